@@ -1,0 +1,26 @@
+"""The command line: a thin click layer that turns options into API calls and exit codes."""
+
+from __future__ import annotations
+
+import click
+
+from journeyspec import __version__
+from journeyspec.cli import schema_cmd, validate_cmd
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, "-V", "--version", prog_name="journeyspec")
+def cli() -> None:
+    """Customer journey maps as code: validate, lint and publish journeys/*.yaml.
+
+    Exit codes: 0 clean, 1 findings, 2 usage, configuration or internal error.
+    """
+
+
+# The explicit command registry: one module per command.
+for command in (validate_cmd.validate, schema_cmd.schema):
+    cli.add_command(command)
+
+
+def main() -> None:
+    cli(prog_name="journeyspec")

@@ -1,0 +1,75 @@
+"""What every command shares: finding the project, printing reports, one place that exits."""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from journeyspec.errors import JourneyspecError
+from journeyspec.project import ConfigFileError, ProjectConfig, load_config
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+config_option = click.option(
+    "--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
+    help="Use this journeyspec.yaml instead of the nearest one above the current directory.",
+)
+
+
+def guarded(func: F) -> F:
+    """Run a command body; turn known errors into a message and exit code 2, never a traceback."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            code = func(*args, **kwargs)
+        except ConfigFileError as exc:
+            for finding in exc.findings:
+                click.echo(f"{finding}", err=True)
+            click.echo("journeyspec: the configuration is invalid", err=True)
+            sys.exit(EXIT_ERROR)
+        except JourneyspecError as exc:
+            click.echo(f"journeyspec: {exc}", err=True)
+            sys.exit(EXIT_ERROR)
+        except (KeyboardInterrupt, BrokenPipeError):
+            sys.exit(EXIT_ERROR)
+        except Exception as exc:  # noqa: BLE001 - the one place internal errors are reported
+            if os.environ.get("JOURNEYSPEC_DEBUG"):
+                traceback.print_exc()
+            click.echo(
+                f"journeyspec: internal error: {type(exc).__name__}: {exc}\n"
+                "This is a bug in journeyspec; set JOURNEYSPEC_DEBUG=1 to see where it happened.",
+                err=True,
+            )
+            sys.exit(EXIT_ERROR)
+        sys.exit(code or EXIT_CLEAN)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def project_config(config_file: Path | None) -> ProjectConfig:
+    return load_config(Path.cwd(), config_file=config_file)
+
+
+def path_prefix(config: ProjectConfig) -> str:
+    """How to reach the project root from the working directory, for clickable paths."""
+    try:
+        relative = os.path.relpath(config.root, Path.cwd())
+    except ValueError:
+        return str(config.root) + "/"
+    return "" if relative == "." else relative.replace(os.sep, "/") + "/"
+
+
+def use_colour(stream: Any) -> bool:
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    return bool(getattr(stream, "isatty", lambda: False)())

@@ -1,0 +1,341 @@
+"""Safe YAML loading: bytes in, plain data plus load errors with positions out.
+
+The loader is deliberately stricter than PyYAML's ``safe_load``:
+
+* scalars follow the YAML 1.2 core schema, so ``no``/``on``/``yes`` stay strings,
+  ``0777`` is the decimal 777 and ``1:20`` is text, never a number of seconds;
+* dates and times stay the strings they were written as (the schema checks the format);
+* only the core tags (str, int, float, bool, null, map, seq) are accepted;
+* duplicate keys and merge keys (``<<``) are errors, as are non-finite numbers;
+* aliases may not refer to themselves nor expand past a bound (no "billion laughs"),
+  nesting is limited, and so is the size of a file.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from journeyspec.findings import Finding, Severity
+from journeyspec.sourcemap import Position, SourceMap, escape
+
+MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_DEPTH = 100
+MAX_EXPANDED_VALUES = 200_000
+RULE = "syntax"
+
+_Base: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _CoreLoader(_Base):  # type: ignore[misc,valid-type]
+    """PyYAML's (C, when built) parser with the YAML 1.2 core schema's implicit resolvers."""
+
+    yaml_implicit_resolvers: dict[Any, Any] = {}
+
+
+_STR, _INT, _FLOAT = "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"
+_BOOL, _NULL = "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null"
+_MAP, _SEQ = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+
+_CoreLoader.add_implicit_resolver(
+    _BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+_CoreLoader.add_implicit_resolver(_NULL, re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
+_CoreLoader.add_implicit_resolver(
+    _INT, re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$"), list("-+0123456789")
+)
+_CoreLoader.add_implicit_resolver(
+    _FLOAT,
+    re.compile(
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+    ),
+    list("-+.0123456789"),
+)
+
+
+class LoadError(Exception):
+    """A problem at a position while constructing data; becomes a finding."""
+
+    def __init__(self, message: str, position: Position, hint: str = "") -> None:
+        super().__init__(message)
+        self.message, self.position, self.hint = message, position, hint
+
+
+@dataclass
+class Document:
+    """One YAML file: its text, its data (``None`` if unusable) and what went wrong loading it."""
+
+    path: str
+    text: str
+    data: Any
+    errors: list[Finding] = field(default_factory=list)
+
+    @cached_property
+    def sourcemap(self) -> SourceMap:
+        # Built only when a finding needs a position, so clean files never pay for it.
+        return SourceMap.from_text(self.text)
+
+    def position(self, pointer: str, *, key: bool = False) -> Position:
+        return self.sourcemap.key(pointer) if key else self.sourcemap.value(pointer)
+
+    def finding(
+        self,
+        pointer: str,
+        rule: str,
+        message: str,
+        *,
+        severity: Severity = Severity.ERROR,
+        hint: str = "",
+        key: bool = False,
+    ) -> Finding:
+        """A finding at the value (or, with ``key``, the key) that ``pointer`` names."""
+        line, col = self.position(pointer, key=key)
+        return Finding(self.path, line, col, rule, message, severity, pointer, hint)
+
+    def line_text(self, line: int) -> str:
+        """Line ``line`` (1-based) of the source, for excerpts; empty past the end."""
+        lines = self.text.splitlines()
+        return lines[line - 1] if 0 < line <= len(lines) else ""
+
+
+def read_document(path: Path, display: str | None = None) -> Document:
+    """Read and load ``path``; never raises for bad content, only reports it."""
+    shown = display or str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return _failed(
+                shown,
+                f"file is {size / 1048576:.1f} MB; journeyspec reads files up to "
+                f"{MAX_FILE_BYTES // 1048576} MB",
+                (1, 1),
+                "split the map into several journeys",
+            )
+        raw = path.read_bytes()
+    except OSError as exc:
+        return _failed(shown, f"cannot read file: {exc.strerror or exc}", (0, 0))
+    return load_document(raw, shown)
+
+
+def load_document(raw: bytes | str, path: str) -> Document:
+    """Decode and load one YAML document given as bytes (or already decoded text)."""
+    if isinstance(raw, bytes):
+        if len(raw) > MAX_FILE_BYTES:
+            return _failed(path, f"file is larger than {MAX_FILE_BYTES // 1048576} MB", (1, 1))
+        try:
+            text = decode(raw)
+        except LoadError as exc:
+            return _failed(path, exc.message, exc.position, exc.hint)
+    else:
+        text = raw
+    document = Document(path, text, None)
+    if not text.strip():
+        document.errors.append(Finding(path, 1, 1, RULE, "file is empty", hint="a journeyspec "
+                                       "file is a YAML mapping that starts with `journeyspec: 1`"))
+        return document
+    try:
+        loader = _CoreLoader(text)
+        try:
+            root = loader.get_single_node()
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        position = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        message, hint = _describe_yaml_error(exc, text, position)
+        document.errors.append(Finding(path, *position, RULE, message, hint=hint))
+        return document
+    except yaml.reader.ReaderError as exc:
+        before = text[: exc.position]
+        line, col = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
+        document.errors.append(Finding(path, line, col, RULE,
+                                       f"character U+{exc.character:04X} is not allowed in YAML",
+                                       hint="remove the control character"))
+        return document
+    except yaml.YAMLError as exc:
+        document.errors.append(Finding(path, 1, 1, RULE, f"not valid YAML: {exc}"))
+        return document
+    builder = _Builder(path, has_anchors="&" in text)
+    try:
+        document.data = builder.build(root)
+    except LoadError as exc:
+        document.errors.append(Finding(path, *exc.position, RULE, exc.message, hint=exc.hint))
+        document.data = None
+    document.errors.extend(builder.errors)
+    return document
+
+
+def decode(raw: bytes) -> str:
+    """UTF-8 (with or without BOM) to text; anything else is a ``LoadError`` at its position."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise LoadError("file is UTF-16 encoded", (1, 1), "save it as UTF-8")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        col = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        raise LoadError(
+            f"file is not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
+            (line, col),
+            "save the file as UTF-8",
+        ) from None
+
+
+def _failed(path: str, message: str, position: Position, hint: str = "") -> Document:
+    return Document(path, "", None, [Finding(path, *position, RULE, message, hint=hint)])
+
+
+def _describe_yaml_error(
+    exc: yaml.MarkedYAMLError, text: str, position: Position
+) -> tuple[str, str]:
+    problem = exc.problem or "invalid YAML"
+    if "but found another document" in problem:
+        return "file holds more than one YAML document", "keep one journey per file; remove `---`"
+    line = text.splitlines()[position[0] - 1] if position[0] <= len(text.splitlines()) else ""
+    if "\t" in line[: position[1]] or "'\\t'" in problem:
+        return "tab character where YAML expects indentation", "indent with spaces"
+    if "could not find expected ':'" in problem or "mapping values are not allowed" in problem:
+        return f"YAML syntax error: {problem}", "check the indentation and quote text with ': '"
+    if "special characters are not allowed" in problem:
+        return "control or non-printable character in the file", "remove it"
+    if "found undefined alias" in problem:
+        return f"YAML syntax error: {problem}", "define the anchor (&name) before using *name"
+    return f"YAML syntax error: {problem}", ""
+
+
+class _Builder:
+    """Turns a composed node tree into plain Python data, enforcing the rules above."""
+
+    def __init__(self, path: str, *, has_anchors: bool) -> None:
+        self.path = path
+        self.errors: list[Finding] = []
+        # Aliases reuse the anchored node; memoise only when the text could hold anchors.
+        self._memo: dict[int, tuple[Any, int]] | None = {} if has_anchors else None
+        self._active: set[int] = set()
+        self._expanded = 0
+
+    def build(self, root: yaml.Node) -> Any:
+        return self._node(root, "", 0)[0]
+
+    def _error(self, node: yaml.Node, message: str, hint: str = "") -> None:
+        line, col = node.start_mark.line + 1, node.start_mark.column + 1
+        self.errors.append(Finding(self.path, line, col, RULE, message, hint=hint))
+
+    def _node(self, node: yaml.Node, pointer: str, depth: int) -> tuple[Any, int]:
+        """Return the value and how many values it expands to."""
+        if depth > MAX_DEPTH:
+            raise LoadError(
+                f"nesting deeper than {MAX_DEPTH} levels", _mark(node), "flatten the structure"
+            )
+        memo = self._memo
+        if memo is not None:
+            if id(node) in self._active:
+                raise LoadError("an alias refers to a value that contains it", _mark(node),
+                                "remove the recursive alias")
+            if id(node) in memo:
+                value, size = memo[id(node)]
+                self._count(size, node)
+                return value, size
+            self._active.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            result: tuple[Any, int] = self._mapping(node, pointer, depth)
+        elif isinstance(node, yaml.SequenceNode):
+            result = self._sequence(node, pointer, depth)
+        else:
+            result = (self._scalar(node), 1)
+            self._count(1, node)
+        if memo is not None:
+            self._active.discard(id(node))
+            memo[id(node)] = result
+        return result
+
+    def _count(self, size: int, node: yaml.Node) -> None:
+        self._expanded += size
+        if self._expanded > MAX_EXPANDED_VALUES:
+            raise LoadError(
+                f"the document expands to more than {MAX_EXPANDED_VALUES:,} values "
+                "(through aliases or sheer size)",
+                _mark(node),
+                "remove aliases that repeat large blocks",
+            )
+
+    def _mapping(self, node: yaml.MappingNode, pointer: str, depth: int) -> tuple[Any, int]:
+        if node.tag != _MAP:
+            self._error(node, f"tag {node.tag} is not allowed", "remove the tag")
+        data: dict[str, Any] = {}
+        first_seen: dict[str, yaml.Node] = {}
+        size = 1
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                self._error(key_node, "mapping keys must be plain text", "use a simple key")
+                continue
+            key = str(key_node.value)
+            if key == "<<" and not key_node.style:
+                self._error(key_node, "merge keys (<<) are not supported",
+                            "write the keys out in full")
+                continue
+            if key in first_seen:
+                self._error(key_node, f"duplicate key `{key}`",
+                            f"it is already set on line {first_seen[key].start_mark.line + 1}; "
+                            "keep one")
+                continue
+            first_seen[key] = key_node
+            value, child_size = self._node(value_node, pointer + "/" + escape(key), depth + 1)
+            data[key] = value
+            size += child_size
+        self._count(1, node)
+        return data, size
+
+    def _sequence(self, node: yaml.SequenceNode, pointer: str, depth: int) -> tuple[Any, int]:
+        if node.tag != _SEQ:
+            self._error(node, f"tag {node.tag} is not allowed", "remove the tag")
+        items: list[Any] = []
+        size = 1
+        for index, item in enumerate(node.value):
+            value, child_size = self._node(item, f"{pointer}/{index}", depth + 1)
+            items.append(value)
+            size += child_size
+        self._count(1, node)
+        return items, size
+
+    def _scalar(self, node: yaml.Node) -> Any:
+        tag, text = node.tag, str(node.value)
+        if tag == _STR:
+            return text
+        if tag == _NULL:
+            return None
+        if tag == _BOOL:
+            return text.lower() == "true"
+        if tag == _INT:
+            try:
+                if text.startswith(("0o", "0x")):
+                    return int(text[2:], 8 if text[1] == "o" else 16)
+                return int(text, 10)
+            except ValueError:
+                self._error(node, "integer is too large", "quote it if it is text")
+                return None
+        if tag == _FLOAT:
+            try:
+                number = float(text)
+            except ValueError:
+                number = float(text.lower().replace(".inf", "inf").replace(".nan", "nan"))
+            if not math.isfinite(number):
+                self._error(node, f"`{text}` is not a finite number", "use a number or quote it")
+                return None
+            return number
+        self._error(node, f"tag {tag} is not allowed", "journeyspec files use plain YAML values")
+        return None
+
+
+def _mark(node: yaml.Node) -> Position:
+    return (node.start_mark.line + 1, node.start_mark.column + 1)

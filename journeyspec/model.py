@@ -1,0 +1,402 @@
+"""The journey model: typed, read-only views of validated files, each part knowing its pointer.
+
+Built only from documents that passed the schema, so fields have the declared types.
+Optional text is ``None`` when absent; lists are tuples (empty when absent).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from journeyspec.sourcemap import join
+
+
+def _t(data: dict[str, Any], key: str) -> tuple[Any, ...]:
+    return tuple(data.get(key) or ())
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+@dataclass(frozen=True)
+class Emotion:
+    score: float
+    label: str | None
+    note: str | None
+    evidence: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Gap:
+    id: str
+    text: str
+    pointer: str
+
+
+@dataclass(frozen=True)
+class Lanes:
+    physical_evidence: tuple[str, ...]
+    frontstage: tuple[str, ...]
+    backstage: tuple[str, ...]
+    support: tuple[str, ...]
+
+    def __bool__(self) -> bool:
+        return bool(self.physical_evidence or self.frontstage or self.backstage or self.support)
+
+
+@dataclass(frozen=True)
+class Step:
+    id: str
+    name: str
+    stage: str
+    does: str | None
+    thinks: tuple[str, ...]
+    emotion: Emotion | None
+    motivation: str | None
+    actor: str | None
+    touchpoints: tuple[str, ...]
+    moment_of_truth: bool
+    next: tuple[str, ...]
+    gaps: tuple[Gap, ...]
+    lanes: Lanes
+    wait_time: str | None
+    pointer: str
+
+
+@dataclass(frozen=True)
+class Stage:
+    id: str
+    name: str
+    description: str | None
+    phase: str | None
+    owner: str | None
+    handoff: str | None
+    touchpoints: tuple[str, ...]
+    steps: tuple[Step, ...]
+    pointer: str
+
+    def all_touchpoints(self) -> tuple[str, ...]:
+        """The stage's own touchpoints and its steps', each once, in order of appearance."""
+        seen = dict.fromkeys(self.touchpoints)
+        for step in self.steps:
+            seen.update(dict.fromkeys(step.touchpoints))
+        return tuple(seen)
+
+
+@dataclass(frozen=True)
+class Touchpoint:
+    id: str
+    name: str
+    channel: str | None
+    owner: str | None
+    description: str | None
+    link: str | None
+    pointer: str
+
+
+@dataclass(frozen=True)
+class PainPoint:
+    id: str
+    title: str
+    description: str | None
+    step: str | None
+    touchpoint: str | None
+    severity: str | None
+    evidence: tuple[str, ...]
+    kpis: tuple[str, ...]
+    pointer: str
+
+
+@dataclass(frozen=True)
+class Opportunity:
+    id: str
+    title: str
+    description: str | None
+    addresses: tuple[str, ...]
+    impact: str | None
+    effort: str | None
+    owner: str | None
+    due: dt.date | None
+    status: str
+    kpis: tuple[str, ...]
+    link: str | None
+    pointer: str
+
+    @property
+    def quick_win(self) -> bool:
+        return self.impact == "high" and self.effort == "low"
+
+
+@dataclass(frozen=True)
+class Kpi:
+    id: str
+    name: str
+    description: str | None
+    stage: str | None
+    unit: str | None
+    baseline: float | None
+    target: float | None
+    direction: str | None
+    source: str | None
+    owner: str | None
+    pointer: str
+
+
+@dataclass(frozen=True)
+class Evidence:
+    id: str | None
+    kind: str
+    title: str
+    date: dt.date | None
+    sample_size: int | None
+    solicited: bool | None
+    summary: str | None
+    link: str | None
+    pointer: str
+
+
+@dataclass(frozen=True)
+class Actor:
+    role: str
+    persona: str | None
+
+
+@dataclass(frozen=True)
+class Link:
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Scope:
+    starts: str | None
+    ends: str | None
+    focus: str
+
+
+@dataclass(frozen=True)
+class Journey:
+    """One journey map. ``path`` is the file it came from, relative to the project root."""
+
+    path: str
+    id: str
+    title: str
+    description: str | None
+    kind: str
+    status: str
+    persona: str
+    actors: tuple[Actor, ...]
+    owner: str | None
+    objective: str | None
+    scenario: str | None
+    scope: Scope
+    tags: tuple[str, ...]
+    last_reviewed: dt.date | None
+    review_interval: str | None
+    current_state: str | None
+    emotion_scale: tuple[int, int]
+    links: tuple[Link, ...]
+    stages: tuple[Stage, ...]
+    touchpoints: tuple[Touchpoint, ...]
+    pain_points: tuple[PainPoint, ...]
+    opportunities: tuple[Opportunity, ...]
+    kpis: tuple[Kpi, ...]
+    evidence: tuple[Evidence, ...]
+
+    @property
+    def steps(self) -> tuple[Step, ...]:
+        """Every step of every stage, in order."""
+        return tuple(step for stage in self.stages for step in stage.steps)
+
+    def touchpoint(self, touchpoint_id: str) -> Touchpoint | None:
+        return next((t for t in self.touchpoints if t.id == touchpoint_id), None)
+
+    def stage_of(self, step_id: str) -> Stage | None:
+        return next((s for s in self.stages if any(p.id == step_id for p in s.steps)), None)
+
+    def pain_points_at(self, step_id: str) -> tuple[PainPoint, ...]:
+        """Pain points anchored on the step, directly or through one of its touchpoints."""
+        step = next((s for s in self.steps if s.id == step_id), None)
+        touchpoints = set(step.touchpoints) if step else set()
+        return tuple(p for p in self.pain_points
+                     if p.step == step_id or (p.step is None and p.touchpoint in touchpoints))
+
+    def opportunities_for(self, item_id: str) -> tuple[Opportunity, ...]:
+        return tuple(o for o in self.opportunities if item_id in o.addresses)
+
+    def kpis_of(self, stage_id: str) -> tuple[Kpi, ...]:
+        return tuple(k for k in self.kpis if k.stage == stage_id)
+
+
+@dataclass(frozen=True)
+class Persona:
+    path: str
+    id: str
+    name: str
+    role: str | None
+    description: str | None
+    quote: str | None
+    based_on: str | None
+    segment: str | None
+    tags: tuple[str, ...]
+    demographics: tuple[tuple[str, str], ...]
+    goals: tuple[str, ...]
+    motivations: tuple[str, ...]
+    pain_points: tuple[str, ...]
+    current_solutions: tuple[str, ...]
+    decision_criteria: tuple[str, ...]
+    expectations: tuple[str, ...]
+    preferred_channels: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True)
+class Team:
+    path: str
+    id: str
+    name: str
+    description: str | None
+    lead: str | None
+    contact: str | None
+    pointer: str
+
+
+@dataclass(frozen=True)
+class Channel:
+    path: str
+    id: str
+    name: str
+    description: str | None
+    type: str | None
+    pointer: str
+
+
+@dataclass(frozen=True)
+class Portfolio:
+    """Everything a project holds, resolved: what the linter judges and the site shows."""
+
+    journeys: tuple[Journey, ...]
+    personas: dict[str, Persona]
+    teams: dict[str, Team]
+    channels: dict[str, Channel]
+
+    def journey(self, journey_id: str) -> Journey | None:
+        return next((j for j in self.journeys if j.id == journey_id), None)
+
+    def journeys_of_persona(self, persona_id: str) -> Iterator[Journey]:
+        return (j for j in self.journeys if j.persona == persona_id)
+
+    def future_states_of(self, journey_id: str) -> tuple[Journey, ...]:
+        return tuple(j for j in self.journeys if j.current_state == journey_id)
+
+
+def journey_from(data: dict[str, Any], path: str, default_scale: tuple[int, int]) -> Journey:
+    scale = data.get("emotion_scale")
+    stages = tuple(_stage(s, join("/stages", i)) for i, s in enumerate(data["stages"]))
+    scope = data.get("scope") or {}
+    return Journey(
+        path=path, id=data["id"], title=data["title"], description=data.get("description"),
+        kind=data.get("kind", "current-state"), status=data.get("status", "draft"),
+        persona=data["persona"],
+        actors=tuple(Actor(a["role"], a.get("persona")) for a in _t(data, "actors")),
+        owner=data.get("owner"), objective=data.get("objective"), scenario=data.get("scenario"),
+        scope=Scope(scope.get("starts"), scope.get("ends"), scope.get("focus", "end-to-end")),
+        tags=_t(data, "tags"), last_reviewed=_date(data.get("last_reviewed")),
+        review_interval=data.get("review_interval"), current_state=data.get("current_state"),
+        emotion_scale=(scale["min"], scale["max"]) if scale else default_scale,
+        links=tuple(Link(x["title"], x["url"]) for x in _t(data, "links")),
+        stages=stages,
+        touchpoints=tuple(
+            Touchpoint(t["id"], t["name"], t.get("channel"), t.get("owner"),
+                       t.get("description"), t.get("link"), join("/touchpoints", i))
+            for i, t in enumerate(_t(data, "touchpoints"))
+        ),
+        pain_points=tuple(
+            PainPoint(p["id"], p["title"], p.get("description"), p.get("step"),
+                      p.get("touchpoint"), p.get("severity"), _t(p, "evidence"), _t(p, "kpis"),
+                      join("/pain_points", i))
+            for i, p in enumerate(_t(data, "pain_points"))
+        ),
+        opportunities=tuple(
+            Opportunity(o["id"], o["title"], o.get("description"), _t(o, "addresses"),
+                        o.get("impact"), o.get("effort"), o.get("owner"), _date(o.get("due")),
+                        o.get("status", "idea"), _t(o, "kpis"), o.get("link"),
+                        join("/opportunities", i))
+            for i, o in enumerate(_t(data, "opportunities"))
+        ),
+        kpis=tuple(
+            Kpi(k["id"], k["name"], k.get("description"), k.get("stage"), k.get("unit"),
+                k.get("baseline"), k.get("target"), k.get("direction"), k.get("source"),
+                k.get("owner"), join("/kpis", i))
+            for i, k in enumerate(_t(data, "kpis"))
+        ),
+        evidence=tuple(_evidence(e, join("/evidence", i))
+                       for i, e in enumerate(_t(data, "evidence"))),
+    )
+
+
+def _stage(data: dict[str, Any], pointer: str) -> Stage:
+    steps = tuple(_step(s, data["id"], join(pointer, "steps", i))
+                  for i, s in enumerate(_t(data, "steps")))
+    return Stage(data["id"], data["name"], data.get("description"), data.get("phase"),
+                 data.get("owner"), data.get("handoff"), _t(data, "touchpoints"), steps, pointer)
+
+
+def _step(data: dict[str, Any], stage: str, pointer: str) -> Step:
+    emotion = data.get("emotion")
+    lanes = data.get("lanes") or {}
+    return Step(
+        id=data["id"], name=data["name"], stage=stage, does=data.get("does"),
+        thinks=_t(data, "thinks"),
+        emotion=Emotion(emotion["score"], emotion.get("label"), emotion.get("note"),
+                        _t(emotion, "evidence")) if emotion else None,
+        motivation=data.get("motivation"), actor=data.get("actor"),
+        touchpoints=_t(data, "touchpoints"), moment_of_truth=bool(data.get("moment_of_truth")),
+        next=_t(data, "next"),
+        gaps=tuple(Gap(g["id"], g["text"], join(pointer, "gaps", i))
+                   for i, g in enumerate(_t(data, "gaps"))),
+        lanes=Lanes(_t(lanes, "physical_evidence"), _t(lanes, "frontstage"),
+                    _t(lanes, "backstage"), _t(lanes, "support")),
+        wait_time=data.get("wait_time"), pointer=pointer,
+    )
+
+
+def _evidence(data: dict[str, Any], pointer: str) -> Evidence:
+    return Evidence(data.get("id"), data["kind"], data["title"], _date(data.get("date")),
+                    data.get("sample_size"), data.get("solicited"), data.get("summary"),
+                    data.get("link"), pointer)
+
+
+def persona_from(data: dict[str, Any], path: str) -> Persona:
+    return Persona(
+        path=path, id=data["id"], name=data["name"], role=data.get("role"),
+        description=data.get("description"), quote=data.get("quote"),
+        based_on=data.get("based_on"), segment=data.get("segment"), tags=_t(data, "tags"),
+        demographics=tuple((k, str(v)) for k, v in (data.get("demographics") or {}).items()),
+        goals=_t(data, "goals"), motivations=_t(data, "motivations"),
+        pain_points=_t(data, "pain_points"), current_solutions=_t(data, "current_solutions"),
+        decision_criteria=_t(data, "decision_criteria"), expectations=_t(data, "expectations"),
+        preferred_channels=_t(data, "preferred_channels"),
+        evidence=tuple(_evidence(e, join("/evidence", i))
+                       for i, e in enumerate(_t(data, "evidence"))),
+    )
+
+
+def teams_from(data: dict[str, Any], path: str) -> dict[str, Team]:
+    return {
+        t["id"]: Team(path, t["id"], t["name"], t.get("description"), t.get("lead"),
+                      t.get("contact"), join("/teams", i))
+        for i, t in enumerate(data["teams"])
+    }
+
+
+def channels_from(data: dict[str, Any], path: str) -> dict[str, Channel]:
+    return {
+        c["id"]: Channel(path, c["id"], c["name"], c.get("description"), c.get("type"),
+                         join("/channels", i))
+        for i, c in enumerate(data["channels"])
+    }

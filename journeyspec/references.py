@@ -1,0 +1,196 @@
+"""Cross-file checks: every id referenced exists, and no id is defined twice."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from typing import Any
+
+from journeyspec.findings import Finding
+from journeyspec.loader import Document
+from journeyspec.sourcemap import escape
+
+RULE = "reference"
+
+# Where a journey defines ids, by kind. One namespace per journey: an id names one thing.
+JOURNEY_IDS: dict[str, str] = {
+    "stage": "/stages/*/id",
+    "step": "/stages/*/steps/*/id",
+    "gap": "/stages/*/steps/*/gaps/*/id",
+    "touchpoint": "/touchpoints/*/id",
+    "pain point": "/pain_points/*/id",
+    "opportunity": "/opportunities/*/id",
+    "KPI": "/kpis/*/id",
+    "evidence item": "/evidence/*/id",
+}
+
+# Where a journey refers to ids, and which kinds each place accepts.
+JOURNEY_REFERENCES: dict[str, tuple[str, ...]] = {
+    "/persona": ("persona",),
+    "/actors/*/persona": ("persona",),
+    "/owner": ("team",),
+    "/current_state": ("journey",),
+    "/stages/*/owner": ("team",),
+    "/stages/*/touchpoints/*": ("touchpoint",),
+    "/stages/*/steps/*/touchpoints/*": ("touchpoint",),
+    "/stages/*/steps/*/next/*": ("step",),
+    "/stages/*/steps/*/actor": ("persona",),
+    "/stages/*/steps/*/emotion/evidence/*": ("evidence item",),
+    "/touchpoints/*/channel": ("channel",),
+    "/touchpoints/*/owner": ("team",),
+    "/pain_points/*/step": ("step",),
+    "/pain_points/*/touchpoint": ("touchpoint",),
+    "/pain_points/*/evidence/*": ("evidence item",),
+    "/pain_points/*/kpis/*": ("KPI",),
+    "/opportunities/*/addresses/*": ("pain point", "gap", "step"),
+    "/opportunities/*/owner": ("team",),
+    "/opportunities/*/kpis/*": ("KPI",),
+    "/kpis/*/stage": ("stage",),
+    "/kpis/*/owner": ("team",),
+}
+
+PERSONA_REFERENCES: dict[str, tuple[str, ...]] = {
+    "/based_on": ("persona",),
+    "/preferred_channels/*": ("channel",),
+}
+
+_WHERE_DEFINED = {
+    "persona": "a file in the personas folder",
+    "team": "the teams registry",
+    "channel": "the channels registry",
+    "journey": "a file in the journeys folder",
+}
+
+
+def walk(data: Any, pattern: str) -> Iterator[tuple[str, Any]]:
+    """Every ``(pointer, value)`` in ``data`` matching ``pattern`` (``*`` = any list index)."""
+    nodes: list[tuple[str, Any]] = [("", data)]
+    for token in pattern.split("/")[1:]:
+        following: list[tuple[str, Any]] = []
+        for pointer, node in nodes:
+            if token == "*" and isinstance(node, list):
+                following.extend((f"{pointer}/{i}", item) for i, item in enumerate(node))
+            elif isinstance(node, dict) and token in node:
+                following.append((f"{pointer}/{escape(token)}", node[token]))
+        nodes = following
+    return iter(nodes)
+
+
+class Index:
+    """Project-wide ids (personas, teams, channels, journeys) and where each is defined."""
+
+    def __init__(self) -> None:
+        self.ids: dict[str, dict[str, tuple[Document, str]]] = {
+            "persona": {}, "team": {}, "channel": {}, "journey": {},
+        }
+
+    def define(self, kind: str, document: Document, pointer: str, value: Any) -> Finding | None:
+        """Record an id; a finding when it was defined already."""
+        table = self.ids[kind]
+        if not isinstance(value, str):
+            return None
+        if value in table:
+            other, other_pointer = table[value]
+            line, col = other.position(other_pointer)
+            return document.finding(
+                pointer, RULE, f"duplicate {kind} id `{value}`",
+                hint=f"{other.path}:{line}:{col} uses it already; ids must be unique",
+            )
+        table[value] = (document, pointer)
+        return None
+
+
+def build_index(
+    journeys: list[Document], personas: list[Document], teams: list[Document],
+    channels: list[Document],
+) -> tuple[Index, list[Finding]]:
+    index, findings = Index(), []
+    sources = [
+        ("journey", journeys, "/id"), ("persona", personas, "/id"),
+        ("team", teams, "/teams/*/id"), ("channel", channels, "/channels/*/id"),
+    ]
+    for kind, documents, pattern in sources:
+        for document in documents:
+            for pointer, value in walk(document.data, pattern):
+                problem = index.define(kind, document, pointer, value)
+                if problem:
+                    findings.append(problem)
+    return index, findings
+
+
+def check_journey(document: Document, index: Index) -> list[Finding]:
+    """Duplicate local ids and dangling references in one (schema-valid) journey."""
+    findings: list[Finding] = []
+    local: dict[str, tuple[str, str]] = {}  # id -> (kind, pointer)
+    for kind, pattern in JOURNEY_IDS.items():
+        for pointer, value in walk(document.data, pattern):
+            if value in local:
+                other_kind, other_pointer = local[value]
+                line, _ = document.position(other_pointer)
+                findings.append(document.finding(
+                    pointer, RULE, f"duplicate id `{value}` in this journey",
+                    hint=f"the {other_kind} on line {line} has it already; ids in a journey "
+                    "must be unique",
+                ))
+            else:
+                local[value] = (kind, pointer)
+    for pattern, kinds in JOURNEY_REFERENCES.items():
+        for pointer, value in walk(document.data, pattern):
+            findings.extend(_resolve(document, pointer, value, kinds, local, index))
+    current = document.data.get("current_state")
+    if current is not None and current == document.data.get("id"):
+        findings.append(document.finding("/current_state", RULE,
+                                         "a journey cannot be its own current-state map",
+                                         hint="name the current-state journey this map improves"))
+    return findings
+
+
+def check_persona(document: Document, index: Index) -> list[Finding]:
+    findings: list[Finding] = []
+    for pattern, kinds in PERSONA_REFERENCES.items():
+        for pointer, value in walk(document.data, pattern):
+            findings.extend(_resolve(document, pointer, value, kinds, {}, index))
+    chain, current = [document.data.get("id")], document.data.get("based_on")
+    while isinstance(current, str) and current in index.ids["persona"]:
+        if current in chain:
+            findings.append(document.finding(
+                "/based_on", RULE, "personas are based on each other in a cycle: "
+                + " -> ".join(f"`{p}`" for p in [*chain, current]),
+                hint="a persona cannot be based on itself, directly or through others",
+            ))
+            break
+        chain.append(current)
+        other, _ = index.ids["persona"][current]
+        current = other.data.get("based_on")
+    return findings
+
+
+def _resolve(
+    document: Document, pointer: str, value: Any, kinds: tuple[str, ...],
+    local: dict[str, tuple[str, str]], index: Index,
+) -> list[Finding]:
+    if not isinstance(value, str):
+        return []
+    for kind in kinds:
+        if kind in index.ids and value in index.ids[kind]:
+            return []
+        if kind in local.get(value, ("",))[0:1]:
+            return []
+    wanted = " or ".join(kinds)
+    if value in local:
+        return [document.finding(pointer, RULE,
+                                 f"`{value}` is a {local[value][0]}, not a {wanted}")]
+    known = sorted(
+        {v for k in kinds for v in index.ids.get(k, {})}
+        | {i for i, (k, _) in local.items() if k in kinds}
+    )
+    close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
+    if close:
+        hint = f"did you mean `{close[0]}`?"
+    elif len(kinds) == 1 and kinds[0] in _WHERE_DEFINED:
+        hint = f"define it in {_WHERE_DEFINED[kinds[0]]}"
+    elif known:
+        hint = "known: " + ", ".join(f"`{k}`" for k in known[:8]) + (" …" if len(known) > 8 else "")
+    else:
+        hint = f"no {wanted} is defined in this journey"
+    return [document.finding(pointer, RULE, f"unknown {wanted} `{value}`", hint=hint)]

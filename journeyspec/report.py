@@ -1,0 +1,55 @@
+"""The report: a finished, read-only result that reporters print and never change."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+from journeyspec import __version__
+from journeyspec.findings import Finding, Severity
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    """What a reporter may say about a rule (SARIF and JUnit describe the rules they cite)."""
+
+    id: str
+    summary: str
+    severity: Severity
+    help_uri: str = ""
+    documentation: str = ""
+
+
+@dataclass(frozen=True)
+class Report:
+    """Findings of one run plus what is needed to show them well.
+
+    ``source`` returns line ``n`` of a reported file (for excerpts); ``prefix`` is prepended
+    to paths when printing them so they are clickable from the user's working directory.
+    """
+
+    command: str
+    findings: tuple[Finding, ...]
+    files_checked: int
+    source: Callable[[str, int], str] = lambda path, line: ""
+    prefix: str = ""
+    rules: Mapping[str, RuleInfo] = field(default_factory=dict)
+    fail_on: Severity = Severity.ERROR
+    version: str = __version__
+    extra: Mapping[str, object] = field(default_factory=dict)
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity == severity)
+
+    @property
+    def failed(self) -> bool:
+        return any(f.severity >= self.fail_on for f in self.findings)
+
+    def shown_path(self, path: str) -> str:
+        return f"{self.prefix}{path}" if self.prefix else path
+
+    def by_file(self) -> list[tuple[str, list[Finding]]]:
+        grouped: dict[str, list[Finding]] = {}
+        for finding in self.findings:
+            grouped.setdefault(finding.path, []).append(finding)
+        return sorted(grouped.items())

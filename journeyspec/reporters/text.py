@@ -1,0 +1,52 @@
+"""Human output: findings grouped by file, the source line with a caret, then a summary."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from journeyspec.findings import Finding, Severity
+from journeyspec.report import Report
+
+_COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
+
+
+def _paint(text: str, code: str, colour: bool) -> str:
+    return f"\x1b[{code}m{text}\x1b[0m" if colour else text
+
+
+def write(report: Report, stream: TextIO, colour: bool = False) -> None:
+    for path, findings in report.by_file():
+        stream.write(_paint(report.shown_path(path), "1;4", colour) + "\n")
+        for finding in findings:
+            _finding(report, finding, stream, colour)
+        stream.write("\n")
+    stream.write(_summary(report, colour) + "\n")
+
+
+def _finding(report: Report, finding: Finding, stream: TextIO, colour: bool) -> None:
+    where = f"{report.shown_path(finding.path)}:{finding.line}:{finding.col}"
+    severity = _paint(finding.severity.label, _COLOURS[finding.severity], colour)
+    stream.write(f"{where}: {severity}[{finding.rule}]: {finding.message}\n")
+    source = report.source(finding.path, finding.line) if finding.line else ""
+    if source.strip():
+        gutter = f"{finding.line:>5} | "
+        visible = source.replace("\t", " ")
+        stream.write(f"{gutter}{visible}\n")
+        caret = " " * (len(gutter) - 2) + "| " + " " * max(finding.col - 1, 0) + "^"
+        stream.write(_paint(caret, _COLOURS[finding.severity], colour) + "\n")
+    if finding.hint:
+        stream.write(f"      = help: {finding.hint}\n")
+
+
+def _summary(report: Report, colour: bool) -> str:
+    files = f"{report.files_checked} file{'s' if report.files_checked != 1 else ''}"
+    if not report.findings:
+        return _paint(f"✓ {files} checked, no problems", "32", colour)
+    parts = []
+    for severity, word in ((Severity.ERROR, "error"), (Severity.WARNING, "warning"),
+                           (Severity.INFO, "info")):
+        n = report.count(severity)
+        if n:
+            parts.append(f"{n} {word}{'s' if n != 1 and word != 'info' else ''}")
+    mark = "✗" if report.failed else "!"
+    return _paint(f"{mark} {files} checked: " + ", ".join(parts), "1", colour)

@@ -1,0 +1,227 @@
+"""The JSON Schemas: where they live, and schema errors turned into findings that help."""
+
+from __future__ import annotations
+
+import difflib
+import json
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+import jsonschema
+from jsonschema import Draft202012Validator
+
+from journeyspec.loader import Document
+from journeyspec.sourcemap import join
+
+SchemaName = Literal["journey", "persona", "teams", "channels", "config"]
+SCHEMA_NAMES: tuple[SchemaName, ...] = ("journey", "persona", "teams", "channels", "config")
+RULE = "schema"
+
+_TYPE_WORDS = {
+    "string": "text",
+    "number": "a number",
+    "integer": "a whole number",
+    "boolean": "true or false",
+    "array": "a list",
+    "object": "a mapping",
+    "null": "nothing",
+}
+_SINGULAR = {
+    "stages": "stage",
+    "steps": "step",
+    "touchpoints": "touchpoint",
+    "pain_points": "pain point",
+    "opportunities": "opportunity",
+    "kpis": "KPI",
+    "evidence": "evidence item",
+    "gaps": "gap",
+    "actors": "actor",
+    "links": "link",
+    "teams": "team",
+    "channels": "channel",
+    "overrides": "override",
+}
+
+
+def schema_path(name: SchemaName) -> Path:
+    """The file of schema ``name``: inside the installed wheel, else in the source checkout."""
+    packaged = resources.files("journeyspec").joinpath("_schemas", f"{name}.schema.json")
+    if packaged.is_file():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parent.parent / "schemas" / f"{name}.schema.json"
+
+
+def schema_text(name: SchemaName) -> str:
+    return schema_path(name).read_text(encoding="utf-8")
+
+
+@cache
+def load_schema(name: SchemaName) -> dict[str, Any]:
+    schema: dict[str, Any] = json.loads(schema_text(name))
+    return schema
+
+
+@cache
+def validator(name: SchemaName) -> Draft202012Validator:
+    return Draft202012Validator(
+        load_schema(name), format_checker=Draft202012Validator.FORMAT_CHECKER
+    )
+
+
+def validate(document: Document, name: SchemaName) -> list[Any]:
+    """Check ``document.data`` against schema ``name``; findings for every violation."""
+    if document.data is None:
+        return []
+    if not isinstance(document.data, dict):
+        return [
+            document.finding(
+                "", RULE, f"the top level must be a mapping, not {_kind(document.data)}",
+                hint="a journeyspec file starts with `journeyspec: 1` and `id: ...`",
+            )
+        ]
+    checker = validator(name)
+    findings = []
+    for error in checker.iter_errors(document.data):
+        findings.extend(_translate(document, error))
+    return sorted(set(findings))
+
+
+def _translate(document: Document, error: jsonschema.ValidationError) -> list[Any]:
+    pointer = join("", *error.absolute_path)
+    schema, instance, keyword = error.schema, error.instance, error.validator
+    what = _noun(pointer, instance)
+    if keyword == "additionalProperties" and isinstance(instance, dict):
+        allowed = sorted(schema.get("properties", {}))
+        unknown = [k for k in instance if k not in allowed and not k.startswith("x-")]
+        return [
+            document.finding(
+                join(pointer, key), RULE, f"unknown key `{key}` in {what}",
+                hint=_suggest(key, allowed, "keys"), key=True,
+            )
+            for key in unknown
+        ]
+    if keyword == "required" and isinstance(instance, dict):
+        missing = [k for k in schema.get("required", []) if k not in instance]
+        return [
+            document.finding(
+                pointer, RULE, f"{what} is missing the required key `{key}`",
+                hint=_describe_property(schema, key),
+            )
+            for key in missing
+        ]
+    if keyword == "type":
+        expected = error.validator_value
+        words = " or ".join(_TYPE_WORDS.get(t, t) for t in _as_list(expected))
+        return [document.finding(pointer, RULE, f"`{_last(pointer)}` must be {words}, "
+                                 f"not {_kind(instance)}", hint=_type_hint(instance, expected))]
+    if keyword == "enum":
+        allowed_values = [str(v) for v in error.validator_value]
+        return [document.finding(pointer, RULE, f"`{instance}` is not an allowed value of "
+                                 f"`{_last(pointer)}`",
+                                 hint=_suggest(str(instance), allowed_values, "values"))]
+    if keyword == "const" and _last(pointer) == "journeyspec":
+        return [document.finding(pointer, RULE, f"unsupported format version `{instance}`",
+                                 hint="this journeyspec reads `journeyspec: 1`; upgrade "
+                                 "journeyspec to read newer files")]
+    if keyword in ("pattern", "format", "maxLength") and isinstance(instance, str):
+        return [document.finding(pointer, RULE, f"`{_clip(instance)}` is not a valid "
+                                 f"{_value_name(schema, pointer)}",
+                                 hint=_pattern_hint(schema, keyword))]
+    if keyword == "minItems":
+        return [document.finding(pointer, RULE, f"`{_last(pointer)}` needs at least "
+                                 f"{error.validator_value} item(s)")]
+    if keyword == "minLength":
+        return [document.finding(pointer, RULE, f"`{_last(pointer)}` must not be empty")]
+    if keyword == "uniqueItems":
+        return [document.finding(pointer, RULE, f"`{_last(pointer)}` lists an item twice",
+                                 hint="remove the repeated item")]
+    return [document.finding(pointer, RULE, f"{what}: {error.message}")]
+
+
+def _noun(pointer: str, instance: Any) -> str:
+    """Name the mapping an error is in: "step `compare-vendors`", "the file", "`/scope`"."""
+    tokens = pointer.split("/")[1:]
+    if len(tokens) >= 2 and tokens[-1].isdigit() and tokens[-2] in _SINGULAR:
+        name = instance.get("id") if isinstance(instance, dict) else None
+        label = f"`{name}`" if isinstance(name, str) else f"#{int(tokens[-1]) + 1}"
+        return f"{_SINGULAR[tokens[-2]]} {label}"
+    return f"`{pointer}`" if pointer else "the file"
+
+
+def _last(pointer: str) -> str:
+    tokens = [t for t in pointer.split("/")[1:] if not t.isdigit()]
+    return tokens[-1] if tokens else "value"
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    return "a mapping"
+
+
+def _as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [value]
+
+
+def _type_hint(instance: Any, expected: Any) -> str:
+    expected_types = _as_list(expected)
+    if "string" in expected_types and isinstance(instance, (int, float, bool)):
+        return f'put it in quotes: "{instance}"'
+    if "boolean" in expected_types and isinstance(instance, str):
+        return "write true or false"
+    if "array" in expected_types and not isinstance(instance, list):
+        return "write a list, one `- item` per line"
+    if instance is None:
+        return "give it a value or remove the key"
+    return ""
+
+
+def _suggest(word: str, choices: list[str], noun: str) -> str:
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    if close:
+        return f"did you mean `{close[0]}`?"
+    return f"allowed {noun}: " + ", ".join(f"`{c}`" for c in choices) if choices else ""
+
+
+def _describe_property(schema: dict[str, Any], key: str) -> str:
+    prop = schema.get("properties", {}).get(key, {})
+    description = str(prop.get("description", "")).split(". ")[0].rstrip(".")
+    return f"`{key}`: {description}" if description else ""
+
+
+def _value_name(schema: dict[str, Any], pointer: str) -> str:
+    if schema.get("format") == "date" or "YYYY" in schema.get("description", ""):
+        return "date"
+    if "kebab-case" in schema.get("description", ""):
+        return "id"
+    if schema.get("pattern", "").startswith("^(https?"):
+        return "link"
+    return f"value for `{_last(pointer)}`"
+
+
+def _pattern_hint(schema: dict[str, Any], keyword: str) -> str:
+    description = str(schema.get("description", ""))
+    if "kebab-case" in description:
+        return "ids are lowercase words joined by hyphens, at most 64 characters, e.g. `first-purchase`"
+    if "YYYY-MM-DD" in description:
+        return "write a real date as YYYY-MM-DD, e.g. 2026-05-14"
+    if schema.get("pattern", "").startswith("^(https?"):
+        return "links start with https://, http:// or mailto:"
+    if schema.get("pattern", "").startswith("^P"):
+        return "write an ISO 8601 duration such as P3M (three months) or P1Y"
+    return description.split(". ")[0]
+
+
+def _clip(text: str, limit: int = 60) -> str:
+    text = text.replace("\n", " ").replace("\x00", "\\0")
+    return text if len(text) <= limit else text[: limit - 1] + "…"

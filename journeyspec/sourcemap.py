@@ -1,0 +1,98 @@
+"""Source maps: from a JSON pointer to the line and column where that value was written."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import yaml
+
+Position = tuple[int, int]
+
+
+def escape(token: str) -> str:
+    """Escape one pointer token (RFC 6901): ``~`` -> ``~0``, ``/`` -> ``~1``."""
+    return token.replace("~", "~0").replace("/", "~1")
+
+
+def unescape(token: str) -> str:
+    return token.replace("~1", "/").replace("~0", "~")
+
+
+def join(pointer: str, *tokens: str | int) -> str:
+    """``join("/stages", 2, "owner")`` -> ``"/stages/2/owner"``."""
+    return pointer + "".join("/" + escape(str(t)) for t in tokens)
+
+
+def parent(pointer: str) -> str:
+    return pointer.rsplit("/", 1)[0] if pointer else ""
+
+
+def split(pointer: str) -> list[str]:
+    return [unescape(t) for t in pointer.split("/")[1:]] if pointer else []
+
+
+class SourceMap:
+    """Where each value (and each mapping key) of a YAML document starts, 1-based.
+
+    Built from the composed node tree; a pointer with no entry falls back to its
+    nearest ancestor, so every pointer resolves to *some* place in the file.
+    """
+
+    def __init__(self, root: yaml.Node | None) -> None:
+        self._values: dict[str, Position] = {}
+        self._keys: dict[str, Position] = {}
+        if root is not None:
+            self._walk(root)
+
+    @classmethod
+    def from_text(cls, text: str) -> SourceMap:
+        """Compose ``text`` again (no construction) and map it; an unparsable text maps nothing."""
+        try:
+            root = yaml.compose(text, Loader=_ComposeLoader)
+        except (yaml.YAMLError, RecursionError):
+            root = None
+        return cls(root)
+
+    def _walk(self, root: yaml.Node) -> None:
+        seen: set[int] = set()
+        stack: list[tuple[str, yaml.Node]] = [("", root)]
+        while stack:
+            pointer, node = stack.pop()
+            self._values.setdefault(pointer, _pos(node))
+            if id(node) in seen:  # an alias: mapped where it was anchored
+                continue
+            seen.add(id(node))
+            for token, key_node, child in _children(node):
+                child_pointer = pointer + "/" + escape(token)
+                if key_node is not None:
+                    self._keys.setdefault(child_pointer, _pos(key_node))
+                stack.append((child_pointer, child))
+
+    def value(self, pointer: str) -> Position:
+        """Where the value at ``pointer`` starts (nearest existing ancestor otherwise)."""
+        while pointer not in self._values and pointer:
+            pointer = parent(pointer)
+        return self._values.get(pointer, (1, 1))
+
+    def key(self, pointer: str) -> Position:
+        """Where the key naming ``pointer`` starts; the value for list items and the root."""
+        return self._keys.get(pointer) or self.value(pointer)
+
+    def __contains__(self, pointer: str) -> bool:
+        return pointer in self._values
+
+
+def _pos(node: yaml.Node) -> Position:
+    return (node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _children(node: yaml.Node) -> Iterator[tuple[str, yaml.Node | None, yaml.Node]]:
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            yield str(key_node.value), key_node, value_node
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            yield str(index), None, item
+
+
+_ComposeLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
