@@ -19,7 +19,7 @@ class Severity(enum.IntEnum):
 
     @classmethod
     def parse(cls, text: str) -> Severity:
-        """``"warning"`` (or ``"warn"``) -> ``Severity.WARNING``; raises ``ValueError`` otherwise."""
+        """``"warning"`` (or ``"warn"``) -> ``Severity.WARNING``; ``ValueError`` otherwise."""
         key = {"warn": "warning"}.get(text.strip().lower(), text.strip().lower())
         try:
             return cls[key.upper()]

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 
@@ -33,10 +33,10 @@ RULE = "syntax"
 _Base: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _CoreLoader(_Base):  # type: ignore[misc,valid-type]
+class _CoreLoader(_Base):  # type: ignore[misc]
     """PyYAML's (C, when built) parser with the YAML 1.2 core schema's implicit resolvers."""
 
-    yaml_implicit_resolvers: dict[Any, Any] = {}
+    yaml_implicit_resolvers: ClassVar[dict[Any, Any]] = {}
 
 
 _STR, _INT, _FLOAT = "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"
@@ -46,9 +46,13 @@ _MAP, _SEQ = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
 _CoreLoader.add_implicit_resolver(
     _BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
 )
-_CoreLoader.add_implicit_resolver(_NULL, re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
 _CoreLoader.add_implicit_resolver(
-    _INT, re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$"), list("-+0123456789")
+    _NULL, re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
+)
+_CoreLoader.add_implicit_resolver(
+    _INT,
+    re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$"),
+    list("-+0123456789"),
 )
 _CoreLoader.add_implicit_resolver(
     _FLOAT,
@@ -137,8 +141,16 @@ def load_document(raw: bytes | str, path: str) -> Document:
         text = raw
     document = Document(path, text, None)
     if not text.strip():
-        document.errors.append(Finding(path, 1, 1, RULE, "file is empty", hint="a journeyspec "
-                                       "file is a YAML mapping that starts with `journeyspec: 1`"))
+        document.errors.append(
+            Finding(
+                path,
+                1,
+                1,
+                RULE,
+                "file is empty",
+                hint="a journeyspec file is a YAML mapping that starts with `journeyspec: 1`",
+            )
+        )
         return document
     try:
         loader = _CoreLoader(text)
@@ -155,9 +167,16 @@ def load_document(raw: bytes | str, path: str) -> Document:
     except yaml.reader.ReaderError as exc:
         before = text[: exc.position]
         line, col = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
-        document.errors.append(Finding(path, line, col, RULE,
-                                       f"character U+{exc.character:04X} is not allowed in YAML",
-                                       hint="remove the control character"))
+        document.errors.append(
+            Finding(
+                path,
+                line,
+                col,
+                RULE,
+                f"character U+{exc.character:04X} is not allowed in YAML",
+                hint="remove the control character",
+            )
+        )
         return document
     except yaml.YAMLError as exc:
         document.errors.append(Finding(path, 1, 1, RULE, f"not valid YAML: {exc}"))
@@ -240,8 +259,11 @@ class _Builder:
         memo = self._memo
         if memo is not None:
             if id(node) in self._active:
-                raise LoadError("an alias refers to a value that contains it", _mark(node),
-                                "remove the recursive alias")
+                raise LoadError(
+                    "an alias refers to a value that contains it",
+                    _mark(node),
+                    "remove the recursive alias",
+                )
             if id(node) in memo:
                 value, size = memo[id(node)]
                 self._count(size, node)
@@ -281,13 +303,16 @@ class _Builder:
                 continue
             key = str(key_node.value)
             if key == "<<" and not key_node.style:
-                self._error(key_node, "merge keys (<<) are not supported",
-                            "write the keys out in full")
+                self._error(
+                    key_node, "merge keys (<<) are not supported", "write the keys out in full"
+                )
                 continue
             if key in first_seen:
-                self._error(key_node, f"duplicate key `{key}`",
-                            f"it is already set on line {first_seen[key].start_mark.line + 1}; "
-                            "keep one")
+                self._error(
+                    key_node,
+                    f"duplicate key `{key}`",
+                    f"it is already set on line {first_seen[key].start_mark.line + 1}; keep one",
+                )
                 continue
             first_seen[key] = key_node
             value, child_size = self._node(value_node, pointer + "/" + escape(key), depth + 1)

@@ -222,8 +222,11 @@ class Journey:
         """Pain points anchored on the step, directly or through one of its touchpoints."""
         step = next((s for s in self.steps if s.id == step_id), None)
         touchpoints = set(step.touchpoints) if step else set()
-        return tuple(p for p in self.pain_points
-                     if p.step == step_id or (p.step is None and p.touchpoint in touchpoints))
+        return tuple(
+            p
+            for p in self.pain_points
+            if p.step == step_id or (p.step is None and p.touchpoint in touchpoints)
+        )
 
     def opportunities_for(self, item_id: str) -> tuple[Opportunity, ...]:
         return tuple(o for o in self.opportunities if item_id in o.addresses)
@@ -299,104 +302,199 @@ def journey_from(data: dict[str, Any], path: str, default_scale: tuple[int, int]
     stages = tuple(_stage(s, join("/stages", i)) for i, s in enumerate(data["stages"]))
     scope = data.get("scope") or {}
     return Journey(
-        path=path, id=data["id"], title=data["title"], description=data.get("description"),
-        kind=data.get("kind", "current-state"), status=data.get("status", "draft"),
+        path=path,
+        id=data["id"],
+        title=data["title"],
+        description=data.get("description"),
+        kind=data.get("kind", "current-state"),
+        status=data.get("status", "draft"),
         persona=data["persona"],
         actors=tuple(Actor(a["role"], a.get("persona")) for a in _t(data, "actors")),
-        owner=data.get("owner"), objective=data.get("objective"), scenario=data.get("scenario"),
+        owner=data.get("owner"),
+        objective=data.get("objective"),
+        scenario=data.get("scenario"),
         scope=Scope(scope.get("starts"), scope.get("ends"), scope.get("focus", "end-to-end")),
-        tags=_t(data, "tags"), last_reviewed=_date(data.get("last_reviewed")),
-        review_interval=data.get("review_interval"), current_state=data.get("current_state"),
+        tags=_t(data, "tags"),
+        last_reviewed=_date(data.get("last_reviewed")),
+        review_interval=data.get("review_interval"),
+        current_state=data.get("current_state"),
         emotion_scale=(scale["min"], scale["max"]) if scale else default_scale,
         links=tuple(Link(x["title"], x["url"]) for x in _t(data, "links")),
         stages=stages,
         touchpoints=tuple(
-            Touchpoint(t["id"], t["name"], t.get("channel"), t.get("owner"),
-                       t.get("description"), t.get("link"), join("/touchpoints", i))
+            Touchpoint(
+                t["id"],
+                t["name"],
+                t.get("channel"),
+                t.get("owner"),
+                t.get("description"),
+                t.get("link"),
+                join("/touchpoints", i),
+            )
             for i, t in enumerate(_t(data, "touchpoints"))
         ),
         pain_points=tuple(
-            PainPoint(p["id"], p["title"], p.get("description"), p.get("step"),
-                      p.get("touchpoint"), p.get("severity"), _t(p, "evidence"), _t(p, "kpis"),
-                      join("/pain_points", i))
+            PainPoint(
+                p["id"],
+                p["title"],
+                p.get("description"),
+                p.get("step"),
+                p.get("touchpoint"),
+                p.get("severity"),
+                _t(p, "evidence"),
+                _t(p, "kpis"),
+                join("/pain_points", i),
+            )
             for i, p in enumerate(_t(data, "pain_points"))
         ),
         opportunities=tuple(
-            Opportunity(o["id"], o["title"], o.get("description"), _t(o, "addresses"),
-                        o.get("impact"), o.get("effort"), o.get("owner"), _date(o.get("due")),
-                        o.get("status", "idea"), _t(o, "kpis"), o.get("link"),
-                        join("/opportunities", i))
+            Opportunity(
+                o["id"],
+                o["title"],
+                o.get("description"),
+                _t(o, "addresses"),
+                o.get("impact"),
+                o.get("effort"),
+                o.get("owner"),
+                _date(o.get("due")),
+                o.get("status", "idea"),
+                _t(o, "kpis"),
+                o.get("link"),
+                join("/opportunities", i),
+            )
             for i, o in enumerate(_t(data, "opportunities"))
         ),
         kpis=tuple(
-            Kpi(k["id"], k["name"], k.get("description"), k.get("stage"), k.get("unit"),
-                k.get("baseline"), k.get("target"), k.get("direction"), k.get("source"),
-                k.get("owner"), join("/kpis", i))
+            Kpi(
+                k["id"],
+                k["name"],
+                k.get("description"),
+                k.get("stage"),
+                k.get("unit"),
+                k.get("baseline"),
+                k.get("target"),
+                k.get("direction"),
+                k.get("source"),
+                k.get("owner"),
+                join("/kpis", i),
+            )
             for i, k in enumerate(_t(data, "kpis"))
         ),
-        evidence=tuple(_evidence(e, join("/evidence", i))
-                       for i, e in enumerate(_t(data, "evidence"))),
+        evidence=tuple(
+            _evidence(e, join("/evidence", i)) for i, e in enumerate(_t(data, "evidence"))
+        ),
     )
 
 
 def _stage(data: dict[str, Any], pointer: str) -> Stage:
-    steps = tuple(_step(s, data["id"], join(pointer, "steps", i))
-                  for i, s in enumerate(_t(data, "steps")))
-    return Stage(data["id"], data["name"], data.get("description"), data.get("phase"),
-                 data.get("owner"), data.get("handoff"), _t(data, "touchpoints"), steps, pointer)
+    steps = tuple(
+        _step(s, data["id"], join(pointer, "steps", i)) for i, s in enumerate(_t(data, "steps"))
+    )
+    return Stage(
+        data["id"],
+        data["name"],
+        data.get("description"),
+        data.get("phase"),
+        data.get("owner"),
+        data.get("handoff"),
+        _t(data, "touchpoints"),
+        steps,
+        pointer,
+    )
 
 
 def _step(data: dict[str, Any], stage: str, pointer: str) -> Step:
     emotion = data.get("emotion")
     lanes = data.get("lanes") or {}
     return Step(
-        id=data["id"], name=data["name"], stage=stage, does=data.get("does"),
+        id=data["id"],
+        name=data["name"],
+        stage=stage,
+        does=data.get("does"),
         thinks=_t(data, "thinks"),
-        emotion=Emotion(emotion["score"], emotion.get("label"), emotion.get("note"),
-                        _t(emotion, "evidence")) if emotion else None,
-        motivation=data.get("motivation"), actor=data.get("actor"),
-        touchpoints=_t(data, "touchpoints"), moment_of_truth=bool(data.get("moment_of_truth")),
+        emotion=Emotion(
+            emotion["score"], emotion.get("label"), emotion.get("note"), _t(emotion, "evidence")
+        )
+        if emotion
+        else None,
+        motivation=data.get("motivation"),
+        actor=data.get("actor"),
+        touchpoints=_t(data, "touchpoints"),
+        moment_of_truth=bool(data.get("moment_of_truth")),
         next=_t(data, "next"),
-        gaps=tuple(Gap(g["id"], g["text"], join(pointer, "gaps", i))
-                   for i, g in enumerate(_t(data, "gaps"))),
-        lanes=Lanes(_t(lanes, "physical_evidence"), _t(lanes, "frontstage"),
-                    _t(lanes, "backstage"), _t(lanes, "support")),
-        wait_time=data.get("wait_time"), pointer=pointer,
+        gaps=tuple(
+            Gap(g["id"], g["text"], join(pointer, "gaps", i))
+            for i, g in enumerate(_t(data, "gaps"))
+        ),
+        lanes=Lanes(
+            _t(lanes, "physical_evidence"),
+            _t(lanes, "frontstage"),
+            _t(lanes, "backstage"),
+            _t(lanes, "support"),
+        ),
+        wait_time=data.get("wait_time"),
+        pointer=pointer,
     )
 
 
 def _evidence(data: dict[str, Any], pointer: str) -> Evidence:
-    return Evidence(data.get("id"), data["kind"], data["title"], _date(data.get("date")),
-                    data.get("sample_size"), data.get("solicited"), data.get("summary"),
-                    data.get("link"), pointer)
+    return Evidence(
+        data.get("id"),
+        data["kind"],
+        data["title"],
+        _date(data.get("date")),
+        data.get("sample_size"),
+        data.get("solicited"),
+        data.get("summary"),
+        data.get("link"),
+        pointer,
+    )
 
 
 def persona_from(data: dict[str, Any], path: str) -> Persona:
     return Persona(
-        path=path, id=data["id"], name=data["name"], role=data.get("role"),
-        description=data.get("description"), quote=data.get("quote"),
-        based_on=data.get("based_on"), segment=data.get("segment"), tags=_t(data, "tags"),
+        path=path,
+        id=data["id"],
+        name=data["name"],
+        role=data.get("role"),
+        description=data.get("description"),
+        quote=data.get("quote"),
+        based_on=data.get("based_on"),
+        segment=data.get("segment"),
+        tags=_t(data, "tags"),
         demographics=tuple((k, str(v)) for k, v in (data.get("demographics") or {}).items()),
-        goals=_t(data, "goals"), motivations=_t(data, "motivations"),
-        pain_points=_t(data, "pain_points"), current_solutions=_t(data, "current_solutions"),
-        decision_criteria=_t(data, "decision_criteria"), expectations=_t(data, "expectations"),
+        goals=_t(data, "goals"),
+        motivations=_t(data, "motivations"),
+        pain_points=_t(data, "pain_points"),
+        current_solutions=_t(data, "current_solutions"),
+        decision_criteria=_t(data, "decision_criteria"),
+        expectations=_t(data, "expectations"),
         preferred_channels=_t(data, "preferred_channels"),
-        evidence=tuple(_evidence(e, join("/evidence", i))
-                       for i, e in enumerate(_t(data, "evidence"))),
+        evidence=tuple(
+            _evidence(e, join("/evidence", i)) for i, e in enumerate(_t(data, "evidence"))
+        ),
     )
 
 
 def teams_from(data: dict[str, Any], path: str) -> dict[str, Team]:
     return {
-        t["id"]: Team(path, t["id"], t["name"], t.get("description"), t.get("lead"),
-                      t.get("contact"), join("/teams", i))
+        t["id"]: Team(
+            path,
+            t["id"],
+            t["name"],
+            t.get("description"),
+            t.get("lead"),
+            t.get("contact"),
+            join("/teams", i),
+        )
         for i, t in enumerate(data["teams"])
     }
 
 
 def channels_from(data: dict[str, Any], path: str) -> dict[str, Channel]:
     return {
-        c["id"]: Channel(path, c["id"], c["name"], c.get("description"), c.get("type"),
-                         join("/channels", i))
+        c["id"]: Channel(
+            path, c["id"], c["name"], c.get("description"), c.get("type"), join("/channels", i)
+        )
         for i, c in enumerate(data["channels"])
     }

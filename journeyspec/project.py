@@ -73,8 +73,9 @@ def load_config(start: Path | None = None, *, config_file: Path | None = None) -
     data: dict[str, Any] = document.data
     scale = data.get("emotion_scale", {"min": -2, "max": 2})
     if scale["min"] >= scale["max"]:
-        raise ConfigFileError([document.finding("/emotion_scale", "config",
-                                                "emotion_scale.min must be below max")])
+        raise ConfigFileError(
+            [document.finding("/emotion_scale", "config", "emotion_scale.min must be below max")]
+        )
     return ProjectConfig(
         root=path.parent.resolve(),
         config_path=path.resolve(),
@@ -111,38 +112,48 @@ def discover(config: ProjectConfig) -> tuple[list[SourceFile], list[Finding]]:
     """Every journey, persona and registry file, in a stable order; problems as findings."""
     files: list[SourceFile] = []
     problems: list[Finding] = []
-    for key, schema in (("journeys", "journey"), ("personas", "persona")):
+    folders: tuple[tuple[str, SchemaName], ...] = (("journeys", "journey"), ("personas", "persona"))
+    for key, schema in folders:
         folder = config.path(key)
         if folder.is_dir():
             for path in _yaml_files(folder):
                 if _inside(path, config.root):
                     files.append(SourceFile(path, schema))
                 else:
-                    problems.append(Finding(
-                        display_path(path, config.root), 0, 0, "project",
-                        "file links to a place outside the project; it was not read",
-                        hint="copy the file into the project instead of linking to it",
-                    ))
-    for key in ("teams", "channels"):
+                    problems.append(
+                        Finding(
+                            display_path(path, config.root),
+                            0,
+                            0,
+                            "project",
+                            "file links to a place outside the project; it was not read",
+                            hint="copy the file into the project instead of linking to it",
+                        )
+                    )
+    registries: tuple[SchemaName, ...] = ("teams", "channels")
+    for key in registries:
         path = config.path(key)
         if path.is_file():
-            files.append(SourceFile(path, key))  # type: ignore[arg-type]
+            files.append(SourceFile(path, key))
     return files, problems
 
 
 def load_project(config: ProjectConfig) -> Project:
     """Discover and read every file of the project (no checks beyond loading)."""
     files, problems = discover(config)
-    documents = [(read_document(f.path, display_path(f.path, config.root)), f.schema) for f in files]
+    documents = [
+        (read_document(f.path, display_path(f.path, config.root)), f.schema) for f in files
+    ]
     return Project(config, documents, problems)
 
 
 def schema_for(path: Path, config: ProjectConfig) -> SchemaName:
     """Which schema governs ``path``, by where it lies in the project."""
     resolved = path.resolve()
-    for key in ("teams", "channels"):
+    registries: tuple[SchemaName, ...] = ("teams", "channels")
+    for key in registries:
         if resolved == config.path(key).resolve():
-            return key  # type: ignore[return-value]
+            return key
     if config.config_path and resolved == config.config_path:
         return "config"
     if _inside(resolved, config.path("personas").resolve()):

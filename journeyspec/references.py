@@ -81,7 +81,10 @@ class Index:
 
     def __init__(self) -> None:
         self.ids: dict[str, dict[str, tuple[Document, str]]] = {
-            "persona": {}, "team": {}, "channel": {}, "journey": {},
+            "persona": {},
+            "team": {},
+            "channel": {},
+            "journey": {},
         }
 
     def define(self, kind: str, document: Document, pointer: str, value: Any) -> Finding | None:
@@ -93,7 +96,9 @@ class Index:
             other, other_pointer = table[value]
             line, col = other.position(other_pointer)
             return document.finding(
-                pointer, RULE, f"duplicate {kind} id `{value}`",
+                pointer,
+                RULE,
+                f"duplicate {kind} id `{value}`",
                 hint=f"{other.path}:{line}:{col} uses it already; ids must be unique",
             )
         table[value] = (document, pointer)
@@ -101,13 +106,17 @@ class Index:
 
 
 def build_index(
-    journeys: list[Document], personas: list[Document], teams: list[Document],
+    journeys: list[Document],
+    personas: list[Document],
+    teams: list[Document],
     channels: list[Document],
 ) -> tuple[Index, list[Finding]]:
     index, findings = Index(), []
     sources = [
-        ("journey", journeys, "/id"), ("persona", personas, "/id"),
-        ("team", teams, "/teams/*/id"), ("channel", channels, "/channels/*/id"),
+        ("journey", journeys, "/id"),
+        ("persona", personas, "/id"),
+        ("team", teams, "/teams/*/id"),
+        ("channel", channels, "/channels/*/id"),
     ]
     for kind, documents, pattern in sources:
         for document in documents:
@@ -124,14 +133,20 @@ def check_journey(document: Document, index: Index) -> list[Finding]:
     local: dict[str, tuple[str, str]] = {}  # id -> (kind, pointer)
     for kind, pattern in JOURNEY_IDS.items():
         for pointer, value in walk(document.data, pattern):
+            if not isinstance(value, str):
+                continue
             if value in local:
                 other_kind, other_pointer = local[value]
                 line, _ = document.position(other_pointer)
-                findings.append(document.finding(
-                    pointer, RULE, f"duplicate id `{value}` in this journey",
-                    hint=f"the {other_kind} on line {line} has it already; ids in a journey "
-                    "must be unique",
-                ))
+                findings.append(
+                    document.finding(
+                        pointer,
+                        RULE,
+                        f"duplicate id `{value}` in this journey",
+                        hint=f"the {other_kind} on line {line} has it already; ids in a journey "
+                        "must be unique",
+                    )
+                )
             else:
                 local[value] = (kind, pointer)
     for pattern, kinds in JOURNEY_REFERENCES.items():
@@ -139,9 +154,14 @@ def check_journey(document: Document, index: Index) -> list[Finding]:
             findings.extend(_resolve(document, pointer, value, kinds, local, index))
     current = document.data.get("current_state")
     if current is not None and current == document.data.get("id"):
-        findings.append(document.finding("/current_state", RULE,
-                                         "a journey cannot be its own current-state map",
-                                         hint="name the current-state journey this map improves"))
+        findings.append(
+            document.finding(
+                "/current_state",
+                RULE,
+                "a journey cannot be its own current-state map",
+                hint="name the current-state journey this map improves",
+            )
+        )
     return findings
 
 
@@ -153,11 +173,15 @@ def check_persona(document: Document, index: Index) -> list[Finding]:
     chain, current = [document.data.get("id")], document.data.get("based_on")
     while isinstance(current, str) and current in index.ids["persona"]:
         if current in chain:
-            findings.append(document.finding(
-                "/based_on", RULE, "personas are based on each other in a cycle: "
-                + " -> ".join(f"`{p}`" for p in [*chain, current]),
-                hint="a persona cannot be based on itself, directly or through others",
-            ))
+            findings.append(
+                document.finding(
+                    "/based_on",
+                    RULE,
+                    "personas are based on each other in a cycle: "
+                    + " -> ".join(f"`{p}`" for p in [*chain, current]),
+                    hint="a persona cannot be based on itself, directly or through others",
+                )
+            )
             break
         chain.append(current)
         other, _ = index.ids["persona"][current]
@@ -166,20 +190,24 @@ def check_persona(document: Document, index: Index) -> list[Finding]:
 
 
 def _resolve(
-    document: Document, pointer: str, value: Any, kinds: tuple[str, ...],
-    local: dict[str, tuple[str, str]], index: Index,
+    document: Document,
+    pointer: str,
+    value: Any,
+    kinds: tuple[str, ...],
+    local: dict[str, tuple[str, str]],
+    index: Index,
 ) -> list[Finding]:
     if not isinstance(value, str):
         return []
-    for kind in kinds:
-        if kind in index.ids and value in index.ids[kind]:
-            return []
-        if kind in local.get(value, ("",))[0:1]:
-            return []
+    if any(
+        value in index.ids.get(kind, {}) or local.get(value, ("",))[0] == kind for kind in kinds
+    ):
+        return []
     wanted = " or ".join(kinds)
     if value in local:
-        return [document.finding(pointer, RULE,
-                                 f"`{value}` is a {local[value][0]}, not a {wanted}")]
+        return [
+            document.finding(pointer, RULE, f"`{value}` is a {local[value][0]}, not a {wanted}")
+        ]
     known = sorted(
         {v for k in kinds for v in index.ids.get(k, {})}
         | {i for i, (k, _) in local.items() if k in kinds}

@@ -31,7 +31,7 @@ class Report:
     command: str
     findings: tuple[Finding, ...]
     files_checked: int
-    source: Callable[[str, int], str] = lambda path, line: ""
+    source: Callable[[str, int], str] = field(default=lambda path, line: "")
     prefix: str = ""
     rules: Mapping[str, RuleInfo] = field(default_factory=dict)
     fail_on: Severity = Severity.ERROR

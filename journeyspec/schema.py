@@ -77,7 +77,9 @@ def validate(document: Document, name: SchemaName) -> list[Any]:
     if not isinstance(document.data, dict):
         return [
             document.finding(
-                "", RULE, f"the top level must be a mapping, not {_kind(document.data)}",
+                "",
+                RULE,
+                f"the top level must be a mapping, not {_kind(document.data)}",
                 hint="a journeyspec file starts with `journeyspec: 1` and `id: ...`",
             )
         ]
@@ -90,15 +92,19 @@ def validate(document: Document, name: SchemaName) -> list[Any]:
 
 def _translate(document: Document, error: jsonschema.ValidationError) -> list[Any]:
     pointer = join("", *error.absolute_path)
-    schema, instance, keyword = error.schema, error.instance, error.validator
+    schema: dict[str, Any] = error.schema if isinstance(error.schema, dict) else {}
+    instance, keyword = error.instance, error.validator
     what = _noun(pointer, instance)
     if keyword == "additionalProperties" and isinstance(instance, dict):
         allowed = sorted(schema.get("properties", {}))
         unknown = [k for k in instance if k not in allowed and not k.startswith("x-")]
         return [
             document.finding(
-                join(pointer, key), RULE, f"unknown key `{key}` in {what}",
-                hint=_suggest(key, allowed, "keys"), key=True,
+                join(pointer, key),
+                RULE,
+                f"unknown key `{key}` in {what}",
+                hint=_suggest(key, allowed, "keys"),
+                key=True,
             )
             for key in unknown
         ]
@@ -106,7 +112,9 @@ def _translate(document: Document, error: jsonschema.ValidationError) -> list[An
         missing = [k for k in schema.get("required", []) if k not in instance]
         return [
             document.finding(
-                pointer, RULE, f"{what} is missing the required key `{key}`",
+                pointer,
+                RULE,
+                f"{what} is missing the required key `{key}`",
                 hint=_describe_property(schema, key),
             )
             for key in missing
@@ -114,29 +122,60 @@ def _translate(document: Document, error: jsonschema.ValidationError) -> list[An
     if keyword == "type":
         expected = error.validator_value
         words = " or ".join(_TYPE_WORDS.get(t, t) for t in _as_list(expected))
-        return [document.finding(pointer, RULE, f"`{_last(pointer)}` must be {words}, "
-                                 f"not {_kind(instance)}", hint=_type_hint(instance, expected))]
+        return [
+            document.finding(
+                pointer,
+                RULE,
+                f"`{_last(pointer)}` must be {words}, not {_kind(instance)}",
+                hint=_type_hint(instance, expected),
+            )
+        ]
     if keyword == "enum":
-        allowed_values = [str(v) for v in error.validator_value]
-        return [document.finding(pointer, RULE, f"`{instance}` is not an allowed value of "
-                                 f"`{_last(pointer)}`",
-                                 hint=_suggest(str(instance), allowed_values, "values"))]
+        allowed_values = [str(v) for v in _as_list(error.validator_value)]
+        return [
+            document.finding(
+                pointer,
+                RULE,
+                f"`{instance}` is not an allowed value of `{_last(pointer)}`",
+                hint=_suggest(str(instance), allowed_values, "values"),
+            )
+        ]
     if keyword == "const" and _last(pointer) == "journeyspec":
-        return [document.finding(pointer, RULE, f"unsupported format version `{instance}`",
-                                 hint="this journeyspec reads `journeyspec: 1`; upgrade "
-                                 "journeyspec to read newer files")]
+        return [
+            document.finding(
+                pointer,
+                RULE,
+                f"unsupported format version `{instance}`",
+                hint="this journeyspec reads `journeyspec: 1`; upgrade "
+                "journeyspec to read newer files",
+            )
+        ]
     if keyword in ("pattern", "format", "maxLength") and isinstance(instance, str):
-        return [document.finding(pointer, RULE, f"`{_clip(instance)}` is not a valid "
-                                 f"{_value_name(schema, pointer)}",
-                                 hint=_pattern_hint(schema, keyword))]
+        return [
+            document.finding(
+                pointer,
+                RULE,
+                f"`{_clip(instance)}` is not a valid {_value_name(schema, pointer)}",
+                hint=_pattern_hint(schema, keyword),
+            )
+        ]
     if keyword == "minItems":
-        return [document.finding(pointer, RULE, f"`{_last(pointer)}` needs at least "
-                                 f"{error.validator_value} item(s)")]
+        return [
+            document.finding(
+                pointer, RULE, f"`{_last(pointer)}` needs at least {error.validator_value} item(s)"
+            )
+        ]
     if keyword == "minLength":
         return [document.finding(pointer, RULE, f"`{_last(pointer)}` must not be empty")]
     if keyword == "uniqueItems":
-        return [document.finding(pointer, RULE, f"`{_last(pointer)}` lists an item twice",
-                                 hint="remove the repeated item")]
+        return [
+            document.finding(
+                pointer,
+                RULE,
+                f"`{_last(pointer)}` lists an item twice",
+                hint="remove the repeated item",
+            )
+        ]
     return [document.finding(pointer, RULE, f"{what}: {error.message}")]
 
 
@@ -212,7 +251,10 @@ def _value_name(schema: dict[str, Any], pointer: str) -> str:
 def _pattern_hint(schema: dict[str, Any], keyword: str) -> str:
     description = str(schema.get("description", ""))
     if "kebab-case" in description:
-        return "ids are lowercase words joined by hyphens, at most 64 characters, e.g. `first-purchase`"
+        return (
+            "ids are lowercase words joined by hyphens, at most 64 characters, "
+            "e.g. `first-purchase`"
+        )
     if "YYYY-MM-DD" in description:
         return "write a real date as YYYY-MM-DD, e.g. 2026-05-14"
     if schema.get("pattern", "").startswith("^(https?"):

@@ -53,7 +53,8 @@ def validate_project(config: ProjectConfig, paths: Sequence[str] = ()) -> Valida
         valid[document.path] = not problems
 
     def usable(kind: str) -> list[Document]:
-        return [d for d, k in project.documents if k == kind and valid[d.path]]
+        # References are checked even in files with schema errors, so one run reports all.
+        return [d for d, k in project.documents if k == kind and isinstance(d.data, dict)]
 
     index, duplicates = references.build_index(
         usable("journey"), usable("persona"), usable("teams"), usable("channels")
@@ -73,7 +74,8 @@ def validate_project(config: ProjectConfig, paths: Sequence[str] = ()) -> Valida
 
 
 def _portfolio(config: ProjectConfig, project: Project, valid: dict[str, bool]) -> model.Portfolio:
-    journeys, personas = [], {}
+    journeys: list[model.Journey] = []
+    personas: dict[str, model.Persona] = {}
     teams: dict[str, model.Team] = {}
     channels: dict[str, model.Channel] = {}
     seen: set[str] = set()

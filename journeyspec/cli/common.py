@@ -20,7 +20,9 @@ F = TypeVar("F", bound=Callable[..., Any])
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 config_option = click.option(
-    "--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False, path_type=Path),
     help="Use this journeyspec.yaml instead of the nearest one above the current directory.",
 )
 
@@ -42,7 +44,7 @@ def guarded(func: F) -> F:
             sys.exit(EXIT_ERROR)
         except (KeyboardInterrupt, BrokenPipeError):
             sys.exit(EXIT_ERROR)
-        except Exception as exc:  # noqa: BLE001 - the one place internal errors are reported
+        except Exception as exc:
             if os.environ.get("JOURNEYSPEC_DEBUG"):
                 traceback.print_exc()
             click.echo(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -32,15 +33,13 @@ def validate(paths: tuple[str, ...], config_file: Path | None) -> int:
     """
     config = project_config(config_file)
     result = validate_project(config, paths)
-    checked = (
-        len(result.selected) if result.selected is not None else len(result.project.documents)
-    )
+    checked = len(result.selected) if result.selected is not None else len(result.project.documents)
 
     def source(path: str, line: int) -> str:
         document = result.document(path)
         return document.line_text(line) if document else ""
 
     report = Report("validate", tuple(result.findings), checked, source, path_prefix(config))
-    stream = click.get_text_stream("stdout")
+    stream = sys.stdout
     text.write(report, stream, use_colour(stream))
     return EXIT_FINDINGS if report.findings else EXIT_CLEAN

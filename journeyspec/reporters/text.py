@@ -43,8 +43,11 @@ def _summary(report: Report, colour: bool) -> str:
     if not report.findings:
         return _paint(f"✓ {files} checked, no problems", "32", colour)
     parts = []
-    for severity, word in ((Severity.ERROR, "error"), (Severity.WARNING, "warning"),
-                           (Severity.INFO, "info")):
+    for severity, word in (
+        (Severity.ERROR, "error"),
+        (Severity.WARNING, "warning"),
+        (Severity.INFO, "info"),
+    ):
         n = report.count(severity)
         if n:
             parts.append(f"{n} {word}{'s' if n != 1 and word != 'info' else ''}")
