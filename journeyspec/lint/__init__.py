@@ -39,7 +39,7 @@ def lint(
             continue
         for rule in RULES:
             options = {name: option.default for name, option in rule.OPTIONS.items()}
-            context = Context(validation.portfolio, options, day)
+            context = Context(validation.portfolio, options, day, config.review_interval)
             for hit in rule.check(journey, context):
                 findings.append(
                     document.finding(

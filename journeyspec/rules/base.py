@@ -38,11 +38,15 @@ class Hit:
 
 @dataclass(frozen=True)
 class Context:
-    """What a rule may consult beyond the journey: the whole portfolio, its options, today."""
+    """What a rule may consult beyond the journey: the whole portfolio, its options, today.
+
+    ``review_interval`` is the project's default review interval (ISO 8601, journeyspec.yaml).
+    """
 
     portfolio: Portfolio
     options: Mapping[str, Any]
     today: dt.date
+    review_interval: str = "P6M"
 
 
 class Rule(Protocol):
