@@ -97,8 +97,11 @@ class Result:
     stderr: str
 
 
+Runner = Callable[..., Result]
+
+
 @pytest.fixture
-def run(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[..., Result]]:
+def run(monkeypatch: pytest.MonkeyPatch) -> Iterator[Runner]:
     """Run ``journeyspec ARGS`` in a folder, in-process; returns exit code and both streams."""
 
     def invoke(*args: str, cwd: Path, env: dict[str, str] | None = None) -> Result:

@@ -8,7 +8,10 @@ from journeyspec import __version__
 from journeyspec.cli import schema_cmd, validate_cmd
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group(
+    name="journeyspec",
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
 @click.version_option(__version__, "-V", "--version", prog_name="journeyspec")
 def cli() -> None:
     """Customer journey maps as code: validate, lint and publish journeys/*.yaml.

@@ -1,0 +1,111 @@
+"""The command line: exit codes, human output with caret and help, help on every command."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+import pytest
+
+from journeyspec import __version__
+from journeyspec.cli import cli
+from tests.conftest import Runner
+
+
+def test_validate_clean_project_exits_0(minimal_project: Path, run: Runner) -> None:
+    result = run("validate", cwd=minimal_project)
+    assert result.exit_code == 0
+    assert result.stdout == "✓ 4 files checked, no problems\n"
+
+
+def test_validate_prints_source_line_caret_and_help(minimal_project: Path, run: Runner) -> None:
+    journey = minimal_project / "journeys/first-purchase.yaml"
+    journey.write_text(
+        journey.read_text().replace("touchpoints: [search-ad]", "touchpoint: [search-ad]")
+    )
+    result = run("validate", cwd=minimal_project)
+    assert result.exit_code == 1
+    assert result.stdout == (
+        "journeys/first-purchase.yaml\n"
+        "journeys/first-purchase.yaml:13:9: error[schema]: unknown key `touchpoint` in step `searches`\n"
+        "   13 |         touchpoint: [search-ad]\n"
+        "      |         ^\n"
+        "      = help: did you mean `touchpoints`?\n"
+        "\n"
+        "✗ 4 files checked: 1 error\n"
+    )
+
+
+def test_validate_paths_from_a_subfolder_are_clickable(minimal_project: Path, run: Runner) -> None:
+    journey = minimal_project / "journeys/first-purchase.yaml"
+    journey.write_text(journey.read_text().replace("persona: budi", "persona: bud"))
+    result = run("validate", "first-purchase.yaml", cwd=minimal_project / "journeys")
+    assert result.exit_code == 1
+    assert "../journeys/first-purchase.yaml:4:10: error[reference]: unknown persona `bud`" in (
+        result.stdout
+    )
+    assert "✗ 1 file checked: 1 error" in result.stdout
+
+
+def test_validate_missing_path_is_a_usage_error(minimal_project: Path, run: Runner) -> None:
+    result = run("validate", "journeys/nope.yaml", cwd=minimal_project)
+    assert result.exit_code == 2
+    assert result.stderr == "journeyspec: journeys/nope.yaml: no such file or folder\n"
+
+
+def test_invalid_config_is_exit_2_with_position(minimal_project: Path, run: Runner) -> None:
+    (minimal_project / "journeyspec.yaml").write_text("journeyspec: 1\nnmae: Test\n")
+    result = run("validate", cwd=minimal_project)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        "journeyspec.yaml:2:1: error[schema]: unknown key `nmae` in the file (did you mean `name`?)",
+        "journeyspec: the configuration is invalid",
+    ]
+
+
+def test_config_is_found_by_walking_up(minimal_project: Path, run: Runner) -> None:
+    (minimal_project / "journeyspec.yaml").write_text("journeyspec: 1\npaths:\n  journeys: maps\n")
+    (minimal_project / "journeys").rename(minimal_project / "maps")
+    deep = minimal_project / "maps" / "deeper"
+    deep.mkdir()
+    result = run("validate", cwd=deep)
+    assert result.exit_code == 0, result.stdout
+    assert "4 files checked" in result.stdout
+
+
+def test_version(run: Runner, tmp_path: Path) -> None:
+    result = run("--version", cwd=tmp_path)
+    assert result.stdout == f"journeyspec, version {__version__}\n"
+
+
+def test_every_command_has_help(run: Runner, tmp_path: Path) -> None:
+    assert isinstance(cli, click.Group)
+    for name in cli.commands:
+        result = run(name, "--help", cwd=tmp_path)
+        assert result.exit_code == 0, name
+        assert result.stdout.startswith(f"Usage: journeyspec {name}"), name
+
+
+def test_schema_command_prints_each_schema(run: Runner, tmp_path: Path) -> None:
+    for name in ("journey", "persona", "teams", "channels", "config"):
+        schema = json.loads(run("schema", name, cwd=tmp_path).stdout)
+        assert schema["$id"] == f"https://journeyspec.dev/schemas/v1/{name}.schema.json"
+
+
+def test_module_and_console_script_entry_points(minimal_project: Path) -> None:
+    for command in (
+        [sys.executable, "-m", "journeyspec", "validate"],
+        [str(Path(sys.executable).parent / "journeyspec"), "validate"],
+    ):
+        done = subprocess.run(
+            command, cwd=minimal_project, capture_output=True, text=True, check=False
+        )
+        assert (done.returncode, done.stdout) == (0, "✓ 4 files checked, no problems\n")
+
+
+@pytest.mark.parametrize("bad", ["--no-such-flag", "no-such-command"])
+def test_usage_errors_exit_2(run: Runner, tmp_path: Path, bad: str) -> None:
+    assert run(bad, cwd=tmp_path).exit_code == 2
