@@ -1,0 +1,165 @@
+"""Inline suppressions: ``# journeyspec: disable…`` comments in a journey's YAML.
+
+Forms (each names rule ids and, after `` -- ``, a reason)::
+
+    # journeyspec: disable-next-line stage-no-owner, stage-no-kpi -- owned by the agency
+    # journeyspec: disable stage-no-kpi -- KPIs are tracked in the partner's tool
+    # journeyspec: enable stage-no-kpi
+    # journeyspec: disable-file journey-review-overdue -- archived journey
+
+``disable-next-line`` covers the next line that is not blank or only a comment;
+``disable`` covers the lines up to the matching ``enable`` (or the end of the file).
+Comments are found by a line scan of the text, only in files that mention
+``journeyspec:``; the YAML is never parsed again.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, field
+
+from journeyspec.findings import Finding
+from journeyspec.lint.catalogue import (
+    INVALID_SUPPRESSION,
+    SUPPRESSION_NO_REASON,
+    UNUSED_SUPPRESSION,
+)
+
+MARKER = "journeyspec:"
+_DIRECTIVE = re.compile(r"(?:^|\s)(#\s*journeyspec:\s*(?P<body>.*?))\s*$")
+_VERB = re.compile(r"(?P<verb>disable-next-line|disable-file|disable|enable)(?:\s+|$)(?P<rest>.*)")
+_END = 1 << 31
+
+
+@dataclass
+class Suppression:
+    """One rule silenced by one comment, over lines ``first`` … ``last`` (inclusive)."""
+
+    path: str
+    line: int
+    col: int
+    verb: str
+    rule: str
+    first: int
+    last: int
+    used: bool = field(default=False, compare=False)
+
+    def covers(self, finding: Finding) -> bool:
+        return finding.rule == self.rule and self.first <= finding.line <= self.last
+
+
+@dataclass
+class Scan:
+    """The suppressions of one file and the problems with its comments."""
+
+    suppressions: list[Suppression] = field(default_factory=list)
+    problems: list[Finding] = field(default_factory=list)
+
+
+def scan(path: str, text: str, known: Collection[str]) -> Scan:
+    """Every suppression comment of a file whose rules are in ``known``."""
+    result = Scan()
+    if MARKER not in text:
+        return result
+    lines = text.splitlines()
+    open_blocks: dict[str, Suppression] = {}
+    for number, line in enumerate(lines, start=1):
+        match = _DIRECTIVE.search(line) if MARKER in line else None
+        if match is None:
+            continue
+        col = match.start(1) + 1
+
+        def problem(
+            rule: str, message: str, hint: str = "", at: tuple[int, int] = (number, col)
+        ) -> None:
+            result.problems.append(Finding(path, *at, rule, message, pointer="", hint=hint))
+
+        verb_match = _VERB.fullmatch(match.group("body"))
+        if verb_match is None:
+            problem(
+                INVALID_SUPPRESSION.ID,
+                f"unknown directive `{match.group('body')}`",
+                "use disable-next-line, disable, enable or disable-file",
+            )
+            continue
+        verb = verb_match.group("verb")
+        ids_text, sep, reason = verb_match.group("rest").partition("--")
+        rule_ids = [r for r in re.split(r"[,\s]+", ids_text.strip()) if r]
+        if not rule_ids:
+            problem(
+                INVALID_SUPPRESSION.ID,
+                f"`{verb}` names no rule",
+                f"write `{verb} RULE-ID -- reason`",
+            )
+            continue
+        if verb != "enable" and not (sep and reason.strip()):
+            problem(
+                SUPPRESSION_NO_REASON.ID,
+                f"`{verb}` gives no reason",
+                "say why after ` -- `, e.g. `-- owned by the partner agency`",
+            )
+        for rule_id in rule_ids:
+            if rule_id not in known:
+                problem(INVALID_SUPPRESSION.ID, f"`{verb}` names unknown rule `{rule_id}`")
+            elif verb == "enable":
+                block = open_blocks.pop(rule_id, None)
+                if block is None:
+                    problem(
+                        INVALID_SUPPRESSION.ID,
+                        f"`enable {rule_id}` has no `disable {rule_id}` above it",
+                    )
+                else:
+                    block.last = number
+            else:
+                first, last = _range(verb, number, lines)
+                suppression = Suppression(path, number, col, verb, rule_id, first, last)
+                result.suppressions.append(suppression)
+                if verb == "disable":
+                    open_blocks[rule_id] = suppression
+    return result
+
+
+def _range(verb: str, number: int, lines: list[str]) -> tuple[int, int]:
+    if verb == "disable-file":
+        return 1, _END
+    if verb == "disable":
+        return number, _END
+    target = number + 1
+    while target <= len(lines) and _blank_or_comment(lines[target - 1]):
+        target += 1
+    return target, target
+
+
+def _blank_or_comment(line: str) -> bool:
+    stripped = line.strip()
+    return not stripped or stripped.startswith("#")
+
+
+def suppress(findings: Iterable[Finding], suppressions: list[Suppression]) -> list[Finding]:
+    """The findings no suppression covers; marks the suppressions that were used."""
+    kept: list[Finding] = []
+    for finding in findings:
+        hit = next((s for s in suppressions if s.path == finding.path and s.covers(finding)), None)
+        if hit is None:
+            kept.append(finding)
+        else:
+            hit.used = True
+    return kept
+
+
+def unused(suppressions: Iterable[Suppression]) -> list[Finding]:
+    """A finding at each suppression comment that silenced nothing."""
+    return [
+        Finding(
+            s.path,
+            s.line,
+            s.col,
+            UNUSED_SUPPRESSION.ID,
+            f"`{s.verb} {s.rule}` suppresses nothing",
+            pointer="",
+            hint="remove the rule from the comment (or the comment)",
+        )
+        for s in suppressions
+        if not s.used
+    ]
