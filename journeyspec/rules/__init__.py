@@ -1,13 +1,92 @@
-"""The rule registry: every rule module, listed explicitly, in the order of the reference."""
+"""The rule registry: every rule module, listed explicitly, in the order of the reference.
+
+Groups follow the rule catalogue: structure, stages and steps, emotions, pain points
+and opportunities, KPIs and evidence, governance.
+"""
 
 from __future__ import annotations
 
-from journeyspec.rules import stage_no_owner, stage_no_touchpoints
+from journeyspec.rules import (
+    blueprint_no_backstage,
+    emotion_score_out_of_scale,
+    emotion_steep_drop_without_pain_point,
+    future_state_without_current_state,
+    gap_unaddressed,
+    journey_no_customer_evidence,
+    journey_no_kpis,
+    journey_no_moment_of_truth,
+    journey_no_owner,
+    journey_no_persona_evidence,
+    journey_objective_missing,
+    journey_persona_generic,
+    journey_pre_purchase_only,
+    journey_review_overdue,
+    journey_scope_missing,
+    journey_too_complex,
+    kpi_no_baseline_or_target,
+    kpi_vanity_metric,
+    opportunity_addresses_nothing,
+    opportunity_no_due_date,
+    opportunity_no_kpi,
+    opportunity_no_owner,
+    opportunity_overdue,
+    opportunity_unrated,
+    pain_point_no_evidence,
+    pain_point_no_severity,
+    pain_point_unanchored,
+    pain_point_without_opportunity,
+    question_without_touchpoint,
+    stage_handoff_undefined,
+    stage_no_actions,
+    stage_no_emotion_or_thoughts,
+    stage_no_kpi,
+    stage_no_owner,
+    stage_no_touchpoints,
+)
 from journeyspec.rules.base import Rule
 
 RULES: tuple[Rule, ...] = (
+    # structure
+    journey_persona_generic,
+    journey_objective_missing,
+    journey_scope_missing,
+    journey_pre_purchase_only,
+    journey_too_complex,
+    # stages and steps
     stage_no_touchpoints,
     stage_no_owner,
+    stage_no_actions,
+    stage_no_emotion_or_thoughts,
+    stage_no_kpi,
+    stage_handoff_undefined,
+    question_without_touchpoint,
+    gap_unaddressed,
+    # emotions
+    emotion_steep_drop_without_pain_point,
+    emotion_score_out_of_scale,
+    # pain points, opportunities, moments of truth
+    pain_point_no_evidence,
+    pain_point_no_severity,
+    pain_point_unanchored,
+    pain_point_without_opportunity,
+    opportunity_addresses_nothing,
+    opportunity_no_owner,
+    opportunity_no_due_date,
+    opportunity_unrated,
+    opportunity_overdue,
+    opportunity_no_kpi,
+    journey_no_moment_of_truth,
+    # KPIs and evidence
+    journey_no_kpis,
+    kpi_no_baseline_or_target,
+    kpi_vanity_metric,
+    journey_no_customer_evidence,
+    journey_no_persona_evidence,
+    future_state_without_current_state,
+    # governance
+    journey_no_owner,
+    journey_review_overdue,
+    blueprint_no_backstage,
 )
 
 

@@ -63,3 +63,7 @@ class Rule(Protocol):
     __doc__: str | None
 
     def check(self, journey: Journey, context: Context) -> Iterable[Hit]: ...
+
+
+# Opportunity statuses that need no further work: rules about planning leave them alone.
+CLOSED_STATUSES: frozenset[str] = frozenset({"done", "dropped"})
