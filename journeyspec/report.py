@@ -26,6 +26,8 @@ class Report:
 
     ``source`` returns line ``n`` of a reported file (for excerpts); ``prefix`` is prepended
     to paths when printing them so they are clickable from the user's working directory.
+    ``files`` names the files checked (per-file formats such as JUnit list clean ones too);
+    ``baselined`` counts findings left out because a baseline accepted them.
     """
 
     command: str
@@ -37,6 +39,8 @@ class Report:
     fail_on: Severity = Severity.ERROR
     version: str = __version__
     extra: Mapping[str, object] = field(default_factory=dict)
+    files: tuple[str, ...] = ()
+    baselined: int = 0
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity == severity)
@@ -47,6 +51,10 @@ class Report:
 
     def shown_path(self, path: str) -> str:
         return f"{self.prefix}{path}" if self.prefix else path
+
+    def rule(self, rule_id: str) -> RuleInfo:
+        """What is known about ``rule_id`` (a bare description for a rule not listed)."""
+        return self.rules.get(rule_id) or RuleInfo(rule_id, rule_id, Severity.ERROR)
 
     def by_file(self) -> list[tuple[str, list[Finding]]]:
         grouped: dict[str, list[Finding]] = {}

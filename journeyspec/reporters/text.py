@@ -40,8 +40,9 @@ def _finding(report: Report, finding: Finding, stream: TextIO, colour: bool) -> 
 
 def _summary(report: Report, colour: bool) -> str:
     files = f"{report.files_checked} file{'s' if report.files_checked != 1 else ''}"
+    baselined = f" ({report.baselined} accepted by the baseline)" if report.baselined else ""
     if not report.findings:
-        return _paint(f"✓ {files} checked, no problems", "32", colour)
+        return _paint(f"✓ {files} checked, no problems{baselined}", "32", colour)
     parts = []
     for severity, word in (
         (Severity.ERROR, "error"),
@@ -52,4 +53,4 @@ def _summary(report: Report, colour: bool) -> str:
         if n:
             parts.append(f"{n} {word}{'s' if n != 1 and word != 'info' else ''}")
     mark = "✗" if report.failed else "!"
-    return _paint(f"{mark} {files} checked: " + ", ".join(parts), "1", colour)
+    return _paint(f"{mark} {files} checked: " + ", ".join(parts) + baselined, "1", colour)

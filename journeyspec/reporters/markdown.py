@@ -1,0 +1,49 @@
+"""Markdown for a pull-request comment or ``$GITHUB_STEP_SUMMARY``: a summary and a table."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from journeyspec.findings import Severity
+from journeyspec.report import Report
+
+_ICONS = {Severity.ERROR: "❌ error", Severity.WARNING: "⚠️ warning", Severity.INFO: "ℹ️ info"}
+
+
+def cell(text: str) -> str:
+    """Text safe inside a table cell: no pipes, newlines or stray HTML."""
+    return (
+        text.replace("\\", "\\\\")
+        .replace("|", "\\|")
+        .replace("<", "&lt;")
+        .replace("\r", " ")
+        .replace("\n", "<br>")
+    )
+
+
+def write(report: Report, stream: TextIO, colour: bool = False) -> None:
+    stream.write(f"## journeyspec {report.command}\n\n")
+    files = f"{report.files_checked} file{'s' if report.files_checked != 1 else ''}"
+    baselined = f" ({report.baselined} accepted by the baseline)" if report.baselined else ""
+    if not report.findings:
+        stream.write(f"✅ {files} checked, no problems{baselined}.\n")
+        return
+    counts = ", ".join(
+        f"{report.count(s)} {s.label}" for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
+    )
+    verdict = "❌ failed" if report.failed else "✅ passed"
+    stream.write(
+        f"{verdict} (fails on {report.fail_on.label} and above): {files} checked, {counts}"
+        f"{baselined}.\n\n"
+    )
+    stream.write("| Severity | Location | Rule | Message |\n| --- | --- | --- | --- |\n")
+    for finding in report.findings:
+        where = report.shown_path(finding.path) + (
+            f":{finding.line}:{finding.col}" if finding.line else ""
+        )
+        info = report.rule(finding.rule)
+        rule = f"[`{finding.rule}`]({info.help_uri})" if info.help_uri else f"`{finding.rule}`"
+        message = finding.message + (f"\n_{finding.hint}_" if finding.hint else "")
+        stream.write(
+            f"| {_ICONS[finding.severity]} | `{cell(where)}` | {rule} | {cell(message)} |\n"
+        )
