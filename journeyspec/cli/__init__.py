@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from journeyspec import __version__
-from journeyspec.cli import export_cmd, schema_cmd, validate_cmd
+from journeyspec.cli import export_cmd, lint_cmd, rules_cmd, schema_cmd, validate_cmd
 
 
 @click.group(
@@ -21,7 +21,13 @@ def cli() -> None:
 
 
 # The explicit command registry: one module per command.
-for command in (validate_cmd.validate, schema_cmd.schema, export_cmd.export):
+for command in (
+    validate_cmd.validate,
+    lint_cmd.lint_command,
+    rules_cmd.rules,
+    schema_cmd.schema,
+    export_cmd.export,
+):
     cli.add_command(command)
 
 

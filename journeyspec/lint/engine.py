@@ -108,4 +108,3 @@ def _lint_journey(
         if severity is not None:
             kept.append(dataclasses.replace(finding, severity=severity))
     return kept
-

@@ -92,6 +92,7 @@ class LintSettings:
 
 
 def all_rules() -> tuple[Rule, ...]:
+    """Every configurable rule: the practice rules, then the engine's own."""
     return (*RULES, *ENGINE_RULES)
 
 
@@ -160,7 +161,7 @@ def _patches(raw: Mapping[str, Any], pointer: str, problems: list[_Problem]) -> 
         where = join(pointer, rule_id)
         if rule_id not in known:
             problems.append(
-                _Problem(where, True, f"unknown rule `{rule_id}`", _did_you_mean(rule_id))
+                _Problem(where, True, f"unknown rule `{rule_id}`", did_you_mean(rule_id))
             )
             continue
         patch = _patch(rule_id, value, where, problems)
@@ -232,9 +233,7 @@ def _flag_patches(flags: Sequence[str]) -> dict[str, Patch]:
                 f"--rule {flag!r}: write RULE=off, RULE=error, RULE=warning or RULE=info"
             )
         if rule_id not in configurable_ids():
-            raise ConfigError(
-                f"--rule {flag!r}: unknown rule `{rule_id}`; {_did_you_mean(rule_id)}"
-            )
+            raise ConfigError(f"--rule {flag!r}: unknown rule `{rule_id}`; {did_you_mean(rule_id)}")
         patches[rule_id] = _severity_patch(value)
     return patches
 
@@ -258,7 +257,7 @@ def _default_severity(rule_id: str) -> Severity:
     return next(rule.SEVERITY for rule in all_rules() if rule_id == rule.ID)
 
 
-def _did_you_mean(rule_id: str) -> str:
+def did_you_mean(rule_id: str) -> str:
     close = difflib.get_close_matches(rule_id, configurable_ids(), n=1, cutoff=0.6)
     if close:
         return f"did you mean `{close[0]}`?"

@@ -1,0 +1,203 @@
+"""``journeyspec lint``: validation plus practice rules, in the formats CI needs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from contextlib import ExitStack
+from pathlib import Path
+from typing import TextIO
+
+import click
+
+from journeyspec.cli.common import (
+    EXIT_CLEAN,
+    EXIT_FINDINGS,
+    config_option,
+    guarded,
+    path_prefix,
+    project_config,
+    use_colour,
+)
+from journeyspec.errors import UsageError
+from journeyspec.findings import Severity
+from journeyspec.lint import LintResult, lint, settings_from
+from journeyspec.lint.baseline import read_baseline, write_baseline
+from journeyspec.lint.catalogue import rule_infos
+from journeyspec.lint.changes import changed_journeys
+from journeyspec.project import ProjectConfig, select
+from journeyspec.report import Report
+from journeyspec.reporters import REPORTERS
+from journeyspec.rules.base import PROFILES
+
+SEVERITIES = ("error", "warning", "info")
+
+
+def parse_formats(
+    ctx: click.Context, param: click.Parameter, values: tuple[str, ...]
+) -> list[tuple[str, str | None]]:
+    """``NAME`` or ``NAME:FILE`` per value, NAME one of ``REPORTERS``."""
+    parsed: list[tuple[str, str | None]] = []
+    for value in values:
+        name, _, target = value.partition(":")
+        if name not in REPORTERS:
+            raise click.BadParameter(
+                f"unknown format {name!r}; choose from {', '.join(REPORTERS)}", ctx, param
+            )
+        parsed.append((name, target or None))
+    return parsed
+
+
+@click.command("lint")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@click.option(
+    "--format",
+    "formats",
+    multiple=True,
+    callback=parse_formats,
+    metavar="NAME[:FILE]",
+    help=f"Output format ({', '.join(REPORTERS)}), to stdout or to FILE; repeatable. "
+    "Default: github when GITHUB_ACTIONS=true, else text.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(SEVERITIES),
+    help="Lowest severity that makes the exit code 1 (default: lint.fail_on, else error).",
+)
+@click.option(
+    "--profile",
+    type=click.Choice(PROFILES),
+    help="Start from this profile instead of lint.extends.",
+)
+@click.option(
+    "--rule",
+    "rules",
+    multiple=True,
+    metavar="RULE=SETTING",
+    help="Set a rule to off, error, warning or info, over every configured setting; repeatable.",
+)
+@click.option(
+    "--baseline",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Report only findings not accepted in this baseline file.",
+)
+@click.option(
+    "--write-baseline",
+    "baseline_out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Record the current findings in this file (then exit 0).",
+)
+@click.option(
+    "--changed-since",
+    metavar="REF",
+    help="Lint only journeys changed since this git revision (references still resolve "
+    "against the whole project).",
+)
+@click.option(
+    "--today",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Judge dates (overdue reviews, due dates) as of this day, YYYY-MM-DD.",
+)
+@config_option
+@guarded
+def lint_command(
+    paths: tuple[str, ...],
+    formats: list[tuple[str, str | None]],
+    fail_on: str | None,
+    profile: str | None,
+    rules: tuple[str, ...],
+    baseline: Path | None,
+    baseline_out: Path | None,
+    changed_since: str | None,
+    today: dt.datetime | None,
+    config_file: Path | None,
+) -> int:
+    """Validate journeys and judge them against practice rules (see `journeyspec rules`).
+
+    With PATHS (files or folders), only those files are reported; references are still
+    resolved against the whole project. Exit codes: 0 nothing at or above --fail-on,
+    1 findings at or above it, 2 usage or configuration error.
+    """
+    if baseline and baseline_out:
+        raise UsageError("use either --baseline or --write-baseline, not both")
+    outputs = list(formats) or [(_default_format(), None)]
+    if sum(1 for _, target in outputs if target is None) > 1:
+        raise UsageError("only one --format may print to the terminal; give the others a :FILE")
+    config = project_config(config_file)
+    settings = settings_from(config, profile=profile, rules=rules, fail_on=fail_on)
+    accepted = read_baseline(baseline) if baseline else None
+    selection = _selection(config, paths, changed_since)
+    day = today.date() if today else None
+    result = None
+    if selection is not None:
+        result = lint(config, selection, today=day, settings=settings, baseline=accepted)
+    if baseline_out:
+        count = write_baseline(baseline_out, result.findings if result else [])
+        click.echo(
+            f"journeyspec: wrote {count} finding{'s' if count != 1 else ''} to {baseline_out}",
+            err=True,
+        )
+        return EXIT_CLEAN
+    report = _report(config, result, settings.fail_on, settings.docs_url)
+    _print(report, outputs)
+    return EXIT_FINDINGS if report.failed else EXIT_CLEAN
+
+
+def _default_format() -> str:
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+
+
+def _selection(config: ProjectConfig, paths: tuple[str, ...], ref: str | None) -> list[str] | None:
+    """What to lint: PATHS (none = the whole project), narrowed to the journeys changed
+    since ``ref`` when given; ``None`` when no journey changed, so nothing is linted."""
+    if ref is None:
+        return list(paths)
+    changed = changed_journeys(config, ref)
+    if paths:
+        wanted = select(paths, config)
+        changed = [path for path in changed if path in wanted]
+    if not changed:
+        click.echo(f"journeyspec: no journeys changed since {ref}", err=True)
+        return None
+    return [str(config.root / path) for path in changed]
+
+
+def _report(
+    config: ProjectConfig, result: LintResult | None, fail_on: Severity, docs_url: str
+) -> Report:
+    if result is None:
+        return Report(
+            "lint", (), 0, prefix=path_prefix(config), rules=rule_infos(docs_url), fail_on=fail_on
+        )
+
+    def source(path: str, line: int) -> str:
+        document = result.validation.document(path)
+        return document.line_text(line) if document else ""
+
+    return Report(
+        "lint",
+        tuple(result.findings),
+        len(result.files),
+        source,
+        path_prefix(config),
+        rules=rule_infos(docs_url),
+        fail_on=fail_on,
+        files=result.files,
+        baselined=result.baselined,
+    )
+
+
+def _print(report: Report, outputs: list[tuple[str, str | None]]) -> None:
+    with ExitStack() as stack:
+        for name, target in outputs:
+            stream: TextIO
+            if target is None:
+                stream = sys.stdout
+                colour = name == "text" and use_colour(stream)
+            else:
+                path = Path(target)
+                path.parent.mkdir(parents=True, exist_ok=True)
+                stream = stack.enter_context(path.open("w", encoding="utf-8", newline="\n"))
+                colour = False
+            REPORTERS[name](report, stream, colour)

@@ -1,0 +1,54 @@
+"""``journeyspec rules``: the rule reference, from the rules' own docstrings."""
+
+from __future__ import annotations
+
+import inspect
+
+import click
+
+from journeyspec.cli.common import guarded
+from journeyspec.errors import UsageError
+from journeyspec.lint.catalogue import summary
+from journeyspec.lint.settings import all_rules, did_you_mean
+from journeyspec.rules.base import Rule
+
+
+@click.command()
+@click.argument("rule_id", required=False, metavar="[RULE-ID]")
+@guarded
+def rules(rule_id: str | None) -> int:
+    """List the lint rules, or print the documentation of RULE-ID.
+
+    The profile is the least strict one that turns the rule on
+    (minimal < recommended < strict); set `lint.extends` in journeyspec.yaml to choose.
+    """
+    if rule_id is None:
+        listed = all_rules()
+        width = max(len(rule.ID) for rule in listed)
+        for rule in listed:
+            click.echo(
+                f"{rule.ID:<{width}}  {rule.SEVERITY.label:<7}  {rule.PROFILE:<11}  "
+                f"{summary(rule.__doc__)}"
+            )
+        return 0
+    found = next((r for r in all_rules() if rule_id == r.ID), None)
+    if found is None:
+        raise UsageError(f"unknown rule `{rule_id}`; {did_you_mean(rule_id)}")
+    click.echo(_documentation(found))
+    return 0
+
+
+def _documentation(rule: Rule) -> str:
+    lines = [
+        rule.ID,
+        "=" * len(rule.ID),
+        f"severity: {rule.SEVERITY.label}    profile: {rule.PROFILE} and stricter",
+    ]
+    if rule.OPTIONS:
+        lines.append("options:")
+        for name, option in rule.OPTIONS.items():
+            lines.append(f"  {name} (default {option.default!r}): {option.description}")
+    else:
+        lines.append("options: none")
+    lines += ["", inspect.cleandoc(rule.__doc__ or "")]
+    return "\n".join(lines)
