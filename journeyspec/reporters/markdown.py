@@ -29,7 +29,8 @@ def write(report: Report, stream: TextIO, colour: bool = False) -> None:
         stream.write(f"✅ {files} checked, no problems{baselined}.\n")
         return
     counts = ", ".join(
-        f"{report.count(s)} {s.label}" for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
+        f"{report.count(s)} {s.label}{'s' if report.count(s) != 1 and s != Severity.INFO else ''}"
+        for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
     )
     verdict = "❌ failed" if report.failed else "✅ passed"
     stream.write(
