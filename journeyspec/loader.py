@@ -13,8 +13,6 @@ The loader is deliberately stricter than PyYAML's ``safe_load``:
 
 from __future__ import annotations
 
-import math
-import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -22,12 +20,14 @@ from typing import Any, ClassVar
 
 import yaml
 
+from journeyspec import nesting, scalars
 from journeyspec.findings import Finding, Severity
 from journeyspec.sourcemap import Position, SourceMap, escape
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 100
 MAX_EXPANDED_VALUES = 200_000
+MAX_KEY_LENGTH = 1024  # PyYAML's limit for a plain key on one line
 RULE = "syntax"
 
 _Base: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -39,29 +39,8 @@ class _CoreLoader(_Base):  # type: ignore[misc]
     yaml_implicit_resolvers: ClassVar[dict[Any, Any]] = {}
 
 
-_STR, _INT, _FLOAT = "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"
-_BOOL, _NULL = "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null"
-_MAP, _SEQ = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
-
-_CoreLoader.add_implicit_resolver(
-    _BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
-_CoreLoader.add_implicit_resolver(
-    _NULL, re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
-)
-_CoreLoader.add_implicit_resolver(
-    _INT,
-    re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$"),
-    list("-+0123456789"),
-)
-_CoreLoader.add_implicit_resolver(
-    _FLOAT,
-    re.compile(
-        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
-        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
-    ),
-    list("-+.0123456789"),
-)
+for _tag, _pattern in scalars.CORE.items():
+    _CoreLoader.add_implicit_resolver(_tag, _pattern, scalars.FIRST_CHARACTERS[_tag])
 
 
 class LoadError(Exception):
@@ -83,8 +62,10 @@ class Document:
 
     @cached_property
     def sourcemap(self) -> SourceMap:
-        # Built only when a finding needs a position, so clean files never pay for it.
-        return SourceMap.from_text(self.text)
+        # Built only when a finding needs a position, so clean files never pay for it;
+        # never for text that failed to load (it may be too deep to compose safely).
+        usable = self.data is not None or not self.errors
+        return SourceMap.from_text(self.text) if usable else SourceMap(None)
 
     def position(self, pointer: str, *, key: bool = False) -> Position:
         return self.sourcemap.key(pointer) if key else self.sourcemap.value(pointer)
@@ -140,24 +121,11 @@ def load_document(raw: bytes | str, path: str) -> Document:
     else:
         text = raw
     document = Document(path, text, None)
-    if not text.strip():
-        document.errors.append(
-            Finding(
-                path,
-                1,
-                1,
-                RULE,
-                "file is empty",
-                hint="a journeyspec file is a YAML mapping that starts with `journeyspec: 1`",
-            )
-        )
-        return document
     try:
-        loader = _CoreLoader(text)
-        try:
-            root = loader.get_single_node()
-        finally:
-            loader.dispose()
+        root = _compose(text)
+    except LoadError as exc:
+        document.errors.append(Finding(path, *exc.position, RULE, exc.message, hint=exc.hint))
+        return document
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         position = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -181,6 +149,19 @@ def load_document(raw: bytes | str, path: str) -> Document:
     except yaml.YAMLError as exc:
         document.errors.append(Finding(path, 1, 1, RULE, f"not valid YAML: {exc}"))
         return document
+    if root is None or _is_empty(root):
+        # Nothing but blanks, comments or document markers.
+        document.errors.append(
+            Finding(
+                path,
+                1,
+                1,
+                RULE,
+                "file is empty" if not text.strip() else "file holds no data",
+                hint="a journeyspec file is a YAML mapping that starts with `journeyspec: 1`",
+            )
+        )
+        return document
     builder = _Builder(path, has_anchors="&" in text)
     try:
         document.data = builder.build(root)
@@ -189,6 +170,23 @@ def load_document(raw: bytes | str, path: str) -> Document:
         document.data = None
     document.errors.extend(builder.errors)
     return document
+
+
+def _compose(text: str) -> yaml.Node | None:
+    """The node tree of the single document in ``text``; ``None`` when it holds no node."""
+    if nesting.could_exceed(text):
+        # Checked on the event stream first: the C composer would crash the process.
+        deep = nesting.too_deep(text, _CoreLoader, MAX_DEPTH)
+        if deep is not None:
+            raise LoadError(
+                f"nesting deeper than {MAX_DEPTH} levels", deep, "flatten the structure"
+            )
+    loader = _CoreLoader(text)
+    try:
+        root: yaml.Node | None = loader.get_single_node()
+    finally:
+        loader.dispose()
+    return root
 
 
 def decode(raw: bytes) -> str:
@@ -221,6 +219,12 @@ def _describe_yaml_error(
     if "but found another document" in problem:
         return "file holds more than one YAML document", "keep one journey per file; remove `---`"
     line = text.splitlines()[position[0] - 1] if position[0] <= len(text.splitlines()) else ""
+    syntax = "could not find expected ':'" in problem or "mapping values" in problem
+    if syntax and len(line) > MAX_KEY_LENGTH and ":" in line[MAX_KEY_LENGTH:]:
+        return (
+            f"a key longer than {MAX_KEY_LENGTH} characters",
+            f"shorten the key; YAML reads keys of at most {MAX_KEY_LENGTH} characters",
+        )
     if "\t" in line[: position[1]] or "'\\t'" in problem:
         return "tab character where YAML expects indentation", "indent with spaces"
     if "could not find expected ':'" in problem or "mapping values are not allowed" in problem:
@@ -292,7 +296,7 @@ class _Builder:
             )
 
     def _mapping(self, node: yaml.MappingNode, pointer: str, depth: int) -> tuple[Any, int]:
-        if node.tag != _MAP:
+        if node.tag != scalars.MAP:
             self._error(node, f"tag {node.tag} is not allowed", "remove the tag")
         data: dict[str, Any] = {}
         first_seen: dict[str, yaml.Node] = {}
@@ -302,6 +306,11 @@ class _Builder:
                 self._error(key_node, "mapping keys must be plain text", "use a simple key")
                 continue
             key = str(key_node.value)
+            try:
+                scalars.check_text(key)
+            except scalars.Invalid as exc:
+                self._error(key_node, exc.message, exc.hint)
+                continue
             if key == "<<" and not key_node.style:
                 self._error(
                     key_node, "merge keys (<<) are not supported", "write the keys out in full"
@@ -322,7 +331,7 @@ class _Builder:
         return data, size
 
     def _sequence(self, node: yaml.SequenceNode, pointer: str, depth: int) -> tuple[Any, int]:
-        if node.tag != _SEQ:
+        if node.tag != scalars.SEQ:
             self._error(node, f"tag {node.tag} is not allowed", "remove the tag")
         items: list[Any] = []
         size = 1
@@ -334,32 +343,16 @@ class _Builder:
         return items, size
 
     def _scalar(self, node: yaml.Node) -> Any:
-        tag, text = node.tag, str(node.value)
-        if tag == _STR:
-            return text
-        if tag == _NULL:
+        try:
+            return scalars.construct(node.tag, str(node.value))
+        except scalars.Invalid as exc:
+            self._error(node, exc.message, exc.hint)
             return None
-        if tag == _BOOL:
-            return text.lower() == "true"
-        if tag == _INT:
-            try:
-                if text.startswith(("0o", "0x")):
-                    return int(text[2:], 8 if text[1] == "o" else 16)
-                return int(text, 10)
-            except ValueError:
-                self._error(node, "integer is too large", "quote it if it is text")
-                return None
-        if tag == _FLOAT:
-            try:
-                number = float(text)
-            except ValueError:
-                number = float(text.lower().replace(".inf", "inf").replace(".nan", "nan"))
-            if not math.isfinite(number):
-                self._error(node, f"`{text}` is not a finite number", "use a number or quote it")
-                return None
-            return number
-        self._error(node, f"tag {tag} is not allowed", "journeyspec files use plain YAML values")
-        return None
+
+
+def _is_empty(node: yaml.Node) -> bool:
+    """Whether ``node`` is the implicit null of a document with no content (``---`` alone)."""
+    return isinstance(node, yaml.ScalarNode) and node.value == "" and not node.style
 
 
 def _mark(node: yaml.Node) -> Position:

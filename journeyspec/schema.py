@@ -72,8 +72,8 @@ def validator(name: SchemaName) -> Draft202012Validator:
 
 def validate(document: Document, name: SchemaName) -> list[Any]:
     """Check ``document.data`` against schema ``name``; findings for every violation."""
-    if document.data is None:
-        return []
+    if document.data is None and document.errors:
+        return []  # the load errors say what is wrong
     if not isinstance(document.data, dict):
         return [
             document.finding(
