@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from journeyspec import __version__
-from journeyspec.cli import export_cmd, lint_cmd, rules_cmd, schema_cmd, validate_cmd
+from journeyspec.cli import diff_cmd, export_cmd, lint_cmd, rules_cmd, schema_cmd, validate_cmd
 
 
 @click.group(
@@ -27,6 +27,7 @@ for command in (
     rules_cmd.rules,
     schema_cmd.schema,
     export_cmd.export,
+    diff_cmd.diff,
 ):
     cli.add_command(command)
 

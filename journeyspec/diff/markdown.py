@@ -1,0 +1,107 @@
+"""The diff as a GitHub pull-request comment: a summary line, then one section per journey
+(emotion changes as a table, other changes as a list, lint findings new and fixed), and
+optionally the changed map as a Mermaid journey folded in a ``<details>`` block."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from journeyspec.diff.phrases import describe, number
+from journeyspec.diff.text import summary
+from journeyspec.export import mermaid as mermaid_export
+from journeyspec.findings import Finding
+
+if TYPE_CHECKING:
+    from journeyspec.diff import DiffResult, FindingDelta, JourneyDiff
+
+# A hidden marker so a CI job can find and update its previous comment instead of adding more.
+MARKER = "<!-- journeyspec-diff -->"
+_ICONS = {"added": "🆕", "removed": "🗑️", "changed": "✏️", "invalid": "⚠️"}
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+# Rule messages mark ids with backticks on purpose; keep those as code spans.
+_MESSAGE_SPECIAL = re.compile(r"([\\*_{}\[\]<>|~#])")
+
+
+def escape(text: str) -> str:
+    """Text as literal Markdown: special characters backslash-escaped, newlines as spaces."""
+    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def code(text: str) -> str:
+    return f"`{text}`" if "`" not in text else f"`` {text} ``"
+
+
+def quote(text: str) -> str:
+    return f"“{escape(text)}”"
+
+
+def render(result: DiffResult, *, mermaid: bool = True) -> str:
+    lines = [
+        MARKER,
+        "## Journey map changes",
+        "",
+        f"{code(result.base)} → {code(result.head)}: {summary(result)}",
+    ]
+    for journey in result.journeys:
+        lines += ["", *_journey(journey, result, mermaid)]
+    if result.other_findings:
+        lines += ["", "### Other files", "", *_findings(result.other_findings)]
+    return "\n".join(lines) + "\n"
+
+
+def _journey(journey: JourneyDiff, result: DiffResult, mermaid: bool) -> list[str]:
+    lines = [
+        f"### {_ICONS[journey.status]} {escape(journey.title)} · {code(journey.id)}"
+        f" ({journey.status})",
+        "",
+        f"<sub>{escape(journey.path)}</sub>",
+    ]
+    scores = [c for c in journey.changes if c.change == "score"]
+    others = [c for c in journey.changes if c.change != "score"]
+    if scores:
+        lines += ["", "| Step | Stage | Before | After | Trend |", "|---|---|---:|---:|---|"]
+        for c in scores:
+            trend = {"better": "▲ better", "worse": "▼ worse"}.get(c.trend or "", "")
+            lines.append(
+                f"| {escape(c.name)} ({code(c.id)}) | {code(c.stage or '')} "
+                f"| {number(c.old)} | {number(c.new)} | {trend} |"
+            )
+    if others:
+        lines += ["", *(f"- {describe(c, code, quote)}" for c in others)]
+    if journey.findings:
+        lines += ["", *_findings(journey.findings)]
+    if mermaid and journey.journey is not None:
+        diagram = mermaid_export.render(journey.journey, result.portfolio)
+        lines += [
+            "",
+            "<details><summary>Journey map (head)</summary>",
+            "",
+            "```mermaid",
+            diagram.rstrip("\n"),
+            "```",
+            "",
+            "</details>",
+        ]
+    return lines
+
+
+def _finding(finding: Finding) -> str:
+    where = f"{finding.path}:{finding.line}:{finding.col}" if finding.line else finding.path
+    return (
+        f"{code(where)} {finding.severity.label} {code(finding.rule)}: {_message(finding.message)}"
+    )
+
+
+def _message(text: str) -> str:
+    # Odd pieces are inside backticks: code spans show backslashes, so leave those alone.
+    pieces = " ".join(text.split()).split("`")
+    if len(pieces) % 2 == 0:  # an unpaired backtick: treat all of it as text
+        return escape(text)
+    return "`".join(p if i % 2 else _MESSAGE_SPECIAL.sub(r"\\\1", p) for i, p in enumerate(pieces))
+
+
+def _findings(delta: FindingDelta) -> list[str]:
+    return [f"- 🔴 new: {_finding(f)}" for f in delta.new] + [
+        f"- ✅ fixed: {_finding(f)}" for f in delta.fixed
+    ]
