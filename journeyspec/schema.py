@@ -132,6 +132,10 @@ def _translate(document: Document, error: jsonschema.ValidationError) -> list[An
         ]
     if keyword == "enum":
         allowed_values = [str(v) for v in _as_list(error.validator_value)]
+        if isinstance(instance, (list, dict)) or instance is None:
+            message = f"`{_last(pointer)}` must be one of the allowed values, not {_kind(instance)}"
+            hint = _suggest("", allowed_values, "values")
+            return [document.finding(pointer, RULE, message, hint=hint)]
         return [
             document.finding(
                 pointer,
