@@ -15,7 +15,7 @@ with nothing to answer it is a gap, and a gap needs a touchpoint to fill it.
 steps:
   - id: compares-prices
     name: Compares prices
-    thinks: [Does it import our old ledgers?]
+    thinks: ["Does it import our old ledgers?"]
 ```
 
 **Passing example**
@@ -24,7 +24,7 @@ steps:
 steps:
   - id: compares-prices
     name: Compares prices
-    thinks: [Does it import our old ledgers?]
+    thinks: ["Does it import our old ledgers?"]
     touchpoints: [import-guide]
 ```
 """

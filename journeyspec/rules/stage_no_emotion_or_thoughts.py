@@ -28,7 +28,7 @@ stages:
     steps:
       - id: imports-data
         name: Imports old data
-        thinks: [Will the old ledgers come across intact?]
+        thinks: ["Will the old ledgers come across intact?"]
         emotion: {score: -1, label: anxious}
 ```
 """
