@@ -27,7 +27,7 @@ from journeyspec.lint.catalogue import (
 )
 
 MARKER = "journeyspec:"
-_DIRECTIVE = re.compile(r"(?:^|\s)(#\s*journeyspec:\s*(?P<body>.*?))\s*$")
+_DIRECTIVE = re.compile(r"#\s*journeyspec:\s*(?P<body>.*?)\s*$")
 _VERB = re.compile(r"(?P<verb>disable-next-line|disable-file|disable|enable)(?:\s+|$)(?P<rest>.*)")
 _END = 1 << 31
 
@@ -65,10 +65,11 @@ def scan(path: str, text: str, known: Collection[str]) -> Scan:
     lines = text.splitlines()
     open_blocks: dict[str, Suppression] = {}
     for number, line in enumerate(lines, start=1):
-        match = _DIRECTIVE.search(line) if MARKER in line else None
+        start = _comment_start(line) if MARKER in line else -1
+        match = _DIRECTIVE.match(line, start) if start >= 0 else None
         if match is None:
             continue
-        col = match.start(1) + 1
+        col = start + 1
 
         def problem(
             rule: str, message: str, hint: str = "", at: tuple[int, int] = (number, col)
@@ -118,6 +119,32 @@ def scan(path: str, text: str, known: Collection[str]) -> Scan:
                 if verb == "disable":
                     open_blocks[rule_id] = suppression
     return result
+
+
+def _comment_start(line: str) -> int:
+    """Where the line's comment starts (-1 if none): a ``#`` at the start or after a space,
+    outside quoted scalars. A quote opens a scalar only where a value may start, so the
+    apostrophe in ``Budi's shop`` is text."""
+    quote = ""
+    previous = " "
+    i = 0
+    while i < len(line):
+        char = line[i]
+        if quote:
+            if char == "\\" and quote == '"':
+                i += 1
+            elif char == quote:
+                if quote == "'" and line[i + 1 : i + 2] == "'":
+                    i += 1
+                else:
+                    quote = ""
+        elif char in "\"'" and previous in " \t:[{,-":
+            quote = char
+        elif char == "#" and previous in " \t":
+            return i
+        previous = char
+        i += 1
+    return -1
 
 
 def _range(verb: str, number: int, lines: list[str]) -> tuple[int, int]:

@@ -1,0 +1,139 @@
+"""Inline suppressions: every form, unused ones, missing reasons and bad directives."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+from journeyspec.lint import lint
+from journeyspec.lint.suppressions import scan
+from journeyspec.project import load_config
+from tests.lint.conftest import RETURNS, config_text
+
+Key = tuple[int, int, str]
+
+
+def _lint(project: Path, journey: str, extra_config: str = "") -> list[tuple[int, int, str, str]]:
+    (project / "journeyspec.yaml").write_text(config_text(extra_config), encoding="utf-8")
+    (project / "journeys/returns.yaml").write_text(textwrap.dedent(journey), encoding="utf-8")
+    result = lint(load_config(project))
+    return [(f.line, f.col, f.rule, f.message) for f in result.for_path("journeys/returns.yaml")]
+
+
+def _with(comment_before_stage: str) -> str:
+    """The returns journey with comment lines above its first stage (line 7)."""
+    text = textwrap.dedent(RETURNS)
+    return text.replace("  - id: request\n", comment_before_stage + "  - id: request\n", 1)
+
+
+def test_disable_next_line_silences_the_named_rules(project: Path) -> None:
+    journey = _with(
+        "  # journeyspec: disable-next-line stage-no-owner, stage-no-touchpoints -- agency\n"
+    )
+    assert _lint(project, journey) == []
+
+
+def test_disable_next_line_skips_blank_and_comment_lines(project: Path) -> None:
+    journey = _with(
+        "  # journeyspec: disable-next-line stage-no-owner -- owned by the partner agency\n"
+        "\n  # the agency's own stage\n"
+    )
+    assert [f[:3] for f in _lint(project, journey)] == [(10, 5, "stage-no-touchpoints")]
+
+
+def test_a_block_covers_lines_up_to_its_enable(project: Path) -> None:
+    journey = _with("  # journeyspec: disable stage-no-owner -- the agency owns these\n")
+    journey = journey.replace(
+        "  - id: refund\n", "  # journeyspec: enable stage-no-owner\n  - id: refund\n"
+    )
+    assert [f[:3] for f in _lint(project, journey)] == [(8, 5, "stage-no-touchpoints")]
+
+
+def test_a_block_without_enable_runs_to_the_end_of_the_file(project: Path) -> None:
+    journey = _with("  # journeyspec: disable stage-no-touchpoints -- partner channels\n")
+    assert [f[:3] for f in _lint(project, journey)] == [(8, 5, "stage-no-owner")]
+
+
+def test_disable_file_covers_the_whole_file(project: Path) -> None:
+    journey = "# journeyspec: disable-file stage-no-owner -- archived journey\n" + textwrap.dedent(
+        RETURNS
+    )
+    assert [f[:3] for f in _lint(project, journey)] == [(8, 5, "stage-no-touchpoints")]
+
+
+def test_a_suppression_that_silences_nothing_is_reported(project: Path) -> None:
+    journey = _with("  # journeyspec: disable-next-line stage-no-owner -- agency\n")
+    journey = journey.replace(
+        "  - id: refund\n",
+        "  # journeyspec: disable-next-line stage-no-owner -- agency\n  - id: refund\n",
+    )
+    assert _lint(project, journey) == [
+        (8, 5, "stage-no-touchpoints", "stage `request` has no touchpoints"),
+        (13, 3, "unused-suppression", "`disable-next-line stage-no-owner` suppresses nothing"),
+    ]
+
+
+def test_a_suppression_of_a_rule_that_is_off_is_not_called_unused(project: Path) -> None:
+    journey = _with("  # journeyspec: disable-next-line stage-no-owner -- agency\n")
+    journey = journey.replace(
+        "  - id: refund\n",
+        "  # journeyspec: disable-next-line stage-no-owner -- agency\n  - id: refund\n",
+    )
+    findings = _lint(project, journey, "    stage-no-owner: off\n")
+    assert [f[:3] for f in findings] == [(8, 5, "stage-no-touchpoints")]
+
+
+def test_a_suppression_needs_a_reason(project: Path) -> None:
+    journey = _with("  # journeyspec: disable-next-line stage-no-owner stage-no-touchpoints\n")
+    assert _lint(project, journey) == [
+        (7, 3, "suppression-no-reason", "`disable-next-line` gives no reason"),
+    ]
+    journey = _with("  # journeyspec: disable-next-line stage-no-owner, stage-no-touchpoints --\n")
+    assert [f[:3] for f in _lint(project, journey)] == [(7, 3, "suppression-no-reason")]
+
+
+def test_bad_directives_are_reported(project: Path) -> None:
+    journey = _with(
+        "  # journeyspec: disable-next-lines stage-no-owner -- typo\n"
+        "  # journeyspec: disable-next-line stage-no-ownr -- typo\n"
+        "  # journeyspec: enable stage-no-owner\n"
+        "  # journeyspec: disable -- no rule\n"
+    )
+    assert _lint(project, journey) == [
+        (
+            7,
+            3,
+            "invalid-suppression",
+            "unknown directive `disable-next-lines stage-no-owner -- typo`",
+        ),
+        (8, 3, "invalid-suppression", "`disable-next-line` names unknown rule `stage-no-ownr`"),
+        (
+            9,
+            3,
+            "invalid-suppression",
+            "`enable stage-no-owner` has no `disable stage-no-owner` above it",
+        ),
+        (10, 3, "invalid-suppression", "`disable` names no rule"),
+        (11, 5, "stage-no-owner", "stage `request` has no owner"),
+        (11, 5, "stage-no-touchpoints", "stage `request` has no touchpoints"),
+    ]
+
+
+def test_the_engine_rules_can_be_configured(project: Path) -> None:
+    journey = _with("  # journeyspec: disable-next-line stage-no-owner\n")
+    assert _lint(project, journey, "    suppression-no-reason: off\n") == [
+        (8, 5, "stage-no-touchpoints", "stage `request` has no touchpoints")
+    ]
+
+
+def test_only_comments_count_and_files_without_the_marker_are_not_scanned() -> None:
+    text = (
+        'name: "a # journeyspec: disable-file x -- y"\n'
+        "note: 'it''s # journeyspec: disable-file x -- y'\n"
+        "note: journeyspec:disable\n"
+        "owner: Budi's team  # journeyspec: disable-file x -- z\n"
+    )
+    found = scan("a.yaml", text, {"x"})
+    assert [(s.line, s.col, s.rule) for s in found.suppressions] == [(4, 21, "x")]
+    assert found.problems == []
+    assert scan("b.yaml", "name: plain\n", {"x"}).problems == []
