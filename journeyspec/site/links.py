@@ -1,0 +1,76 @@
+"""Where every generated page lives, and relative links between them.
+
+Every generated page is a folder's ``index.md`` so its address is the folder both with
+and without MkDocs' ``use_directory_urls``. Links inside raw HTML are not rewritten by
+MkDocs, so the plan writes final relative URLs itself.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+HOME = "index.md"
+JOURNEYS = "journeys/index.md"
+PERSONAS = "personas/index.md"
+TEAMS = "teams/index.md"
+PAIN_POINTS = "pain-points/index.md"
+OPPORTUNITIES = "opportunities/index.md"
+KPIS = "kpis/index.md"
+HEATMAP = "heatmap/index.md"
+CHANNELS = "channels/index.md"
+RULES = "rules/index.md"
+FORMAT = "format/index.md"
+
+ASSET_DIR = "assets/journeyspec"
+STYLESHEET = f"{ASSET_DIR}/journeyspec.css"
+SCRIPT = f"{ASSET_DIR}/journeyspec.js"
+
+
+def journey(journey_id: str) -> str:
+    return f"journeys/{journey_id}/index.md"
+
+
+def journey_file(journey_id: str, name: str) -> str:
+    return f"journeys/{journey_id}/{name}"
+
+
+def facet(name: str, value: str) -> str:
+    return f"journeys/by-{name}/{value}/index.md"
+
+
+def persona(persona_id: str) -> str:
+    return f"personas/{persona_id}/index.md"
+
+
+def team(team_id: str) -> str:
+    return f"teams/{team_id}/index.md"
+
+
+def rule(rule_id: str) -> str:
+    return f"rules/{rule_id}/index.md"
+
+
+def folder(src: str) -> str:
+    """The folder a page or file is served from ("" for the site root)."""
+    return posixpath.dirname(src)
+
+
+@dataclass(frozen=True)
+class Linker:
+    """Relative URLs from one page to any other page or file of the site."""
+
+    src: str
+    directory_urls: bool = True
+
+    def __call__(self, target: str, fragment: str = "") -> str:
+        here = folder(self.src) or "."
+        if target.endswith("index.md"):
+            there = folder(target) or "."
+            url = posixpath.relpath(there, here)
+            url = "./" if url == "." else url + "/"
+            if not self.directory_urls:
+                url += "index.html"
+        else:
+            url = posixpath.relpath(target, here)
+        return f"{url}#{fragment}" if fragment else url

@@ -1,0 +1,142 @@
+"""Cross-journey tables: the emotion heatmap, channel × stage and the opportunity matrix."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from journeyspec.model import Journey, Opportunity, Portfolio, Stage
+from journeyspec.site.registers import LEVEL_RANK
+
+LEVELS = ("high", "medium", "low")
+
+
+@dataclass(frozen=True)
+class Column:
+    """A stage id shared by several journeys, named by its most common name."""
+
+    id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One journey's stage in the heatmap: average emotion (normalised -1..1) and pains."""
+
+    score: float | None  # average on the journey's own scale
+    level: float | None  # the same, normalised to -1 .. +1
+    scored: int  # how many steps carry a score
+    pains: int
+
+
+@dataclass(frozen=True)
+class Heatmap:
+    columns: tuple[Column, ...]
+    rows: tuple[tuple[Journey, tuple[Cell | None, ...]], ...]
+
+
+def normalise(score: float, scale: tuple[int, int]) -> float:
+    low, high = scale
+    middle, half = (low + high) / 2, (high - low) / 2
+    return max(-1.0, min(1.0, (score - middle) / half))
+
+
+def heat_class(level: float | None) -> str:
+    """A colour bucket for a normalised emotion: strongly negative … strongly positive."""
+    if level is None:
+        return "jsp-heat-none"
+    if level <= -0.6:
+        return "jsp-heat-n2"
+    if level < -0.15:
+        return "jsp-heat-n1"
+    if level <= 0.15:
+        return "jsp-heat-0"
+    return "jsp-heat-p1" if level < 0.6 else "jsp-heat-p2"
+
+
+def stage_cell(journey: Journey, stage: Stage) -> Cell:
+    scores = [s.emotion.score for s in stage.steps if s.emotion is not None]
+    pains = sum(len(journey.pain_points_at(s.id)) for s in stage.steps)
+    if not scores:
+        return Cell(None, None, 0, pains)
+    average = sum(scores) / len(scores)
+    return Cell(round(average, 1), normalise(average, journey.emotion_scale), len(scores), pains)
+
+
+def columns_of(journeys: Iterable[Journey]) -> tuple[Column, ...]:
+    """Stage ids across journeys, ordered by where they usually sit in a journey."""
+    positions: dict[str, list[float]] = defaultdict(list)
+    names: dict[str, Counter[str]] = defaultdict(Counter)
+    for journey in journeys:
+        count = max(len(journey.stages) - 1, 1)
+        for index, stage in enumerate(journey.stages):
+            positions[stage.id].append(index / count)
+            names[stage.id][stage.name] += 1
+    order = sorted(positions, key=lambda s: (sum(positions[s]) / len(positions[s]), s))
+    return tuple(
+        Column(s, sorted(names[s].items(), key=lambda kv: (-kv[1], kv[0]))[0][0]) for s in order
+    )
+
+
+def heatmap(journeys: tuple[Journey, ...]) -> Heatmap:
+    columns = columns_of(journeys)
+    rows = []
+    for journey in journeys:
+        by_id = {s.id: s for s in journey.stages}
+        cells = tuple(stage_cell(journey, by_id[c.id]) if c.id in by_id else None for c in columns)
+        rows.append((journey, cells))
+    return Heatmap(columns, tuple(rows))
+
+
+@dataclass(frozen=True)
+class ChannelRow:
+    channel_id: str
+    name: str
+    cells: tuple[tuple[str, ...], ...]  # touchpoint names per column
+
+
+def channel_matrix(portfolio: Portfolio) -> tuple[tuple[Column, ...], tuple[ChannelRow, ...]]:
+    """Which touchpoints each channel offers in each stage, across all journeys."""
+    columns = columns_of(portfolio.journeys)
+    index = {c.id: i for i, c in enumerate(columns)}
+    found: dict[str, list[set[str]]] = {}
+    for journey in portfolio.journeys:
+        for stage in journey.stages:
+            for touchpoint_id in stage.all_touchpoints():
+                touchpoint = journey.touchpoint(touchpoint_id)
+                if touchpoint is None or touchpoint.channel is None:
+                    continue
+                cells = found.setdefault(touchpoint.channel, [set() for _ in columns])
+                cells[index[stage.id]].add(touchpoint.name)
+    channel_ids = [c for c in portfolio.channels if c in found]
+    channel_ids += sorted(c for c in found if c not in portfolio.channels)
+    rows = tuple(
+        ChannelRow(
+            c,
+            portfolio.channels[c].name if c in portfolio.channels else c,
+            tuple(tuple(sorted(cell)) for cell in found[c]),
+        )
+        for c in channel_ids
+    )
+    return columns, rows
+
+
+def opportunity_grid(
+    items: Iterable[tuple[Journey, Opportunity]],
+) -> tuple[tuple[str, tuple[tuple[str, tuple[tuple[Journey, Opportunity], ...]], ...]], ...]:
+    """Impact rows (high first) × effort columns (low first) of rated opportunities."""
+    cells: dict[tuple[str, str], list[tuple[Journey, Opportunity]]] = defaultdict(list)
+    for journey, opportunity in items:
+        if opportunity.impact in LEVEL_RANK and opportunity.effort in LEVEL_RANK:
+            cells[(opportunity.impact, opportunity.effort)].append((journey, opportunity))
+    efforts = tuple(reversed(LEVELS))
+    return tuple(
+        (impact, tuple((effort, tuple(cells[(impact, effort)])) for effort in efforts))
+        for impact in LEVELS
+    )
+
+
+def persona_emotions(portfolio: Portfolio, persona_id: str) -> Heatmap:
+    """The persona's feelings, stage by stage, in each of their journeys."""
+    return heatmap(tuple(portfolio.journeys_of_persona(persona_id)))

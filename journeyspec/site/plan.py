@@ -1,0 +1,267 @@
+"""Planning the site: from the validated model and lint findings to the pages to write.
+
+Pure: no files are read or written here, so the page sources can be golden-tested.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from journeyspec.findings import Finding, Severity
+from journeyspec.model import Journey, Portfolio
+from journeyspec.rules.base import Rule
+from journeyspec.site import links, matrices, registers
+from journeyspec.site.env import environment
+from journeyspec.site.grid import journey_grid
+from journeyspec.site.reference import format_sections, rule_docs
+
+OVERDUE_RULE = "journey-review-overdue"
+FACETS = ("persona", "owner", "kind", "status", "tag")
+
+
+class Figure(Protocol):
+    """What a page needs to know of a diagram (``journeyspec.diagrams.Diagram`` fits)."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def alt(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class SiteInputs:
+    portfolio: Portfolio
+    findings: Sequence[Finding]
+    rules: tuple[Rule, ...]
+    site_name: str
+    today: dt.date
+    figures: Mapping[str, Sequence[Figure]] = field(default_factory=dict)  # journey id → figures
+    portfolio_figures: Sequence[Figure] = ()
+    directory_urls: bool = True
+
+
+@dataclass(frozen=True)
+class PlannedPage:
+    src: str
+    markdown: str
+    in_nav: bool
+    updated: dt.date  # the page's date for the sitemap, taken from the content
+
+
+def figure_src(journey_id: str | None, figure: Figure) -> str:
+    """Where a diagram's SVG is published."""
+    if journey_id is None:
+        return f"insights/{figure.name}.svg"
+    return links.journey_file(journey_id, f"{figure.name}.svg")
+
+
+def _facets(journey: Journey) -> dict[str, tuple[str, ...]]:
+    return {
+        "persona": (journey.persona,),
+        "owner": (journey.owner,) if journey.owner else (),
+        "kind": (journey.kind,),
+        "status": (journey.status,),
+        "tag": journey.tags,
+    }
+
+
+def _facet_values(journeys: Sequence[Journey]) -> dict[str, dict[str, list[Journey]]]:
+    values: dict[str, dict[str, list[Journey]]] = {f: defaultdict(list) for f in FACETS}
+    for journey in journeys:
+        for name, found in _facets(journey).items():
+            for value in found:
+                values[name][value].append(journey)
+    return {name: dict(sorted(found.items())) for name, found in values.items()}
+
+
+class _Planner:
+    def __init__(self, inputs: SiteInputs) -> None:
+        self.inputs = inputs
+        self.portfolio = inputs.portfolio
+        self.pages: list[PlannedPage] = []
+        journeys = self.portfolio.journeys
+        reviewed = [j.last_reviewed for j in journeys if j.last_reviewed]
+        self.site_date = max(reviewed, default=dt.date(2000, 1, 1))
+        self.by_path: dict[str, list[Finding]] = defaultdict(list)
+        for finding in inputs.findings:
+            self.by_path[finding.path].append(finding)
+        self.overdue = {
+            j.id for j in journeys if any(f.rule == OVERDUE_RULE for f in self.by_path[j.path])
+        }
+        self.pains = registers.pain_entries(journeys)
+        self.opportunities = registers.opportunity_entries(journeys, inputs.today)
+        self.kpis = registers.kpi_entries(journeys)
+        self.rules = rule_docs(inputs.rules)
+        self.facets = _facet_values(journeys)
+
+    def render(
+        self,
+        src: str,
+        template: str,
+        *,
+        in_nav: bool = False,
+        updated: dt.date | None = None,
+        **context: Any,
+    ) -> None:
+        url = links.Linker(src, self.inputs.directory_urls)
+        common = {
+            "url": url,
+            "L": links,
+            "site_name": self.inputs.site_name,
+            "portfolio": self.portfolio,
+            "overdue": self.overdue,
+            "known_rules": {r.id for r in self.rules},
+            "team_name": self.team_name,
+            "persona_name": self.persona_name,
+            "levels": registers.SEVERITY_WORDS,
+        }
+        markdown = environment().get_template(template).render(**common, **context)
+        self.pages.append(PlannedPage(src, markdown, in_nav, updated or self.site_date))
+
+    def team_name(self, team_id: str | None) -> str:
+        team = self.portfolio.teams.get(team_id or "")
+        return team.name if team else (team_id or "")
+
+    def persona_name(self, persona_id: str | None) -> str:
+        persona = self.portfolio.personas.get(persona_id or "")
+        return persona.name if persona else (persona_id or "")
+
+    def findings_of(self, path: str) -> list[Finding]:
+        return self.by_path.get(path, [])
+
+    def health(self) -> dict[str, Any]:
+        journey_paths = {j.path for j in self.portfolio.journeys}
+        counts = {s.label: 0 for s in sorted(Severity, reverse=True)}
+        by_rule: dict[str, int] = defaultdict(int)
+        clean = 0
+        for journey in self.portfolio.journeys:
+            found = self.findings_of(journey.path)
+            clean += not found
+            for finding in found:
+                counts[finding.severity.label] += 1
+                by_rule[finding.rule] += 1
+        other = [f for f in self.inputs.findings if f.path not in journey_paths]
+        top = sorted(by_rule.items(), key=lambda kv: (-kv[1], kv[0]))[:8]
+        return {"counts": counts, "clean": clean, "top_rules": top, "other": len(other)}
+
+
+def plan_site(inputs: SiteInputs) -> list[PlannedPage]:
+    """Every generated page, in a stable order."""
+    p = _Planner(inputs)
+    portfolio = inputs.portfolio
+    journeys = portfolio.journeys
+    channels = {c.id: c.name for c in portfolio.channels.values()}
+    reviewed = sorted(
+        (j for j in journeys if j.last_reviewed),
+        key=lambda j: (j.last_reviewed, j.id),
+        reverse=True,
+    )
+    p.render(
+        links.HOME,
+        "home.md.j2",
+        in_nav=True,
+        health=p.health(),
+        pains=p.pains[:5],
+        quick_wins=registers.quick_wins(p.opportunities)[:5],
+        stale=[j for j in journeys if j.id in p.overdue],
+        reviewed=reviewed[:5],
+        pain_count=len(p.pains),
+        opportunity_count=len(p.opportunities),
+        kpi_count=len(p.kpis),
+        quick_win_count=len(registers.quick_wins(p.opportunities)),
+    )
+    p.render(
+        links.JOURNEYS,
+        "journeys.md.j2",
+        in_nav=True,
+        journeys=journeys,
+        facets=p.facets,
+        facet_of=_facets,
+    )
+    for name, values in p.facets.items():
+        for value, chosen in values.items():
+            p.render(
+                links.facet(name, value),
+                "facet.md.j2",
+                facet=name,
+                value=value,
+                journeys=chosen,
+                facet_of=_facets,
+            )
+    for journey in journeys:
+        p.render(
+            links.journey(journey.id),
+            "journey.md.j2",
+            updated=journey.last_reviewed,
+            journey=journey,
+            grid=journey_grid(journey, channels),
+            findings=p.findings_of(journey.path),
+            figures=[(figure_src(journey.id, f), f) for f in inputs.figures.get(journey.id, ())],
+            future_states=portfolio.future_states_of(journey.id),
+            evidence_titles={e.id: e.title for e in journey.evidence if e.id},
+        )
+    p.render(links.PERSONAS, "personas.md.j2", in_nav=True)
+    for persona in portfolio.personas.values():
+        theirs = tuple(portfolio.journeys_of_persona(persona.id))
+        p.render(
+            links.persona(persona.id),
+            "persona.md.j2",
+            persona=persona,
+            journeys=theirs,
+            heat=matrices.heatmap(theirs),
+            figures=[
+                (
+                    j,
+                    [
+                        (figure_src(j.id, f), f)
+                        for f in inputs.figures.get(j.id, ())
+                        if f.name == "emotion"
+                    ],
+                )
+                for j in theirs
+            ],
+        )
+    p.render(
+        links.TEAMS,
+        "teams.md.j2",
+        in_nav=True,
+        counts={t: len(registers.of_team(portfolio, t)) for t in portfolio.teams},
+    )
+    for team in portfolio.teams.values():
+        p.render(
+            links.team(team.id),
+            "team.md.j2",
+            team=team,
+            journeys=registers.of_team(portfolio, team.id),
+            opportunities=[e for e in p.opportunities if e.opportunity.owner == team.id],
+            kpis=[e for e in p.kpis if e.kpi.owner == team.id],
+        )
+    p.render(links.PAIN_POINTS, "pain_points.md.j2", in_nav=True, entries=p.pains)
+    p.render(
+        links.OPPORTUNITIES,
+        "opportunities.md.j2",
+        in_nav=True,
+        entries=p.opportunities,
+        quick_wins=registers.quick_wins(p.opportunities),
+        grid=matrices.opportunity_grid(
+            (e.journey, e.opportunity)
+            for e in p.opportunities
+            if e.opportunity.status not in ("done", "dropped")
+        ),
+        figures=[(figure_src(None, f), f) for f in inputs.portfolio_figures],
+    )
+    p.render(links.KPIS, "kpis.md.j2", in_nav=True, entries=p.kpis)
+    p.render(links.HEATMAP, "heatmap.md.j2", in_nav=True, heat=matrices.heatmap(journeys))
+    columns, rows = matrices.channel_matrix(portfolio)
+    p.render(links.CHANNELS, "channels.md.j2", in_nav=True, columns=columns, rows=rows)
+    p.render(links.RULES, "rules.md.j2", in_nav=True, rules=p.rules)
+    for rule in p.rules:
+        p.render(links.rule(rule.id), "rule.md.j2", rule=rule)
+    p.render(links.FORMAT, "format.md.j2", in_nav=True, schemas=format_sections())
+    return p.pages

@@ -1,0 +1,169 @@
+"""The MkDocs plugin: a plain ``mkdocs build`` or ``mkdocs serve`` generates every page.
+
+``on_config`` finds the journeyspec project and sets the default navigation, ``on_files``
+validates and lints the project and adds the planned pages, diagrams and assets as
+generated files, ``on_pre_page`` gives pages content dates (so sitemaps are reproducible),
+and ``on_serve`` watches the journey files so the site reloads when one changes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from journeyspec import clock
+from journeyspec.errors import JourneyspecError
+from journeyspec.findings import Finding, Severity
+from journeyspec.lint import LintResult, lint
+from journeyspec.project import ProjectConfig, load_config
+from journeyspec.rules import RULES
+from journeyspec.site import links
+from journeyspec.site.plan import PlannedPage, SiteInputs, plan_site
+
+
+class JourneyspecConfig(base.Config):  # type: ignore[no-untyped-call]
+    project = c.Optional(c.Type(str))
+    """The folder of journeyspec.yaml (default: found upwards from mkdocs.yml's folder)."""
+    strict = c.Type(bool, default=False)
+    """Fail the build when lint reports errors (schema and reference errors always fail)."""
+    diagrams = c.Type(bool, default=True)
+    """Render the Graphviz diagrams (turn off for a quicker preview)."""
+
+
+def build_failures(result: LintResult, *, strict: bool) -> list[Finding]:
+    """The findings that stop a build: invalid files always, lint errors when strict."""
+    chosen = result.validation.findings if not strict else result.findings
+    return [f for f in chosen if f.severity >= Severity.ERROR]
+
+
+def default_nav(docs: list[str]) -> list[Any]:
+    """Sections, not journeys: with 1,000 journeys every page still carries a short menu."""
+    reference: list[Any] = [{"Rules": links.RULES}, {"File format": links.FORMAT}, *docs]
+    return [
+        {"Home": links.HOME},
+        {"Journeys": links.JOURNEYS},
+        {"Personas": links.PERSONAS},
+        {"Teams": links.TEAMS},
+        {
+            "Insights": [
+                {"Pain points": links.PAIN_POINTS},
+                {"Opportunities": links.OPPORTUNITIES},
+                {"KPIs": links.KPIS},
+                {"Heatmap": links.HEATMAP},
+                {"Channels × stages": links.CHANNELS},
+            ]
+        },
+        {"Reference": reference},
+    ]
+
+
+class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyped-call]
+    def __init__(self) -> None:
+        self.project: ProjectConfig | None = None
+        self.preloaded: LintResult | None = None  # set by `journeyspec build` to lint once
+        self.dates: dict[str, dt.date] = {}
+        self.site_date = dt.date(2000, 1, 1)
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        start = self.config.project or str(Path(config.config_file_path or ".").parent)
+        try:
+            self.project = load_config(Path(start))
+        except JourneyspecError as exc:
+            raise PluginError(f"journeyspec: {exc}") from None
+        config.extra_css.append(links.STYLESHEET)
+        config.extra_javascript.append(links.SCRIPT)
+        if config.nav is None:
+            docs_dir = Path(config.docs_dir)
+            docs = sorted(
+                p.relative_to(docs_dir).as_posix()
+                for p in docs_dir.rglob("*.md")
+                if p.relative_to(docs_dir).as_posix() != links.HOME
+            )
+            config.nav = default_nav(docs)
+        return config
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        project = self._project()
+        result = self.preloaded or lint(project)
+        failures = build_failures(result, strict=self.config.strict)
+        if failures:
+            listing = "\n".join(str(f) for f in failures)
+            raise PluginError(f"journeyspec: the project has errors, no site was built:\n{listing}")
+        portfolio = result.validation.portfolio
+        figure_meta: dict[str, Any] = {}
+        portfolio_meta: list[Any] = []
+        svgs: list[tuple[str, str]] = []
+        if self.config.diagrams:
+            from journeyspec.site.figures import plan_figures, render_figures
+
+            figures = plan_figures(portfolio)
+            figure_meta, portfolio_meta = dict(figures.by_journey), list(figures.portfolio)
+            svgs = render_figures(figures, project.root)
+        pages = plan_site(
+            SiteInputs(
+                portfolio=portfolio,
+                findings=result.findings,
+                rules=RULES,
+                site_name=config.site_name or project.name,
+                today=clock.today(),
+                figures=figure_meta,
+                portfolio_figures=portfolio_meta,
+                directory_urls=config.use_directory_urls,
+            )
+        )
+        self._add_pages(files, config, pages)
+        for src, svg in svgs:
+            files.append(File.generated(config, src, content=svg))
+        for name in ("journeyspec.css", "journeyspec.js"):
+            content = (
+                resources.files("journeyspec.site").joinpath("assets").joinpath(name).read_bytes()
+            )
+            files.append(File.generated(config, f"{links.ASSET_DIR}/{name}", content=content))
+        return files
+
+    def _add_pages(self, files: Files, config: MkDocsConfig, pages: list[PlannedPage]) -> None:
+        self.dates = {page.src: page.updated for page in pages}
+        self.site_date = max(self.dates.values(), default=self.site_date)
+        for page in pages:
+            if files.get_file_from_path(page.src) is not None:
+                raise PluginError(
+                    f"journeyspec: docs/{page.src} would hide a generated page; "
+                    "rename or move the hand-written file"
+                )
+            inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(
+                File.generated(config, page.src, content=page.markdown, inclusion=inclusion)
+            )
+
+    def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page:
+        # Content dates instead of the build date keep sitemap.xml(.gz) byte-identical.
+        page.update_date = self.dates.get(page.file.src_uri, self.site_date).isoformat()
+        return page
+
+    def on_serve(
+        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
+    ) -> LiveReloadServer:
+        project = self._project()
+        watched = [project.path(key) for key in ("journeys", "personas", "teams", "channels")]
+        if project.config_path is not None:
+            watched.append(project.config_path)
+        for path in watched:
+            if path.exists():
+                server.watch(str(path))
+        return server
+
+    def _project(self) -> ProjectConfig:
+        if self.project is None:
+            raise PluginError("journeyspec: the plugin was not configured")
+        return self.project
