@@ -1,0 +1,26 @@
+"""The Diagram value: a named DOT source with the title and text alternative that go with it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Diagram:
+    """One diagram, ready to render: ``dot`` names its own layout engine (graph ``layout``).
+
+    ``name`` is one of ``flow``, ``emotion``, ``blueprint``, ``opportunities`` and
+    ``portfolio-opportunities``; ``alt`` is plain text for screen readers (escape it for HTML).
+    """
+
+    name: str
+    title: str
+    alt: str
+    dot: str
+
+
+def listing(items: list[str], limit: int = 25) -> str:
+    """Items joined for alt text, capped so a huge journey keeps a readable alternative."""
+    if len(items) > limit:
+        items = [*items[:limit], f"and {len(items) - limit} more"]
+    return "; ".join(items)
