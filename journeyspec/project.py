@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -76,8 +76,21 @@ def load_config(start: Path | None = None, *, config_file: Path | None = None) -
         raise ConfigFileError(
             [document.finding("/emotion_scale", "config", "emotion_scale.min must be below max")]
         )
+    root = path.parent.resolve()
+    outside = [
+        document.finding(
+            f"/paths/{key}",
+            "config",
+            f"`{value}` lies outside the project",
+            hint="paths are relative to journeyspec.yaml and stay inside its folder",
+        )
+        for key, value in data.get("paths", {}).items()
+        if key in DEFAULT_PATHS and not _inside(root / value, root)
+    ]
+    if outside:
+        raise ConfigFileError(outside)
     return ProjectConfig(
-        root=path.parent.resolve(),
+        root=root,
         config_path=path.resolve(),
         name=data.get("name", "Customer journeys"),
         paths={**DEFAULT_PATHS, **data.get("paths", {})},
@@ -116,26 +129,76 @@ def discover(config: ProjectConfig) -> tuple[list[SourceFile], list[Finding]]:
     for key, schema in folders:
         folder = config.path(key)
         if folder.is_dir():
-            for path in _yaml_files(folder):
-                if _inside(path, config.root):
-                    files.append(SourceFile(path, schema))
-                else:
-                    problems.append(
-                        Finding(
-                            display_path(path, config.root),
-                            0,
-                            0,
-                            "project",
-                            "file links to a place outside the project; it was not read",
-                            hint="copy the file into the project instead of linking to it",
-                        )
-                    )
+            found, skipped = scan(folder, config.root)
+            # Each file once, under one schema, even when the folders overlap (`personas: .`).
+            files.extend(SourceFile(p, schema) for p in found if schema_for(p, config) == schema)
+            problems.extend(
+                Finding(display_path(path, config.root), 0, 0, "project", why, hint=hint)
+                for path, (why, hint) in skipped
+            )
     registries: tuple[SchemaName, ...] = ("teams", "channels")
     for key in registries:
         path = config.path(key)
-        if path.is_file():
+        if path.is_file() and _inside(path, config.root):
             files.append(SourceFile(path, key))
+        elif path.is_symlink():
+            why, hint = _OUTSIDE if path.exists() else _BROKEN
+            problems.append(
+                Finding(display_path(path, config.root), 0, 0, "project", why, hint=hint)
+            )
     return files, problems
+
+
+_OUTSIDE = (
+    "file links to a place outside the project; it was not read",
+    "copy the file into the project instead of linking to it",
+)
+_OUTSIDE_FOLDER = (
+    "folder links to a place outside the project; it was not read",
+    "copy the files into the project instead of linking to them",
+)
+_BROKEN = (
+    "file is a link that leads nowhere (missing or circular); it was not read",
+    "remove the link or point it at a file in the project",
+)
+_SPECIAL = (
+    "not a regular file (a device, pipe or socket); it was not read",
+    "journeyspec reads plain YAML files only",
+)
+
+
+def scan(folder: Path, root: Path) -> tuple[list[Path], list[tuple[Path, tuple[str, str]]]]:
+    """The YAML files under ``folder`` in a stable order, and those refused, with why.
+
+    Links are never followed out of the project: a journey file that links to
+    ``/etc/passwd`` or ``~/.ssh`` is refused, not read and shown in an excerpt.
+    Linked folders are not descended into (that also keeps link loops finite).
+    """
+    found: list[Path] = []
+    skipped: list[tuple[Path, tuple[str, str]]] = []
+    for here, folders, names in os.walk(folder):
+        folders.sort()
+        for name in folders:
+            linked = Path(here, name)
+            if linked.is_symlink() and not _inside(linked, root):
+                skipped.append((linked, _OUTSIDE_FOLDER))
+        for name in names:
+            path = Path(here, name)
+            if path.suffix not in YAML_SUFFIXES:
+                continue
+            if not path.exists():
+                skipped.append((path, _BROKEN))
+            elif not _inside(path, root):
+                skipped.append((path, _OUTSIDE))
+            elif not path.is_file():
+                skipped.append((path, _SPECIAL))
+            else:
+                found.append(path)
+    return sorted(found, key=_order), sorted(skipped, key=lambda item: _order(item[0]))
+
+
+def _order(path: Path) -> str:
+    return path.as_posix()
 
 
 def load_project(config: ProjectConfig) -> Project:
@@ -156,7 +219,11 @@ def schema_for(path: Path, config: ProjectConfig) -> SchemaName:
             return key
     if config.config_path and resolved == config.config_path:
         return "config"
-    if _inside(resolved, config.path("personas").resolve()):
+    journeys, personas = config.path("journeys").resolve(), config.path("personas").resolve()
+    # When one folder holds the other, a file belongs to the deeper (more specific) one.
+    if _inside(resolved, personas) and not (
+        _inside(resolved, journeys) and len(journeys.parts) > len(personas.parts)
+    ):
         return "persona"
     return "journey"
 
@@ -168,7 +235,11 @@ def select(paths: Sequence[str], config: ProjectConfig) -> set[str]:
         path = Path(raw)
         if not path.exists():
             raise UsageError(f"{raw}: no such file or folder")
-        targets = list(_yaml_files(path)) if path.is_dir() else [path]
+        if path.is_dir():
+            found, skipped = scan(path, config.root)
+            targets = found + [p for p, _ in skipped]
+        else:
+            targets = [path]
         chosen.update(display_path(t, config.root) for t in targets)
     return chosen
 
@@ -182,14 +253,9 @@ def display_path(path: Path, root: Path) -> str:
         return Path(relative).as_posix()
 
 
-def _yaml_files(folder: Path) -> Iterable[Path]:
-    found = [p for p in folder.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file()]
-    return sorted(found, key=lambda p: p.as_posix())
-
-
 def _inside(path: Path, root: Path) -> bool:
     try:
         path.resolve().relative_to(root.resolve())
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):  # outside, or a link loop
         return False
     return True

@@ -40,7 +40,8 @@ def validate_project(config: ProjectConfig, paths: Sequence[str] = ()) -> Valida
     project = load_project(config)
     selected = select(paths, config) if paths else None
     if selected is not None:
-        known = {d.path for d, _ in project.documents}
+        # Files discovery refused (links out of the project) are never read by name either.
+        known = {d.path for d, _ in project.documents} | {f.path for f in project.errors}
         for extra in sorted(selected - known):
             path = config.root / extra
             project.documents.append((read_document(path, extra), schema_for(path, config)))
