@@ -10,6 +10,7 @@ from journeyspec.rules import (
     blueprint_no_backstage,
     emotion_score_out_of_scale,
     emotion_steep_drop_without_pain_point,
+    emotion_trough_no_opportunity,
     future_state_without_current_state,
     gap_unaddressed,
     journey_no_customer_evidence,
@@ -17,6 +18,7 @@ from journeyspec.rules import (
     journey_no_moment_of_truth,
     journey_no_owner,
     journey_no_persona_evidence,
+    journey_no_quick_wins,
     journey_objective_missing,
     journey_persona_generic,
     journey_pre_purchase_only,
@@ -64,6 +66,7 @@ RULES: tuple[Rule, ...] = (
     # emotions
     emotion_steep_drop_without_pain_point,
     emotion_score_out_of_scale,
+    emotion_trough_no_opportunity,
     # pain points, opportunities, moments of truth
     pain_point_no_evidence,
     pain_point_no_severity,
@@ -75,6 +78,7 @@ RULES: tuple[Rule, ...] = (
     opportunity_unrated,
     opportunity_overdue,
     opportunity_no_kpi,
+    journey_no_quick_wins,
     journey_no_moment_of_truth,
     # KPIs and evidence
     journey_no_kpis,
