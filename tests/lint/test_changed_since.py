@@ -1,0 +1,97 @@
+"""``lint --changed-since REF`` on a real git repository."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Result
+from tests.lint.conftest import RETURNS
+
+Run = Callable[..., Result]
+
+
+def _git(root: Path, *args: str) -> None:
+    subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@example.com", *args],
+        cwd=root,
+        check=True,
+        capture_output=True,
+    )
+
+
+@pytest.fixture
+def repo(project: Path) -> Path:
+    """The project committed and tagged ``base``."""
+    _git(project, "init", "-q", "-b", "main")
+    _git(project, "add", ".")
+    _git(project, "commit", "-q", "-m", "base")
+    _git(project, "tag", "base")
+    return project
+
+
+def test_only_changed_and_untracked_journeys_are_linted(repo: Path, run: Run) -> None:
+    unchanged = run("lint", "--changed-since", "base", cwd=repo)
+    assert (unchanged.exit_code, unchanged.stdout) == (0, "✓ 0 files checked, no problems\n")
+    assert unchanged.stderr == "journeyspec: no journeys changed since base\n"
+
+    # A new, untracked journey that refers to the committed persona and teams.
+    twin = RETURNS.replace("id: returns", "id: returns-two").replace("Returns", "Returns two")
+    (repo / "journeys/two.yaml").write_text(textwrap.dedent(twin), encoding="utf-8")
+    # A committed change to a clean journey, and a change outside journeys/.
+    first = repo / "journeys/first-purchase.yaml"
+    first.write_text(first.read_text(encoding="utf-8") + "# touched\n", encoding="utf-8")
+    (repo / "personas/budi.yaml").write_text(
+        (repo / "personas/budi.yaml").read_text(encoding="utf-8") + "# touched\n",
+        encoding="utf-8",
+    )
+    _git(repo, "commit", "-q", "-am", "touch")
+
+    result = run("lint", "--changed-since", "base", "--format", "json", cwd=repo)
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert data["summary"]["files"] == 2
+    assert sorted({(f["path"], f["rule"]) for f in data["findings"]}) == [
+        ("journeys/two.yaml", "stage-no-owner"),
+        ("journeys/two.yaml", "stage-no-touchpoints"),
+    ]
+
+
+def test_references_still_resolve_against_the_whole_project(repo: Path, run: Run) -> None:
+    journey = repo / "journeys/returns.yaml"
+    journey.write_text(
+        journey.read_text(encoding="utf-8").replace("persona: budi", "persona: nobody"),
+        encoding="utf-8",
+    )
+    result = run("lint", "--changed-since", "HEAD", "--format", "json", cwd=repo)
+    rules = [(f["path"], f["rule"]) for f in json.loads(result.stdout)["findings"]]
+    assert rules == [("journeys/returns.yaml", "reference")]
+
+
+def test_a_bad_revision_is_a_usage_error(repo: Path, run: Run) -> None:
+    result = run("lint", "--changed-since", "no-such-branch", cwd=repo)
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "journeyspec: --changed-since no-such-branch: no such git revision "
+        "(try a branch, tag or commit)\n",
+    )
+
+
+def test_outside_a_repository_it_is_a_usage_error(project: Path, run: Run) -> None:
+    result = run(
+        "lint",
+        "--changed-since",
+        "main",
+        cwd=project,
+        env={"GIT_CEILING_DIRECTORIES": str(project.parent)},
+    )
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"journeyspec: --changed-since needs a git repository, and {project.resolve()} "
+        "is not in one\n"
+    )
