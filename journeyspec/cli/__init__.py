@@ -5,7 +5,18 @@ from __future__ import annotations
 import click
 
 from journeyspec import __version__
-from journeyspec.cli import diff_cmd, export_cmd, lint_cmd, rules_cmd, schema_cmd, validate_cmd
+from journeyspec.cli import (
+    build_cmd,
+    diff_cmd,
+    export_cmd,
+    init_cmd,
+    lint_cmd,
+    new_cmd,
+    rules_cmd,
+    schema_cmd,
+    serve_cmd,
+    validate_cmd,
+)
 
 
 @click.group(
@@ -28,6 +39,10 @@ for command in (
     schema_cmd.schema,
     export_cmd.export,
     diff_cmd.diff,
+    init_cmd.init,
+    new_cmd.new,
+    build_cmd.build,
+    serve_cmd.serve,
 ):
     cli.add_command(command)
 

@@ -44,6 +44,8 @@ class SiteInputs:
     figures: Mapping[str, Sequence[Figure]] = field(default_factory=dict)  # journey id → figures
     portfolio_figures: Sequence[Figure] = ()
     directory_urls: bool = True
+    description: str = ""
+    edit_base: str = ""  # repo_url + edit_uri, for "edit this journey" links
 
 
 @dataclass(frozen=True)
@@ -114,6 +116,8 @@ class _Planner:
             "url": url,
             "L": links,
             "site_name": self.inputs.site_name,
+            "description": self.inputs.description,
+            "edit_base": self.inputs.edit_base,
             "portfolio": self.portfolio,
             "overdue": self.overdue,
             "known_rules": {r.id for r in self.rules},

@@ -68,6 +68,11 @@ def default_nav(docs: list[str]) -> list[Any]:
     ]
 
 
+def _edit_base(site: dict[str, Any]) -> str:
+    repo, edit = site.get("repo_url"), site.get("edit_uri")
+    return f"{str(repo).rstrip('/')}/{str(edit).strip('/')}/" if repo and edit else ""
+
+
 class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
         self.project: ProjectConfig | None = None
@@ -81,6 +86,8 @@ class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyp
             self.project = load_config(Path(start))
         except JourneyspecError as exc:
             raise PluginError(f"journeyspec: {exc}") from None
+        if self.project.site.get("repo_url") and not config.repo_url:
+            config.repo_url = str(self.project.site["repo_url"])
         config.extra_css.append(links.STYLESHEET)
         config.extra_javascript.append(links.SCRIPT)
         if config.nav is None:
@@ -101,6 +108,7 @@ class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyp
             listing = "\n".join(str(f) for f in failures)
             raise PluginError(f"journeyspec: the project has errors, no site was built:\n{listing}")
         portfolio = result.validation.portfolio
+        site = project.site
         figure_meta: dict[str, Any] = {}
         portfolio_meta: list[Any] = []
         svgs: list[tuple[str, str]] = []
@@ -115,7 +123,9 @@ class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyp
                 portfolio=portfolio,
                 findings=result.findings,
                 rules=RULES,
-                site_name=config.site_name or project.name,
+                site_name=str(site.get("title") or config.site_name or project.name),
+                description=str(site.get("description", "")),
+                edit_base=_edit_base(site),
                 today=clock.today(),
                 figures=figure_meta,
                 portfolio_figures=portfolio_meta,

@@ -86,6 +86,10 @@ def _description(node: Mapping[str, Any], defs: Mapping[str, Any]) -> str:
     return ""
 
 
+def _shown(value: Any) -> str:
+    return str(value).lower() if isinstance(value, bool) else str(value)
+
+
 def _fields(node: Mapping[str, Any], defs: Mapping[str, Any]) -> tuple[Field, ...]:
     required = set(node.get("required", ()))
     return tuple(
@@ -94,7 +98,7 @@ def _fields(node: Mapping[str, Any], defs: Mapping[str, Any]) -> tuple[Field, ..
             _type(prop, defs),
             key in required,
             _description(prop, defs),
-            str(prop["default"]).lower() if "default" in prop else "",
+            _shown(prop["default"]) if "default" in prop else "",
             tuple(str(e) for e in prop.get("examples", ())),
         )
         for key, prop in node.get("properties", {}).items()

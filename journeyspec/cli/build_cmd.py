@@ -1,0 +1,41 @@
+"""``journeyspec build``: lint the project, then build the stakeholder site safely."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from journeyspec.cli.common import EXIT_CLEAN, EXIT_FINDINGS, config_option, guarded, project_config
+from journeyspec.site.build import ProjectErrors, build_site
+
+
+@click.command()
+@click.option(
+    "--site-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Build into this folder (default: site_dir of mkdocs.yml, else site/).",
+)
+@click.option(
+    "--strict", is_flag=True, help="Fail when lint reports errors, not only invalid files."
+)
+@config_option
+@guarded
+def build(site_dir: Path | None, strict: bool, config_file: Path | None) -> int:
+    """Build the static site from journeys/, personas/ and registry/.
+
+    The site is built beside the output folder and swapped in only when the build
+    succeeds; a folder journeyspec did not build is never replaced. Exit codes: 0 built,
+    1 the project has errors (nothing built), 2 usage or build error.
+    """
+    config = project_config(config_file)
+    try:
+        built = build_site(config, site_dir=site_dir, strict=strict)
+    except ProjectErrors as exc:
+        for finding in exc.findings:
+            click.echo(str(finding), err=True)
+        click.echo(f"journeyspec: {exc}", err=True)
+        return EXIT_FINDINGS
+    journeys = len(built.lint.validation.portfolio.journeys)
+    click.echo(f"Built the site of {journeys} journeys in {built.site_dir}")
+    return EXIT_CLEAN

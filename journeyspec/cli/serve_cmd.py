@@ -1,0 +1,37 @@
+"""``journeyspec serve``: a live preview of the site that reloads when a journey changes."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import click
+from mkdocs.commands.serve import serve as mkdocs_serve
+from mkdocs.exceptions import MkDocsException
+
+from journeyspec.cli.common import EXIT_CLEAN, config_option, guarded, project_config
+from journeyspec.errors import BuildError
+from journeyspec.site.build import mkdocs_settings
+
+
+@click.command()
+@click.option(
+    "-a",
+    "--dev-addr",
+    default="127.0.0.1:8000",
+    show_default=True,
+    metavar="IP:PORT",
+    help="Where to serve the preview.",
+)
+@config_option
+@guarded
+def serve(dev_addr: str, config_file: Path | None) -> int:
+    """Serve the site locally; saving a journey, persona or registry file reloads the page."""
+    config = project_config(config_file)
+    with tempfile.TemporaryDirectory(prefix="journeyspec-docs-") as empty_docs:
+        settings = mkdocs_settings(config, Path(empty_docs), dev_addr=dev_addr)
+        try:
+            mkdocs_serve(**settings)
+        except MkDocsException as exc:
+            raise BuildError(str(exc)) from None
+    return EXIT_CLEAN

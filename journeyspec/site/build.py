@@ -1,0 +1,110 @@
+"""Building the site safely: lint first, build beside the target, then swap it in.
+
+A failing build leaves the previous site as it was; the build only ever removes its own
+staging folder and an output folder that carries its marker.
+"""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config as load_mkdocs_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import MkDocsException
+
+from journeyspec.errors import BuildError
+from journeyspec.findings import Finding
+from journeyspec.lint import LintResult, lint
+from journeyspec.project import ProjectConfig
+from journeyspec.site.output import check_output, discard, publish, staging_folder
+from journeyspec.site.plugin import build_failures
+
+MKDOCS_FILE = "mkdocs.yml"
+
+
+class ProjectErrors(BuildError):
+    """Raised when files are invalid (or, when strict, lint finds errors): nothing was built."""
+
+    def __init__(self, findings: list[Finding]) -> None:
+        super().__init__(f"{len(findings)} error(s); no site was built")
+        self.findings = findings
+
+
+@dataclass(frozen=True)
+class Built:
+    site_dir: Path
+    lint: LintResult
+
+
+def mkdocs_settings(config: ProjectConfig, docs_dir: Path, **overrides: Any) -> dict[str, Any]:
+    """How to load MkDocs for the project: its mkdocs.yml, else journeyspec's defaults."""
+    own = config.root / MKDOCS_FILE
+    if own.is_file():
+        return {"config_file": str(own), **overrides}
+    packaged = resources.files("journeyspec.site").joinpath("default-mkdocs.yml")
+    return {
+        "config_file": str(packaged),
+        "docs_dir": str(docs_dir),
+        "site_dir": str(config.root / "site"),
+        "site_name": config.name,
+        "plugins": ["search", {"journeyspec": {"project": str(config.root)}}],
+        **overrides,
+    }
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def build_site(
+    config: ProjectConfig, *, site_dir: Path | None = None, strict: bool = False
+) -> Built:
+    """Lint, build into a staging folder and swap it in; raise without touching the old site."""
+    result = lint(config)
+    failures = build_failures(result, strict=strict)
+    if failures:
+        raise ProjectErrors(failures)
+    with tempfile.TemporaryDirectory(prefix="journeyspec-docs-") as empty_docs:
+        settings = mkdocs_settings(config, Path(empty_docs))
+        mkdocs_config: MkDocsConfig = _load(settings)
+        target = check_output(site_dir or Path(mkdocs_config.site_dir), config)
+        staged = staging_folder(target)
+        mkdocs_config.site_dir = str(staged)
+        plugin = mkdocs_config.plugins["journeyspec"]
+        plugin.preloaded = result  # type: ignore[attr-defined]
+        plugin.config.strict = strict
+        collect = _Collect()
+        logger = logging.getLogger("mkdocs")
+        logger.addHandler(collect)
+        try:
+            mkdocs_build(mkdocs_config)
+        except (MkDocsException, OSError) as exc:
+            discard(staged)
+            details = "; ".join(collect.messages) or str(exc)
+            raise BuildError(f"the site could not be built: {details}") from None
+        except BaseException:
+            discard(staged)
+            raise
+        finally:
+            logger.removeHandler(collect)
+    publish(staged, target)
+    return Built(target, result)
+
+
+def _load(settings: dict[str, Any]) -> MkDocsConfig:
+    try:
+        loaded: MkDocsConfig = load_mkdocs_config(**settings)
+    except MkDocsException as exc:
+        raise BuildError(f"{settings['config_file']}: {exc}") from None
+    return loaded
