@@ -1,0 +1,37 @@
+"""``journeyspec init``: scaffold a journeys repository, never replacing an existing file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from journeyspec.cli.common import EXIT_CLEAN, guarded
+from journeyspec.scaffold import DEFAULT_NAME, init_repository
+
+
+@click.command()
+@click.argument("directory", default=".", type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "--name", default=DEFAULT_NAME, show_default=True, help="The project's (and site's) name."
+)
+@guarded
+def init(directory: Path, name: str) -> int:
+    """Scaffold a journeys repository in DIRECTORY (default: here).
+
+    Writes journeyspec.yaml, mkdocs.yml, a sample journey with its persona, teams and
+    channels, the JSON Schemas for editors, a GitHub Actions workflow (lint with
+    annotations and SARIF, the journey diff as a pull-request comment, the site
+    published from main) and a pre-commit configuration. Files that exist are left as
+    they are and listed as skipped.
+    """
+    written = init_repository(directory, name=name)
+    for path in written.created:
+        click.echo(f"created {path}")
+    for path in written.skipped:
+        click.echo(f"skipped {path} (exists; left unchanged)")
+    click.echo(
+        f"{len(written.created)} created, {len(written.skipped)} skipped. "
+        "Next: journeyspec lint, then mkdocs serve to preview the site."
+    )
+    return EXIT_CLEAN

@@ -1,0 +1,59 @@
+"""``journeyspec new``: a new journey or persona file from a template."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from journeyspec.cli.common import EXIT_CLEAN, config_option, guarded, project_config
+from journeyspec.scaffold import KINDS, TEMPLATES, new_file
+from journeyspec.scaffold.documents import DEFAULT_TEMPLATE
+from journeyspec.validation import validate_project
+
+
+@click.command()
+@click.argument("kind", type=click.Choice(KINDS))
+@click.argument("new_id", metavar="ID")
+@click.option(
+    "--template",
+    type=click.Choice(TEMPLATES),
+    default=DEFAULT_TEMPLATE,
+    show_default=True,
+    help="Journeys only: the stage model to start from.",
+)
+@click.option("--title", help="The journey's title or the persona's name (default: from ID).")
+@click.option("--persona", help="Journeys only: the persona id (default: the first persona).")
+@click.option("--owner", help="Journeys only: the team owning the journey and its stages.")
+@config_option
+@guarded
+def new(
+    kind: str,
+    new_id: str,
+    template: str,
+    title: str | None,
+    persona: str | None,
+    owner: str | None,
+    config_file: Path | None,
+) -> int:
+    """Create journeys/ID.yaml or personas/ID.yaml from a template.
+
+    Templates: lifecycle-5 (awareness to advocacy), saas (trial, onboarding, renewal),
+    support-blueprint (a support case with frontstage and backstage lanes),
+    day-in-the-life. The file starts with a schema modeline for editor completion and
+    is never written over an existing one.
+    """
+    config = project_config(config_file)
+    portfolio = validate_project(config).portfolio
+    created = new_file(
+        config,
+        portfolio,
+        kind,  # type: ignore[arg-type]
+        new_id,
+        template=template,
+        title=title,
+        persona=persona,
+        owner=owner,
+    )
+    click.echo(f"created {created.display}")
+    return EXIT_CLEAN
