@@ -42,7 +42,7 @@ SEVERITY = Severity.WARNING
 PROFILE: Profile = "recommended"
 OPTIONS: Mapping[str, Option] = {
     "threshold": Option(
-        2,
+        2.0,
         "How many points (on the journey's emotion scale) between two scored steps "
         "count as a steep drop.",
     ),

@@ -4,6 +4,8 @@
 emotion scale that is lower than the scored step before it and no higher than the one
 after it (steps without a score are skipped), is addressed by an opportunity: one
 whose ``addresses`` names the step, a pain point anchored there, or one of its gaps.
+The first scored step is never a trough: a journey often starts from the customer's
+problem, which is its trigger rather than something the journey did to them.
 
 **Why.** The low points of the curve are where customers are most likely to give up,
 and where improvement pays off most. Each trough should lead to at least one idea
@@ -53,7 +55,8 @@ def check(journey: Journey, context: Context) -> Iterator[Hit]:
         after = scored[index + 1][1] if index + 1 < len(scored) else None
         trough = (
             score < middle
-            and (before is None or score < before)
+            and before is not None
+            and score < before
             and (after is None or score <= after)
         )
         if trough and not _addressed(journey, step):

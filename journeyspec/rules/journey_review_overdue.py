@@ -5,7 +5,7 @@ review interval is not before today. The interval is the ``interval`` option whe
 is set; otherwise the journey's own ``review_interval``; otherwise the project's
 ``review_interval`` in journeyspec.yaml (six months by default). Intervals are ISO 8601
 durations such as ``P3M``, ``P6M`` or ``P1Y``; a month added to the 31st ends on the
-last day of a shorter month.
+last day of a shorter month. Archived journeys (``status: archived``) are left alone.
 
 **Why.** Journeys change with every product launch, redesign and market shift, and a
 stale map misleads the people who trust it. Guidance ranges from quarterly to twice a
@@ -49,6 +49,8 @@ OPTIONS: Mapping[str, Option] = {
 
 
 def check(journey: Journey, context: Context) -> Iterator[Hit]:
+    if journey.status == "archived":
+        return
     configured = context.options.get("interval")
     text = configured or journey.review_interval or context.review_interval
     try:

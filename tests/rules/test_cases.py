@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 import yaml
 
+from journeyspec.errors import ConfigError
 from journeyspec.project import load_config
 from journeyspec.rules import RULES, rule_by_id
 from journeyspec.rules.base import Context
@@ -91,3 +92,11 @@ def test_every_rule_has_failing_and_passing_cases(rule_id: str) -> None:
 def test_every_case_file_names_a_rule() -> None:
     ids = {rule.ID for rule in RULES}
     assert {p.stem for p in CASES_DIR.glob("*.yaml")} == ids
+
+
+def test_an_interval_that_is_not_a_duration_is_a_config_error(tmp_path: Path) -> None:
+    case = load_cases("journey-review-overdue")[1]
+    with pytest.raises(ConfigError, match="journey-review-overdue: interval 'six months'"):
+        run_case(
+            "journey-review-overdue", {**case, "options": {"interval": "six months"}}, tmp_path
+        )
