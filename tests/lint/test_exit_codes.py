@@ -58,3 +58,17 @@ def test_usage_errors_exit_2(project: Path, run: Run, args: list[str], message: 
     result = run("lint", *args, cwd=project)
     assert result.exit_code == 2
     assert message in result.stderr
+
+
+def test_today_pins_the_date_rules_judge_against(minimal_project: Path, run: Run) -> None:
+    (minimal_project / "journeyspec.yaml").write_text(config_text(), encoding="utf-8")
+    journey = minimal_project / "journeys/first-purchase.yaml"
+    text = journey.read_text(encoding="utf-8").replace(
+        "owner: marketing\n", 'owner: marketing\nlast_reviewed: "2025-01-10"\n', 1
+    )
+    journey.write_text(text, encoding="utf-8")
+    flags = ["lint", "--rule", "journey-review-overdue=error"]
+    assert run(*flags, "--today", "2025-03-01", cwd=minimal_project).exit_code == 0
+    late = run(*flags, "--today", "2026-01-01", cwd=minimal_project)
+    assert late.exit_code == 1
+    assert "error[journey-review-overdue]" in late.stdout
