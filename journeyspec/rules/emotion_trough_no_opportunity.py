@@ -43,7 +43,7 @@ from journeyspec.sourcemap import join
 
 ID = "emotion-trough-no-opportunity"
 SEVERITY = Severity.INFO
-PROFILE: Profile = "recommended"
+PROFILE: Profile = "strict"
 OPTIONS: Mapping[str, Option] = {}
 
 
