@@ -198,6 +198,14 @@ def _print(report: Report, outputs: list[tuple[str, str | None]]) -> None:
             else:
                 path = Path(target)
                 path.parent.mkdir(parents=True, exist_ok=True)
-                stream = stack.enter_context(path.open("w", encoding="utf-8", newline="\n"))
+                # The step summary is shared by every command of a GitHub Actions step:
+                # add to it rather than replace what earlier commands wrote.
+                mode = "a" if _is_step_summary(path) else "w"
+                stream = stack.enter_context(path.open(mode, encoding="utf-8", newline="\n"))
                 colour = False
             REPORTERS[name](report, stream, colour)
+
+
+def _is_step_summary(path: Path) -> bool:
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    return bool(summary) and path.resolve() == Path(str(summary)).resolve()

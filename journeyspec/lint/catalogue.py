@@ -108,5 +108,5 @@ def rule_infos(docs_url: str = DOCS_URL) -> dict[str, RuleInfo]:
             (rule.__doc__ or "").strip(),
         )
     for check, text in CHECKS.items():
-        infos[check] = RuleInfo(check, text, Severity.ERROR, f"{base}validate/", text)
+        infos[check] = RuleInfo(check, text, Severity.ERROR, f"{base}format/", text)
     return infos

@@ -237,3 +237,15 @@ def test_text_is_coloured_only_when_asked() -> None:
     REPORTERS["text"](report, plain, False)
     REPORTERS["text"](report, coloured, True)
     assert "\x1b[" not in plain.getvalue() and "\x1b[31merror\x1b[0m" in coloured.getvalue()
+
+
+def test_markdown_is_added_to_the_github_step_summary(minimal_project: Path, run: Run) -> None:
+    (minimal_project / "journeyspec.yaml").write_text(config_text(), encoding="utf-8")
+    summary = minimal_project / "summary.md"
+    summary.write_text("# Build\n", encoding="utf-8")
+    env = {"GITHUB_STEP_SUMMARY": str(summary)}
+    result = run("lint", "--format", f"markdown:{summary}", cwd=minimal_project, env=env)
+    assert result.exit_code == 0
+    assert summary.read_text(encoding="utf-8") == (
+        "# Build\n## journeyspec lint\n\n✅ 4 files checked, no problems.\n"
+    )
