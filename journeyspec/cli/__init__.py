@@ -9,6 +9,7 @@ from journeyspec.cli import (
     build_cmd,
     diff_cmd,
     export_cmd,
+    fmt_cmd,
     init_cmd,
     lint_cmd,
     new_cmd,
@@ -41,6 +42,7 @@ for command in (
     diff_cmd.diff,
     init_cmd.init,
     new_cmd.new,
+    fmt_cmd.fmt,
     build_cmd.build,
     serve_cmd.serve,
 ):

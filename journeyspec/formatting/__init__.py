@@ -1,0 +1,118 @@
+"""``journeyspec fmt``: canonical key order and two-space indentation, comments kept.
+
+ruamel.yaml's round trip keeps comments, blank lines, quoting, flow style and folded
+text; keys are put in schema order (see ``order.py``). A file is only rewritten when its
+text changes, and never when it cannot be read, fails its schema, or the formatted text
+would load as different data (the check that makes formatting safe, whatever ruamel does).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
+
+from journeyspec.formatting.order import reorder
+from journeyspec.loader import load_document, read_document
+from journeyspec.project import ProjectConfig, discover, display_path, schema_for, select
+from journeyspec.schema import SchemaName, load_schema, validate
+
+Status = Literal["unchanged", "changed", "skipped"]
+_EXPLICIT_START = re.compile(r"^(?:#[^\n]*\n|\s*\n)*---[ \t]*(?:#[^\n]*)?$", re.M)
+
+
+class FormatError(Exception):
+    """Raised when a text cannot be formatted safely."""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    path: str  # relative to the project root
+    status: Status
+    message: str = ""
+
+
+def _yaml(explicit_start: bool) -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.width = 4096  # never re-wrap long lines
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.explicit_start = explicit_start
+    return yaml
+
+
+def format_text(text: str, schema: SchemaName) -> str:
+    """``text`` in canonical form; FormatError when that is not safe."""
+    newline = "\r\n" if "\r\n" in text else "\n"
+    source = text.replace("\r\n", "\n")
+    yaml = _yaml(bool(_EXPLICIT_START.match(source)))
+    try:
+        data = yaml.load(source)
+        reorder(data, load_schema(schema))
+        buffer = io.StringIO()
+        yaml.dump(data, buffer)
+    except YAMLError as exc:
+        raise FormatError(f"ruamel.yaml cannot round-trip it: {exc}") from None
+    result = buffer.getvalue()
+    before = load_document(source, "before")
+    after = load_document(result, "after")
+    if after.errors or after.data != before.data:
+        raise FormatError("formatting would change its data, so it was left as it is")
+    return result.replace("\n", newline) if newline != "\n" else result
+
+
+def format_file(path: Path, config: ProjectConfig, *, write: bool) -> Outcome:
+    display = display_path(path, config.root)
+    document = read_document(path, display)
+    if document.errors:
+        return Outcome(display, "skipped", f"cannot be read: {document.errors[0]}")
+    schema = schema_for(path, config)
+    problems = validate(document, schema)
+    if problems:
+        return Outcome(display, "skipped", f"fails its schema: {problems[0]}")
+    try:
+        formatted = format_text(document.text, schema)
+    except FormatError as exc:
+        return Outcome(display, "skipped", str(exc))
+    if formatted == document.text:
+        return Outcome(display, "unchanged")
+    if write:
+        _replace(path, formatted)
+    return Outcome(display, "changed")
+
+
+def targets(config: ProjectConfig, paths: Sequence[str] = ()) -> list[Path]:
+    """The files to format: those named (files or folders), else the whole project."""
+    if paths:
+        return [config.root / p for p in sorted(select(paths, config))]
+    files, _ = discover(config)
+    chosen = [f.path for f in files]
+    if config.config_path is not None:
+        chosen.insert(0, config.config_path)
+    return chosen
+
+
+def format_paths(config: ProjectConfig, paths: Sequence[str] = (), *, write: bool) -> list[Outcome]:
+    return [format_file(path, config, write=write) for path in targets(config, paths)]
+
+
+def _replace(path: Path, text: str) -> None:
+    # Write beside the file and rename over it, so an interrupted run leaves the old file.
+    mode = path.stat().st_mode & 0o777
+    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+        os.chmod(temp, mode)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
