@@ -200,8 +200,10 @@ def _print(report: Report, outputs: list[tuple[str, str | None]]) -> None:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 # The step summary is shared by every command of a GitHub Actions step:
                 # add to it rather than replace what earlier commands wrote.
-                mode = "a" if _is_step_summary(path) else "w"
-                stream = stack.enter_context(path.open(mode, encoding="utf-8", newline="\n"))
+                if _is_step_summary(path):
+                    stream = stack.enter_context(path.open("a", encoding="utf-8", newline="\n"))
+                else:
+                    stream = stack.enter_context(path.open("w", encoding="utf-8", newline="\n"))
                 colour = False
             REPORTERS[name](report, stream, colour)
 
