@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
-from journeyspec.cli.common import EXIT_CLEAN, config_option, guarded, project_config
-from journeyspec.diff import diff as diff_states
+from journeyspec import api
+from journeyspec.cli.common import EXIT_CLEAN, config_option, guarded
 from journeyspec.diff.formats import RENDERERS
 
 
@@ -41,7 +41,6 @@ def diff(base: str, head: str | None, fmt: str, mermaid: bool, config_file: Path
     The exit code is 0 whatever changed (lint decides what fails); 2 when a revision
     or folder cannot be read.
     """
-    config = project_config(config_file)
-    result = diff_states(config, base, head)
+    result = api.diff(base, head, project=api.settings(Path.cwd(), config_file=config_file))
     click.echo(RENDERERS[fmt](result, mermaid=mermaid), nl=False)
     return EXIT_CLEAN
