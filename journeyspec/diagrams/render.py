@@ -98,8 +98,10 @@ def render_svg(diagram: Diagram) -> str:
             f"program was not found. {INSTALL_HINT}"
         ) from None
     except graphviz.CalledProcessError as error:
-        detail = error.stderr.decode("utf-8", "replace") if error.stderr else ""
-        detail = " ".join(detail.split())[:500] or f"exit status {error.returncode}"
+        stderr = error.stderr or ""
+        if isinstance(stderr, bytes):
+            stderr = stderr.decode("utf-8", "replace")
+        detail = " ".join(str(stderr).split())[:500] or f"exit status {error.returncode}"
         raise BuildError(
             f"Graphviz could not draw the {diagram.name} diagram {diagram.title!r}: {detail}"
         ) from None
