@@ -11,7 +11,7 @@ import pytest
 from journeyspec.diagrams import Diagram, journey_diagrams, portfolio_diagrams, render_svgs
 from journeyspec.diagrams.render import graphviz_version
 from journeyspec.errors import BuildError
-from tests.diagrams.builders import example_portfolio
+from tests.diagrams.builders import example_portfolio, journey, portfolio_of, steps
 
 SVG = "{http://www.w3.org/2000/svg}"
 TINY = Diagram("flow", "Tiny", "Two boxes.", 'digraph d { graph [id="tiny"]; a -> b; }\n')
@@ -98,3 +98,22 @@ def test_missing_graphviz_is_a_build_error_saying_how_to_install_it(tmp_path: Pa
     with pytest.raises(BuildError, match=r"`dot` program was not found\. Install Graphviz"):
         render_svgs([TINY], tmp_path / "cache")
     assert not (tmp_path / "cache").exists()
+
+
+def test_changing_one_journey_redraws_only_its_diagrams(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+
+    def build(second_name: str) -> set[str]:
+        portfolio = portfolio_of(
+            tmp_path / second_name.replace(" ", "-"),
+            journey("one", opportunities=[{"id": "o", "title": "Idea", "impact": "high"}]),
+            journey("two", stages=[{"id": "s", "name": "S", "steps": steps("Start", second_name)}]),
+        )
+        planned = [d for j in portfolio.journeys for d in journey_diagrams(j, portfolio)]
+        render_svgs(planned + portfolio_diagrams(portfolio), cache)
+        return {p.name for p in cache.glob("*.svg")}
+
+    before = build("Second")
+    after = build("Second, renamed")
+    assert len(before) == 2 + 1 + 2 + 1  # one: flow, emotion, matrix; two: flow, emotion; portfolio
+    assert len(after - before) == 2  # only journey two's flow and emotion curve were drawn again
