@@ -15,6 +15,8 @@ from dataclasses import dataclass
 # Characters XML 1.0 forbids (and DOT has no use for): dropped so the SVG stays well-formed.
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
+_PLAIN = re.compile(r"[\w#.,:!%+ -]*", re.ASCII)
+
 FONT = "Helvetica,Arial,sans-serif"
 
 # Diagrams sit on a light card (the graph background), so the same dark ink reads in the
@@ -58,7 +60,12 @@ def shorten(text: str, limit: int) -> str:
 
 def wrap(text: str, width: int, max_lines: int) -> list[str]:
     """Lines of at most ``width`` characters; long words are broken, overflow ends in "…"."""
-    lines = textwrap.wrap(clean(text), width, break_long_words=True) or [""]
+    # Only the start can show; wrapping a 1 MB text whole took half a second per label.
+    # Greedy lines of at least width/2 characters: this prefix still overflows the same.
+    head = clean(text)[: 4 * (width + 1) * (max_lines + 1)]
+    if len(head) <= width:  # the common case; textwrap is slow
+        return [head]
+    lines = textwrap.wrap(head, width, break_long_words=True)
     if len(lines) > max_lines:
         lines = [*lines[: max_lines - 1], lines[max_lines - 1][: width - 1].rstrip() + "…"]
     return lines
@@ -81,6 +88,8 @@ def label(value: str, width: int, max_lines: int, br: str = "<BR/>") -> str:
 
 def quote(value: str) -> str:
     """A DOT quoted string; backslashes doubled so no escape sequence survives."""
+    if _PLAIN.fullmatch(value):  # colours, sizes, positions: nothing to escape
+        return f'"{value}"'
     value = _FORBIDDEN.sub("", value).replace("\\", "\\\\").replace('"', '\\"')
     return '"' + value.replace("\n", " ").replace("\r", " ") + '"'
 
