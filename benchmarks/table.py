@@ -1,0 +1,58 @@
+"""The benchmark table: one row per figure, each a ratio against its target, as Markdown."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Better = Literal["lower", "higher"]
+
+
+@dataclass(frozen=True)
+class Row:
+    """One figure: what was measured, both sides, the ratio and whether it meets the target.
+
+    ``ratio`` is journeyspec over the peer for times (lower is better) or peer over
+    journeyspec for "× faster" (higher is better); ``None`` with ``note`` when not measured.
+    """
+
+    number: str
+    what: str
+    ours: str
+    peer: str
+    ratio: float | None
+    target: float
+    better: Better
+    unit: str = "×"
+    note: str = ""
+
+    @property
+    def met(self) -> bool | None:
+        if self.ratio is None:
+            return None
+        return self.ratio <= self.target if self.better == "lower" else self.ratio >= self.target
+
+    def cells(self) -> list[str]:
+        sign = "≤" if self.better == "lower" else "≥"
+        ratio = "—" if self.ratio is None else f"{self.ratio:.2f}{self.unit}"
+        verdict = {True: "yes", False: "**no**", None: "n/a"}[self.met]
+        what = f"{self.what} ({self.note})" if self.note else self.what
+        target = f"{sign} {self.target:g}{self.unit}"
+        return [self.number, what, self.ours, self.peer, ratio, target, verdict]
+
+
+HEADER = ["#", "measurement", "journeyspec", "peer", "ratio", "target", "met"]
+
+
+def markdown(rows: list[Row]) -> str:
+    lines = ["| " + " | ".join(HEADER) + " |", "|" + "---|" * len(HEADER)]
+    lines += ["| " + " | ".join(row.cells()) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def seconds(value: float) -> str:
+    return f"{value:.2f} s" if value < 100 else f"{value:.0f} s"
+
+
+def megabytes(value: int) -> str:
+    return f"{value / 1e6:.0f} MB"

@@ -1,0 +1,78 @@
+"""The benchmark suite at tiny sizes, so the corpus and the runner never rot (no timing asserts)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from benchmarks.corpus import MARKER, PLANTED, planted, write_corpus
+from journeyspec.lint import lint
+from journeyspec.project import load_config
+from journeyspec.validation import validate_project
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def test_corpus_is_a_valid_project_with_one_planted_finding_per_seventh_journey(
+    tmp_path: Path,
+) -> None:
+    write_corpus(tmp_path, 8, seed=1)
+    config = load_config(tmp_path)
+    validation = validate_project(config)
+    assert validation.findings == []
+    assert len(validation.portfolio.journeys) == 8
+    assert len(validation.portfolio.personas) == 12
+
+    result = lint(config, today=dt.date(2026, 11, 1))
+    assert {f.path for f in result.findings} == {"journeys/journey-00003.yaml"}
+    assert {f.rule for f in result.findings} == {planted(3)} == {PLANTED[0]}
+
+
+def test_corpus_size_and_determinism(tmp_path: Path) -> None:
+    write_corpus(tmp_path / "a", 2, seed=7)
+    write_corpus(tmp_path / "b", 2, seed=7)
+    first = (tmp_path / "a/journeys/journey-00001.yaml").read_bytes()
+    assert first == (tmp_path / "b/journeys/journey-00001.yaml").read_bytes()
+    assert 300 <= first.count(b"\n") <= 450
+    assert 12_000 <= len(first) <= 18_000
+
+
+def test_corpus_refuses_a_folder_it_did_not_write(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(SystemExit, match="not empty and was not written by this generator"):
+        write_corpus(tmp_path, 1)
+    assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "mine"
+
+
+def test_corpus_rewrites_its_own_folder(tmp_path: Path) -> None:
+    write_corpus(tmp_path, 3)
+    write_corpus(tmp_path, 1)
+    assert sorted(p.name for p in (tmp_path / "journeys").iterdir()) == ["journey-00000.yaml"]
+    assert (tmp_path / MARKER).is_file()
+
+
+@pytest.mark.slow
+def test_runner_prints_every_figure(tmp_path: Path) -> None:
+    tiny = ["--journeys", "3", "--rss-journeys", "20", "--repeat", "1"]
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks.run", *tiny, "--workdir", str(tmp_path / "work")],
+        cwd=REPO,
+        env={**os.environ, "NO_COLOR": "1"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert re.search(r"^Machine: 2 cores|^Machine: \d+ cores, Python 3\.", done.stdout, re.M)
+    numbers = re.findall(r"^\| (\w+) \|", done.stdout, re.M)
+    assert numbers == ["1", "1w", "2", "3", "4", "5"]
+    assert "failed" not in done.stdout
+    for row in done.stdout.splitlines()[-6:]:
+        assert re.search(r"\| \d+\.\d\d(×|× faster| MB) \| [≤≥] ", row), row
