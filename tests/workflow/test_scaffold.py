@@ -1,0 +1,171 @@
+"""``journeyspec init`` and ``journeyspec new``: a repository that lints clean and builds, and
+new files that validate, without ever replacing a file."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from journeyspec.scaffold import TEMPLATES, plan_repository
+from tests.conftest import Result
+
+Run = Callable[..., Result]
+TODAY = {"JOURNEYSPEC_TODAY": "2026-03-01"}
+
+SCAFFOLD = [
+    ".github/workflows/journeys.yml",
+    ".gitignore",
+    ".pre-commit-config.yaml",
+    "docs/editing.md",
+    "journeys/first-order.yaml",
+    "journeyspec.yaml",
+    "mkdocs.yml",
+    "personas/sam.yaml",
+    "registry/channels.yaml",
+    "registry/teams.yaml",
+    "schemas/channels.schema.json",
+    "schemas/config.schema.json",
+    "schemas/journey.schema.json",
+    "schemas/persona.schema.json",
+    "schemas/teams.schema.json",
+]
+
+
+@pytest.fixture(scope="module")
+def scaffold(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A repository made by ``journeyspec init``, then built once."""
+    from click.testing import CliRunner
+
+    from journeyspec.cli import cli
+
+    target = tmp_path_factory.mktemp("scaffold") / "journeys-repo"
+    result = CliRunner().invoke(cli, ["init", str(target)], env={"NO_COLOR": "1", **TODAY})
+    assert result.exit_code == 0, result.output
+    return target
+
+
+def _files(root: Path) -> list[str]:
+    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
+
+
+def test_init_writes_the_planned_files(scaffold: Path) -> None:
+    assert [f.path for f in plan_repository()] == SCAFFOLD
+    assert _files(scaffold) == SCAFFOLD
+    workflow = (scaffold / ".github/workflows/journeys.yml").read_text()
+    assert "journeyspec lint --format github --format sarif:journeyspec.sarif" in workflow
+    assert "github/codeql-action/upload-sarif@v3" in workflow
+    assert 'journeyspec diff "origin/${{ github.base_ref }}" --format markdown' in workflow
+    assert "journeyspec build" in workflow and "actions/deploy-pages@v4" in workflow
+    mkdocs = (scaffold / "mkdocs.yml").read_text()
+    assert "  name: material\n" in mkdocs and "  - search\n  - journeyspec\n" in mkdocs
+    journey = (scaffold / "journeys/first-order.yaml").read_text()
+    assert journey.startswith("# yaml-language-server: $schema=../schemas/journey.schema.json\n")
+    assert 'last_reviewed: "2026-03-01"' in journey
+
+
+def test_the_scaffold_lints_clean(scaffold: Path, run: Run) -> None:
+    result = run("lint", "--format", "text", cwd=scaffold, env=TODAY)
+    assert result.exit_code == 0, result.stdout
+    assert result.stdout == "✓ 4 files checked, no problems\n"
+
+
+def test_the_scaffold_builds(scaffold: Path, run: Run) -> None:
+    result = run("build", cwd=scaffold, env=TODAY)
+    assert result.exit_code == 0, result.stdout + result.stderr
+    assert (scaffold / "site" / "index.html").is_file()
+    assert (scaffold / "site" / "editing" / "index.html").is_file()
+    assert "First order from the online shop" in (scaffold / "site" / "index.html").read_text()
+
+
+def test_init_into_a_non_empty_folder_changes_no_existing_byte(tmp_path: Path, run: Run) -> None:
+    mine = {
+        "journeyspec.yaml": b"journeyspec: 1\nname: Mine\n",
+        "mkdocs.yml": b"site_name: mine\r\n",
+        "journeys/first-order.yaml": b"\xef\xbb\xbfnot even yaml: [\n",
+        "notes.txt": b"keep me",
+    }
+    for relative, content in mine.items():
+        (tmp_path / relative).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / relative).write_bytes(content)
+    (tmp_path / "schemas").mkdir()
+    (tmp_path / "schemas" / "journey.schema.json").symlink_to(tmp_path / "missing-target")
+    result = run("init", str(tmp_path), cwd=tmp_path)
+    assert result.exit_code == 0, result.stderr
+    for relative, content in mine.items():
+        assert (tmp_path / relative).read_bytes() == content
+    assert not (tmp_path / "missing-target").exists()
+    skipped = [line for line in result.stdout.splitlines() if line.startswith("skipped")]
+    assert skipped == [
+        "skipped journeys/first-order.yaml (exists; left unchanged)",
+        "skipped journeyspec.yaml (exists; left unchanged)",
+        "skipped mkdocs.yml (exists; left unchanged)",
+        "skipped schemas/journey.schema.json (exists; left unchanged)",
+    ]
+    assert result.stdout.splitlines()[-1].startswith("11 created, 4 skipped.")
+    again = run("init", str(tmp_path), cwd=tmp_path)
+    assert again.stdout.splitlines()[-1].startswith("0 created, 15 skipped.")
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+def test_new_journey_from_each_template_validates(scaffold: Path, run: Run, template: str) -> None:
+    new_id = f"new-{template}"
+    result = run("new", "journey", new_id, "--template", template, "--title", "A: new #map",
+                 "--owner", "e-commerce", cwd=scaffold, env=TODAY)  # fmt: skip
+    try:
+        assert result.exit_code == 0, result.stderr
+        assert result.stdout == f"created journeys/{new_id}.yaml\n"
+        path = scaffold / "journeys" / f"{new_id}.yaml"
+        text = path.read_text()
+        assert text.startswith("# yaml-language-server: $schema=../schemas/journey.schema.json\n")
+        assert 'title: "A: new #map"\n' in text
+        checked = run("validate", f"journeys/{new_id}.yaml", cwd=scaffold)
+        assert checked.exit_code == 0, checked.stdout
+        lint = run("lint", "--format", "text", f"journeys/{new_id}.yaml", cwd=scaffold, env=TODAY)
+        assert " error" not in lint.stdout, lint.stdout
+    finally:
+        (scaffold / "journeys" / f"{new_id}.yaml").unlink(missing_ok=True)
+
+
+def test_new_persona_and_refusals(scaffold: Path, run: Run) -> None:
+    try:
+        made = run("new", "persona", "alex", "--title", "Alex Kim", cwd=scaffold)
+        assert made.exit_code == 0, made.stderr
+        text = (scaffold / "personas" / "alex.yaml").read_text()
+        assert text.startswith("# yaml-language-server: $schema=../schemas/persona.schema.json\n")
+        assert "name: Alex Kim\n" in text
+        assert run("validate", cwd=scaffold).exit_code == 0
+        again = run("new", "persona", "alex", cwd=scaffold)
+        assert again.exit_code == 2
+        assert again.stderr == (
+            "journeyspec: personas/alex.yaml already exists; journeyspec new never replaces a file\n"
+        )
+        assert (scaffold / "personas" / "alex.yaml").read_text() == text
+    finally:
+        (scaffold / "personas" / "alex.yaml").unlink(missing_ok=True)
+    for args, message in [
+        (("journey", "first-order"), "journeys/first-order.yaml already exists"),
+        (("journey", "Bad_Id"), "'Bad_Id' is not an id"),
+        (("journey", "x", "--persona", "nobody"), "no persona 'nobody' (personas: sam)"),
+        (
+            ("journey", "x", "--owner", "nobody"),
+            "no team 'nobody' (teams: customer-care, cx-research,",
+        ),
+    ]:
+        refused = run("new", *args, cwd=scaffold)
+        assert refused.exit_code == 2
+        assert message in refused.stderr
+    assert not (scaffold / "journeys" / "x.yaml").exists()
+
+
+def test_new_outside_a_repository_with_schemas_uses_the_schema_url(
+    minimal_project: Path, run: Run
+) -> None:
+    made = run("new", "journey", "later", "--template", "saas", cwd=minimal_project)
+    assert made.exit_code == 0, made.stderr
+    first = (minimal_project / "journeys" / "later.yaml").read_text().splitlines()[0]
+    assert first == (
+        "# yaml-language-server: $schema=https://journeyspec.dev/schemas/v1/journey.schema.json"
+    )
+    assert run("validate", cwd=minimal_project).exit_code == 0
