@@ -24,6 +24,7 @@ def environment() -> Environment:
     )
     env.filters.update(
         md=text.md_inline,
+        title=text.front_title,
         plain=text.plain,
         paragraphs=text.paragraphs,
         code=text.inline_code,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from urllib.parse import urlsplit
 
@@ -9,8 +10,8 @@ from markupsafe import Markup, escape
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 
-# Every character Python-Markdown (and the common extensions) gives a meaning to.
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~:>=^$])")
+# The characters Python-Markdown can backslash-escape (``<`` and ``&`` become entities first).
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!>])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -27,6 +28,15 @@ def md_inline(text: object) -> Markup:
     """
     escaped = str(escape(plain(text)))
     return Markup(_MARKDOWN_SPECIALS.sub(r"\\\1", escaped))
+
+
+def front_title(text: object) -> Markup:
+    """A page title for the front matter: HTML-escaped text in a JSON (so YAML) string.
+
+    MkDocs would otherwise take the title from the heading with its entities decoded, and
+    themes print ``page.title`` unescaped into ``<title>`` and the navigation.
+    """
+    return Markup(json.dumps(str(escape(plain(text))), ensure_ascii=False))
 
 
 def paragraphs(text: object) -> Markup:

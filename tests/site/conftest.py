@@ -1,0 +1,52 @@
+"""Site fixtures: the example project copied to tmp and built once per session."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from journeyspec.project import load_config
+from journeyspec.site.build import build_site
+
+REPO = Path(__file__).resolve().parents[2]
+
+TODAY = "2026-11-23"
+EXAMPLE_PARTS = ("journeyspec.yaml", "mkdocs.yml", "journeys", "personas", "registry", "docs")
+
+
+def copy_example(target: Path) -> Path:
+    """The repository's example project (journeys, personas, registries, site config)."""
+    target.mkdir(parents=True, exist_ok=True)
+    for part in EXAMPLE_PARTS:
+        source = REPO / part
+        if source.is_dir():
+            shutil.copytree(source, target / part)
+        else:
+            shutil.copy2(source, target / part)
+    return target
+
+
+@pytest.fixture(scope="session")
+def pinned_today() -> Iterator[None]:
+    old = os.environ.get("JOURNEYSPEC_TODAY")
+    os.environ["JOURNEYSPEC_TODAY"] = TODAY
+    yield
+    if old is None:
+        del os.environ["JOURNEYSPEC_TODAY"]
+    else:
+        os.environ["JOURNEYSPEC_TODAY"] = old
+
+
+@pytest.fixture(scope="session")
+def example_project(tmp_path_factory: pytest.TempPathFactory, pinned_today: None) -> Path:
+    return copy_example(tmp_path_factory.mktemp("example") / "project")
+
+
+@pytest.fixture(scope="session")
+def built_site(example_project: Path) -> Path:
+    """The example site, built once with `journeyspec build`'s safe build."""
+    return build_site(load_config(example_project)).site_dir

@@ -1,0 +1,190 @@
+"""The built example site in real headless Chromium: every page, every link, the key paths."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urljoin, urlsplit
+
+import pytest
+
+from tests.conftest import REPO
+
+playwright = pytest.importorskip("playwright.sync_api")
+
+pytestmark = pytest.mark.browser
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def server(built_site: Path) -> Iterator[str]:
+    handler = functools.partial(_Quiet, directory=str(built_site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with playwright.sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    yield context.new_page()
+    context.close()
+
+
+def target_file(site: Path, url: str, base: str) -> Path | None:
+    """The file a same-site URL serves, or None for other hosts."""
+    parts = urlsplit(url)
+    if not url.startswith(base):
+        return None
+    path = unquote(parts.path[len(urlsplit(base).path) :])
+    file = site / path
+    return file / "index.html" if path == "" or path.endswith("/") else file
+
+
+def test_every_page_loads_cleanly_and_every_link_resolves(
+    built_site: Path, server: str, page: Any
+) -> None:
+    problems: list[str] = []
+    page.on(
+        "console",
+        lambda m: (
+            problems.append(f"console {m.type}: {m.text}")
+            if m.type in ("error", "warning")
+            else None
+        ),
+    )
+    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+    # Navigating on aborts late loads (the search worker, the favicon): not a failure.
+    page.on(
+        "requestfailed",
+        lambda r: (
+            None
+            if r.failure == "net::ERR_ABORTED"
+            else problems.append(f"failed request: {r.url} {r.failure}")
+        ),
+    )
+    page.on(
+        "response",
+        lambda r: problems.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None,
+    )
+    page.on(
+        "request",
+        lambda r: (
+            None
+            if r.url.startswith(server)
+            else problems.append(f"request to another host: {r.url}")
+        ),
+    )
+    pages = sorted(p for p in built_site.rglob("index.html"))
+    assert len(pages) > 30
+    checked: set[str] = set()
+    for file in pages:
+        url = server + file.parent.relative_to(built_site).as_posix() + "/"
+        url = url.replace("/./", "/")
+        response = page.goto(url)
+        assert response is not None and response.ok, url
+        page.wait_for_load_state("load")
+        hrefs = page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)")
+        for href in hrefs:
+            absolute = urljoin(url, href).split("#")[0]
+            if absolute in checked or not absolute.startswith(server):
+                continue
+            checked.add(absolute)
+            target = target_file(built_site, absolute, server)
+            if target is not None and not target.is_file():
+                problems.append(f"broken link on {url}: {href}")
+        broken = page.eval_on_selector_all(
+            "img", "els => els.filter(e => !e.complete || e.naturalWidth === 0).map(e => e.src)"
+        )
+        problems += [f"image not shown on {url}: {src}" for src in broken]
+    assert problems == []
+
+
+def test_journey_page_shows_grid_and_diagrams(server: str, page: Any) -> None:
+    page.goto(server + "journeys/accounting-software-first-purchase/")
+    grid = page.locator("table.jsp-grid")
+    assert grid.is_visible()
+    assert grid.locator("th[scope=colgroup]").count() >= 4
+    assert grid.locator("caption").inner_text().startswith("First purchase")
+    figures = page.locator("figure.jsp-figure img")
+    assert figures.count() >= 2
+    for index in range(figures.count()):
+        image = figures.nth(index)
+        image.scroll_into_view_if_needed()
+        page.wait_for_function("e => e.complete && e.naturalWidth > 0", arg=image.element_handle())
+        assert image.is_visible()
+        assert image.get_attribute("alt")
+    artifacts = REPO / "test-artifacts"
+    artifacts.mkdir(exist_ok=True)
+    page.screenshot(path=str(artifacts / "journey-page.png"), full_page=True)
+
+
+def test_navigation_by_clicking_from_home(server: str, page: Any) -> None:
+    page.goto(server)
+    page.get_by_role("link", name="Journeys", exact=True).first.click()
+    page.get_by_role(
+        "link", name="First purchase of Ledgerly accounting software", exact=True
+    ).first.click()
+    assert page.locator("h1").inner_text().startswith("First purchase of Ledgerly")
+
+    page.goto(server)
+    page.get_by_role("link", name="How does a persona feel?").click()
+    page.locator("a.jsp-persona-card").first.click()
+    assert page.locator("table.jsp-heatmap").is_visible()
+
+    page.goto(server)
+    page.get_by_role("link", name="Which journeys does my team own?").click()
+    page.locator("table a.jsp-team").first.click()
+    assert page.get_by_role("heading", name="Journeys and stages").is_visible()
+
+    page.goto(server)
+    page.get_by_role("link", name="Where does it hurt most?").click()
+    assert page.locator("h1").inner_text().startswith("Pain points")
+    assert page.locator("table.jsp-register tbody tr").count() >= 5
+
+    page.goto(server)
+    page.get_by_role("link", name="What are the quick wins?").click()
+    matrix = page.locator("table.jsp-matrix")
+    assert matrix.is_visible()
+    assert matrix.locator("td.jsp-quick-cell a").count() >= 1
+
+
+def test_journeys_filter_works_with_script_and_views_without(server: str, page: Any) -> None:
+    page.goto(server + "journeys/")
+    rows = page.locator("table.jsp-journeys tbody tr")
+    total = rows.count()
+    page.select_option("form.jsp-filter select[name=kind]", "service-blueprint")
+    visible = page.locator("table.jsp-journeys tbody tr:not([hidden])")
+    assert 0 < visible.count() < total
+    assert "service-blueprint" in visible.first.inner_text()
+    page.goto(server + "journeys/by-kind/service-blueprint/")
+    assert page.locator("table.jsp-journeys tbody tr").count() == visible.count()

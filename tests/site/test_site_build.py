@@ -1,0 +1,142 @@
+"""Safe builds: determinism, the marker, refusals, and a failed build keeps the old site."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from journeyspec.project import load_config
+from journeyspec.site.build import build_site
+from journeyspec.site.output import MARKER
+from tests.conftest import Result, write_files
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    """Every file under ``folder`` with the hash of its bytes."""
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_two_builds_are_byte_identical(built_site: Path, example_project: Path) -> None:
+    again = build_site(load_config(example_project), site_dir=example_project / "again")
+    first, second = snapshot(built_site), snapshot(again.site_dir)
+    assert first == second
+    for name in ("sitemap.xml", "sitemap.xml.gz", "search/search_index.json", MARKER):
+        assert name in first
+    assert any(name.endswith(".svg") for name in first)
+
+
+def test_build_writes_the_marker_and_rebuilds_over_its_own_output(
+    minimal_project: Path, run: Callable[..., Result]
+) -> None:
+    first = run("build", cwd=minimal_project)
+    assert first.exit_code == 0, first.stderr
+    site = minimal_project / "site"
+    assert (site / MARKER).is_file()
+    assert (site / "journeys/first-purchase/index.html").is_file()
+    (site / "stale.html").write_text("old", encoding="utf-8")
+    again = run("build", cwd=minimal_project)
+    assert again.exit_code == 0, again.stderr
+    assert not (site / "stale.html").exists()
+    assert sorted(p.name for p in minimal_project.iterdir() if p.name.startswith(".site")) == []
+
+
+@pytest.mark.parametrize("target", [".", "journeys", "personas", ".."])
+def test_refuses_output_that_is_or_contains_the_project(
+    minimal_project: Path, run: Callable[..., Result], target: str
+) -> None:
+    before = snapshot(minimal_project)
+    result = run("build", "--site-dir", target, cwd=minimal_project)
+    assert result.exit_code == 2
+    assert "refusing to build into" in result.stderr
+    assert snapshot(minimal_project) == before
+
+
+def test_refuses_the_home_folder(
+    minimal_project: Path,
+    run: Callable[..., Result],
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    result = run("build", "--site-dir", str(home), cwd=minimal_project)
+    assert result.exit_code == 2
+    assert "your home folder" in result.stderr
+
+
+def test_refuses_a_folder_it_did_not_build(
+    minimal_project: Path, run: Callable[..., Result]
+) -> None:
+    theirs = write_files(minimal_project / "notes", {"keep.md": "mine"})
+    result = run("build", "--site-dir", "notes", cwd=minimal_project)
+    assert result.exit_code == 2
+    assert "was not built by journeyspec" in result.stderr
+    assert (theirs / "keep.md").read_text(encoding="utf-8") == "mine"
+    assert [p.name for p in theirs.iterdir()] == ["keep.md"]
+
+
+def test_builds_into_an_empty_folder(minimal_project: Path, run: Callable[..., Result]) -> None:
+    (minimal_project / "out").mkdir()
+    result = run("build", "--site-dir", "out", cwd=minimal_project)
+    assert result.exit_code == 0, result.stderr
+    assert (minimal_project / "out" / MARKER).is_file()
+
+
+def test_invalid_project_fails_and_keeps_the_previous_site(
+    minimal_project: Path, run: Callable[..., Result]
+) -> None:
+    assert run("build", cwd=minimal_project).exit_code == 0
+    before = snapshot(minimal_project / "site")
+    journey = minimal_project / "journeys/first-purchase.yaml"
+    journey.write_text(
+        journey.read_text(encoding="utf-8").replace("persona: budi", "persona: nobody"),
+        encoding="utf-8",
+    )
+    result = run("build", cwd=minimal_project)
+    assert result.exit_code == 1
+    assert "journeys/first-purchase.yaml:4:10: error[reference]" in result.stderr
+    assert "no site was built" in result.stderr
+    assert snapshot(minimal_project / "site") == before
+    leftovers = [p.name for p in minimal_project.iterdir() if p.name.startswith(".site.")]
+    assert leftovers == []
+
+
+def test_mkdocs_failure_keeps_the_previous_site(
+    minimal_project: Path, run: Callable[..., Result]
+) -> None:
+    assert run("build", cwd=minimal_project).exit_code == 0
+    before = snapshot(minimal_project / "site")
+    write_files(
+        minimal_project,
+        {
+            "mkdocs.yml": "site_name: T\ntheme: {name: material, font: false}\n"
+            "plugins: [search, journeyspec]\n",
+            "docs/index.md": "# A hand-written home that would hide the generated one\n",
+        },
+    )
+    result = run("build", cwd=minimal_project)
+    assert result.exit_code == 2
+    assert "docs/index.md would hide a generated page" in result.stderr
+    assert snapshot(minimal_project / "site") == before
+    leftovers = [p.name for p in minimal_project.iterdir() if p.name.startswith(".site.")]
+    assert leftovers == []
+
+
+def test_strict_fails_on_lint_errors(minimal_project: Path, run: Callable[..., Result]) -> None:
+    journey = minimal_project / "journeys/first-purchase.yaml"
+    journey.write_text(
+        journey.read_text(encoding="utf-8").replace("    owner: customer-success\n", ""),
+        encoding="utf-8",
+    )
+    lenient = run("build", cwd=minimal_project)
+    assert lenient.exit_code == 0, lenient.stderr
+    strict = run("build", "--strict", cwd=minimal_project)
+    assert strict.exit_code == 1
+    assert "error[stage-no-owner]" in strict.stderr
