@@ -143,6 +143,7 @@ def test_journey_page_shows_grid_and_diagrams(server: str, page: Any) -> None:
         page.wait_for_function("e => e.complete && e.naturalWidth > 0", arg=image.element_handle())
         assert image.is_visible()
         assert image.get_attribute("alt")
+    page.evaluate("window.scrollTo(0, 0)")
     artifacts = REPO / "test-artifacts"
     artifacts.mkdir(exist_ok=True)
     page.screenshot(path=str(artifacts / "journey-page.png"), full_page=True)
