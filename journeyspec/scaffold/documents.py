@@ -19,8 +19,8 @@ from journeyspec.loader import load_document
 from journeyspec.model import Portfolio
 from journeyspec.project import ProjectConfig, display_path
 from journeyspec.scaffold.files import PlannedFile, write_new
+from journeyspec.scaffold.rendering import render
 from journeyspec.scaffold.stage_models import MODELS
-from journeyspec.scaffold.templates import render
 from journeyspec.schema import load_schema, validate
 
 Kind = Literal["journey", "persona"]

@@ -13,7 +13,7 @@ from pathlib import Path
 from journeyspec import __version__, clock
 from journeyspec.durations import add_duration
 from journeyspec.scaffold.files import PlannedFile, Written, write_new
-from journeyspec.scaffold.templates import project_templates, render
+from journeyspec.scaffold.rendering import project_templates, render
 from journeyspec.schema import SCHEMA_NAMES, schema_text
 
 DEFAULT_NAME = "Customer journeys"
