@@ -78,7 +78,7 @@ def _steps(old: Journey, new: Journey) -> Iterator[Change]:
         yield Change("step", key, "added", name=after[key].name, stage=after[key].stage)
     for key in before.keys() - after.keys():
         yield Change("step", key, "removed", name=before[key].name, stage=before[key].stage)
-    shifted = moved([s.id for s in old.steps], [s.id for s in new.steps])
+    shifted = _reordered(old, new)
     for key in sorted(before.keys() & after.keys()):
         a, b = before[key], after[key]
         if key in shifted or a.stage != b.stage:
@@ -96,6 +96,22 @@ def _steps(old: Journey, new: Journey) -> Iterator[Change]:
             stage=b.stage,
         )
         yield from _score(old, new, a, b)
+
+
+def _reordered(old: Journey, new: Journey) -> set[str]:
+    """Steps that changed place among the steps staying in the same stage (moving a whole
+    stage, or a step to another stage, does not make its neighbours "moved")."""
+    shifted: set[str] = set()
+    new_stages = _by_id(new.stages)
+    for stage in old.stages:
+        if stage.id not in new_stages:
+            continue
+        kept = {s.id for s in stage.steps} & {s.id for s in new_stages[stage.id].steps}
+        shifted |= moved(
+            [s.id for s in stage.steps if s.id in kept],
+            [s.id for s in new_stages[stage.id].steps if s.id in kept],
+        )
+    return shifted
 
 
 def _score(old: Journey, new: Journey, a: Step, b: Step) -> Iterator[Change]:

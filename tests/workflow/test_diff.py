@@ -197,3 +197,61 @@ def test_project_in_a_subfolder_of_the_repository(tmp_path: Path, run: Run) -> N
     commit(tmp_path, {f"cx/{k}": v for k, v in HEAD.items()}, "head")
     result = run("diff", "HEAD~1", "HEAD", "--format", "json", cwd=tmp_path / "cx")
     assert _changes(json.loads(result.stdout)) == EXPECTED_CHANGES
+
+
+MOVES_BEFORE = """\
+    journeyspec: 1
+    id: moves
+    title: Moves
+    persona: budi
+    stages:
+      - id: first
+        name: First
+        steps:
+          - {id: a, name: A}
+          - {id: b, name: B}
+      - id: second
+        name: Second
+        steps:
+          - {id: c, name: C}
+    """
+
+MOVES_AFTER = """\
+    journeyspec: 1
+    id: moves
+    title: Moves
+    persona: budi
+    stages:
+      - id: second
+        name: Second
+        steps:
+          - {id: b, name: B}
+          - {id: c, name: C}
+      - id: first
+        name: First
+        steps:
+          - {id: a, name: A}
+    """
+
+
+def test_stage_and_cross_stage_moves_and_invalid_journeys(tmp_path: Path) -> None:
+    old = write_files(tmp_path / "old", {**BASE, "journeys/moves.yaml": MOVES_BEFORE})
+    new = write_files(tmp_path / "new", {**BASE, "journeys/moves.yaml": MOVES_AFTER})
+    (new / "journeys" / "trial.yaml").write_text(
+        (old / "journeys" / "trial.yaml").read_text().replace("persona: budi", "persona: ghost")
+    )
+    result = api.diff(str(old), str(new), project=old)
+    assert [(j.id, j.status) for j in result.journeys] == [
+        ("moves", "changed"),
+        ("trial", "invalid"),
+    ]
+    moves, trial = result.journeys
+    assert [(c.part, c.id, c.change, c.old, c.new) for c in moves.changes] == [
+        ("stage", "first", "moved", 1, 2),
+        ("step", "b", "moved", {"stage": "first", "position": 2},
+         {"stage": "second", "position": 1}),
+    ]  # fmt: skip
+    assert trial.changes == ()
+    assert [(f.rule, f.message) for f in trial.findings.new] == [
+        ("reference", "unknown persona `ghost`")
+    ]
