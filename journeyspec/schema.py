@@ -12,6 +12,11 @@ from typing import Any, Literal
 import jsonschema
 from jsonschema import Draft202012Validator
 
+try:
+    import jsonschema_rs
+except ImportError:  # pragma: no cover - a dependency; without it every file takes the slow path
+    jsonschema_rs = None  # type: ignore[assignment]
+
 from journeyspec.loader import Document
 from journeyspec.sourcemap import join
 
@@ -70,6 +75,31 @@ def validator(name: SchemaName) -> Draft202012Validator:
     )
 
 
+@cache
+def fast_validator(name: SchemaName) -> jsonschema_rs.Validator | None:
+    """Schema ``name`` compiled by jsonschema-rs, for a quick verdict; ``None`` without it."""
+    if jsonschema_rs is None:
+        return None
+    return jsonschema_rs.validator_for(load_schema(name), validate_formats=True)
+
+
+def surely_valid(name: SchemaName, data: Any) -> bool:
+    """True only when the fast validator accepts ``data``; then jsonschema would too.
+
+    Most files are valid, and jsonschema-rs says so ~200x faster than jsonschema. It is at
+    least as strict on our schemas (its regexes anchor ``$`` at the very end; dates are
+    checked the same way), so a "no" here only means jsonschema must judge and explain:
+    every message and position still comes from jsonschema.
+    """
+    fast = fast_validator(name)
+    if fast is None:
+        return False
+    try:
+        return bool(fast.is_valid(data))
+    except Exception:  # data it cannot convert (integers past 64 bits): jsonschema judges
+        return False
+
+
 def validate(document: Document, name: SchemaName) -> list[Any]:
     """Check ``document.data`` against schema ``name``; findings for every violation."""
     if document.data is None and document.errors:
@@ -83,6 +113,8 @@ def validate(document: Document, name: SchemaName) -> list[Any]:
                 hint="a journeyspec file starts with `journeyspec: 1` and `id: ...`",
             )
         ]
+    if surely_valid(name, document.data):
+        return []
     checker = validator(name)
     findings = []
     for error in checker.iter_errors(document.data):
