@@ -55,9 +55,18 @@ def heat_class(level: float | None) -> str:
     return "jsp-heat-p1" if level < 0.6 else "jsp-heat-p2"
 
 
-def stage_cell(journey: Journey, stage: Stage) -> Cell:
-    scores = [s.emotion.score for s in stage.steps if s.emotion is not None]
-    pains = sum(len(journey.pain_points_at(s.id)) for s in stage.steps)
+PHASES = (
+    Column("pre-purchase", "Before the purchase"),
+    Column("purchase", "Purchase"),
+    Column("post-purchase", "After the purchase"),
+)
+
+
+def stage_cell(journey: Journey, *stages: Stage) -> Cell:
+    """The feelings and pains of one or more stages of a journey, pooled."""
+    steps = [step for stage in stages for step in stage.steps]
+    scores = [s.emotion.score for s in steps if s.emotion is not None]
+    pains = sum(len(journey.pain_points_at(s.id)) for s in steps)
     if not scores:
         return Cell(None, None, 0, pains)
     average = sum(scores) / len(scores)
@@ -77,6 +86,18 @@ def columns_of(journeys: Iterable[Journey]) -> tuple[Column, ...]:
     return tuple(
         Column(s, sorted(names[s].items(), key=lambda kv: (-kv[1], kv[0]))[0][0]) for s in order
     )
+
+
+def phase_heatmap(journeys: tuple[Journey, ...]) -> Heatmap:
+    """Journeys × pre-purchase, purchase and post-purchase: comparable whatever the stage names."""
+    rows = []
+    for journey in journeys:
+        cells = []
+        for column in PHASES:
+            stages = [s for s in journey.stages if s.phase == column.id]
+            cells.append(stage_cell(journey, *stages) if stages else None)
+        rows.append((journey, tuple(cells)))
+    return Heatmap(PHASES, tuple(rows))
 
 
 def heatmap(journeys: tuple[Journey, ...]) -> Heatmap:

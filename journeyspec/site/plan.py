@@ -261,7 +261,13 @@ def plan_site(inputs: SiteInputs) -> list[PlannedPage]:
         figures=[(figure_src(None, f), f) for f in inputs.portfolio_figures],
     )
     p.render(links.KPIS, "kpis.md.j2", in_nav=True, entries=p.kpis)
-    p.render(links.HEATMAP, "heatmap.md.j2", in_nav=True, heat=matrices.heatmap(journeys))
+    p.render(
+        links.HEATMAP,
+        "heatmap.md.j2",
+        in_nav=True,
+        heat=matrices.heatmap(journeys),
+        phases=matrices.phase_heatmap(journeys),
+    )
     columns, rows = matrices.channel_matrix(portfolio)
     p.render(links.CHANNELS, "channels.md.j2", in_nav=True, columns=columns, rows=rows)
     p.render(links.RULES, "rules.md.j2", in_nav=True, rules=p.rules)
