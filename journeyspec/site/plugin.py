@@ -12,7 +12,9 @@ import datetime as dt
 from importlib import resources
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
+from markupsafe import Markup
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -73,6 +75,18 @@ def _edit_base(site: dict[str, Any]) -> str:
     return f"{str(repo).rstrip('/')}/{str(edit).strip('/')}/" if repo and edit else ""
 
 
+def _escape_theme_values(config: MkDocsConfig) -> None:
+    """Make the values themes print raw safe to print: Material writes ``site_name``,
+    ``site_description`` and ``repo_url`` into HTML without escaping (header, nav, source
+    partials), so a project name or repo URL holding markup would run on every page."""
+    for key in ("site_name", "site_description"):
+        if config[key]:
+            config[key] = Markup.escape(str(config[key]))
+    if config.repo_url:
+        # Quotes, brackets and spaces percent-encoded: the URL cannot leave its attribute.
+        config.repo_url = quote(str(config.repo_url), safe=":/?#[]@!$&()*+,;=%~")
+
+
 class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
         self.project: ProjectConfig | None = None
@@ -88,6 +102,7 @@ class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyp
             raise PluginError(f"journeyspec: {exc}") from None
         if self.project.site.get("repo_url") and not config.repo_url:
             config.repo_url = str(self.project.site["repo_url"])
+        _escape_theme_values(config)
         config.extra_css.append(links.STYLESHEET)
         config.extra_javascript.append(links.SCRIPT)
         if config.nav is None:

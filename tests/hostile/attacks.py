@@ -243,7 +243,13 @@ def attack_files(payloads: tuple[str, ...] = PAYLOADS) -> dict[str, str]:
     config = {
         "journeyspec": 1,
         "name": text(),
-        "site": {"title": text(), "description": text(), "repo_url": URLS[1]},
+        "site": {
+            "title": text(),
+            "description": text(),
+            # The config schema only asks for ^https?:// here: spaces and quotes get in.
+            "repo_url": f'https://example.com/" onfocus="{PWN}" autofocus="',
+            "edit_uri": f'edit/"><script>{PWN}</script>/',
+        },
     }
     return {
         "journeyspec.yaml": dump(config),
