@@ -4,18 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from journeyspec import model, references
 from journeyspec.findings import Finding
-from journeyspec.loader import Document, read_document
+from journeyspec.loader import Document
+from journeyspec.parallel import Job, check_files
 from journeyspec.project import (
     Project,
     ProjectConfig,
-    load_project,
+    discover,
+    display_path,
     schema_for,
     select,
 )
-from journeyspec.schema import validate
 
 
 @dataclass
@@ -28,7 +30,16 @@ class Validation:
     selected: set[str] | None  # display paths asked for; None = the whole project
 
     def document(self, path: str) -> Document | None:
-        return next((d for d, _ in self.project.documents if d.path == path), None)
+        return self._by_path.get(path)
+
+    @cached_property
+    def _by_path(self) -> dict[str, Document]:
+        # Looked up once per journey by the linter and reporters: a scan each time would
+        # make a run quadratic in the number of files. The first document of a path wins.
+        documents: dict[str, Document] = {}
+        for document, _ in self.project.documents:
+            documents.setdefault(document.path, document)
+        return documents
 
     @property
     def invalid_paths(self) -> set[str]:
@@ -37,21 +48,25 @@ class Validation:
 
 def validate_project(config: ProjectConfig, paths: Sequence[str] = ()) -> Validation:
     """Check the project (or, with ``paths``, those files against the whole project)."""
-    project = load_project(config)
+    files, refused = discover(config)
+    jobs: list[Job] = [(f.path, display_path(f.path, config.root), f.schema) for f in files]
     selected = select(paths, config) if paths else None
     if selected is not None:
         # Files discovery refused (links out of the project) are never read by name either.
-        known = {d.path for d, _ in project.documents} | {f.path for f in project.errors}
+        known = {display for _, display, _ in jobs} | {f.path for f in refused}
         for extra in sorted(selected - known):
             path = config.root / extra
-            project.documents.append((read_document(path, extra), schema_for(path, config)))
+            jobs.append((path, extra, schema_for(path, config)))
+    # Loading and schema checks, the bulk of the work, run per file: cached and in parallel.
+    checked = check_files(config.root, jobs)
+    documents = [(c.document, job[2]) for c, job in zip(checked, jobs, strict=True)]
+    project = Project(config, documents, refused)
 
     findings: list[Finding] = list(project.errors)
     valid: dict[str, bool] = {}
-    for document, schema in project.documents:
-        problems = document.errors or validate(document, schema)
-        findings.extend(problems)
-        valid[document.path] = not problems
+    for item in checked:
+        findings.extend(item.problems)
+        valid[item.document.path] = not item.problems
 
     def usable(kind: str) -> list[Document]:
         # References are checked even in files with schema errors, so one run reports all.
