@@ -9,6 +9,8 @@ Position = tuple[int, int]
 
 def escape(token: str) -> str:
     """Escape one pointer token (RFC 6901): ``~`` -> ``~0``, ``/`` -> ``~1``."""
+    if "~" not in token and "/" not in token:
+        return token  # nearly every token; called for every node the model and checks visit
     return token.replace("~", "~0").replace("/", "~1")
 
 
@@ -18,7 +20,9 @@ def unescape(token: str) -> str:
 
 def join(pointer: str, *tokens: str | int) -> str:
     """``join("/stages", 2, "owner")`` -> ``"/stages/2/owner"``."""
-    return pointer + "".join("/" + escape(str(t)) for t in tokens)
+    for token in tokens:  # a loop, not a generator: one to three tokens, called per part
+        pointer += "/" + escape(token if type(token) is str else str(token))
+    return pointer
 
 
 def parent(pointer: str) -> str:

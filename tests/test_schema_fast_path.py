@@ -93,7 +93,7 @@ def test_the_fast_validator_is_installed() -> None:
     assert surely_valid("journey", BASE)
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.sampled_from(PLACES),
     VALUES,
