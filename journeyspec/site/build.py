@@ -71,14 +71,15 @@ def build_site(
     config: ProjectConfig, *, site_dir: Path | None = None, strict: bool = False
 ) -> Built:
     """Lint, build into a staging folder and swap it in; raise without touching the old site."""
-    result = lint(config)
-    failures = build_failures(result, strict=strict)
-    if failures:
-        raise ProjectErrors(failures)
     with tempfile.TemporaryDirectory(prefix="journeyspec-docs-") as empty_docs:
         settings = mkdocs_settings(config, Path(empty_docs))
         mkdocs_config: MkDocsConfig = _load(settings)
+        # Refuse a dangerous output folder before doing any work at all.
         target = check_output(site_dir or Path(mkdocs_config.site_dir), config)
+        result = lint(config)
+        failures = build_failures(result, strict=strict)
+        if failures:
+            raise ProjectErrors(failures)
         staged = staging_folder(target)
         mkdocs_config.site_dir = str(staged)
         plugin = mkdocs_config.plugins["journeyspec"]

@@ -117,19 +117,24 @@ class ChannelRow:
     cells: tuple[tuple[str, ...], ...]  # touchpoint names per column
 
 
-def channel_matrix(portfolio: Portfolio) -> tuple[tuple[Column, ...], tuple[ChannelRow, ...]]:
-    """Which touchpoints each channel offers in each stage, across all journeys."""
-    columns = columns_of(portfolio.journeys)
+def channel_matrix(
+    portfolio: Portfolio, *, by_phase: bool = False
+) -> tuple[tuple[Column, ...], tuple[ChannelRow, ...]]:
+    """Which touchpoints each channel offers in each stage (or phase), across all journeys."""
+    columns = PHASES if by_phase else columns_of(portfolio.journeys)
     index = {c.id: i for i, c in enumerate(columns)}
     found: dict[str, list[set[str]]] = {}
     for journey in portfolio.journeys:
         for stage in journey.stages:
+            column = index.get((stage.phase if by_phase else stage.id) or "")
+            if column is None:
+                continue
             for touchpoint_id in stage.all_touchpoints():
                 touchpoint = journey.touchpoint(touchpoint_id)
                 if touchpoint is None or touchpoint.channel is None:
                     continue
                 cells = found.setdefault(touchpoint.channel, [set() for _ in columns])
-                cells[index[stage.id]].add(touchpoint.name)
+                cells[column].add(touchpoint.name)
     channel_ids = [c for c in portfolio.channels if c in found]
     channel_ids += sorted(c for c in found if c not in portfolio.channels)
     rows = tuple(

@@ -268,8 +268,13 @@ def plan_site(inputs: SiteInputs) -> list[PlannedPage]:
         heat=matrices.heatmap(journeys),
         phases=matrices.phase_heatmap(journeys),
     )
-    columns, rows = matrices.channel_matrix(portfolio)
-    p.render(links.CHANNELS, "channels.md.j2", in_nav=True, columns=columns, rows=rows)
+    p.render(
+        links.CHANNELS,
+        "channels.md.j2",
+        in_nav=True,
+        phases=matrices.channel_matrix(portfolio, by_phase=True),
+        stages=matrices.channel_matrix(portfolio),
+    )
     p.render(links.RULES, "rules.md.j2", in_nav=True, rules=p.rules)
     for rule in p.rules:
         p.render(links.rule(rule.id), "rule.md.j2", rule=rule)
