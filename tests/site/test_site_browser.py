@@ -34,10 +34,15 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        pass  # the browser hangs up on late loads when it navigates on
+
+
 @pytest.fixture(scope="module")
 def server(built_site: Path) -> Iterator[str]:
     handler = functools.partial(_Quiet, directory=str(built_site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    httpd = _Server(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}/"
@@ -189,3 +194,31 @@ def test_journeys_filter_works_with_script_and_views_without(server: str, page: 
     assert "service-blueprint" in visible.first.inner_text()
     page.goto(server + "journeys/by-kind/service-blueprint/")
     assert page.locator("table.jsp-journeys tbody tr").count() == visible.count()
+
+
+@pytest.mark.parametrize(
+    ("words", "pages"),
+    [
+        ("Ledgerly", ("journeys/accounting-software-first-purchase/",)),
+        ("Santoso", ("personas/budi/",)),
+        ("pallet", ("journeys/missing-delivery-support/",)),
+        ("holds minutes", ("pain-points/", "journeys/missing-delivery-support/")),
+        (
+            "business case approvers",
+            ("opportunities/", "journeys/accounting-software-first-purchase/"),
+        ),
+    ],
+)
+def test_search_finds_journeys_personas_pains_and_opportunities(
+    server: str, page: Any, words: str, pages: tuple[str, ...]
+) -> None:
+    page.goto(server)
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    # Type once the search worker has loaded its index (it reports "Type to start searching").
+    page.locator(".md-search-result__meta").get_by_text("Type to start searching").wait_for()
+    page.locator("input.md-search__input").press_sequentially(words, delay=10)
+    page.locator(".md-search-result__meta").get_by_text("matching document").wait_for()
+    hrefs = page.eval_on_selector_all(
+        "a.md-search-result__link", "els => els.map(e => e.getAttribute('href'))"
+    )
+    assert any(h.startswith(server + p) or h.startswith(p) for h in hrefs for p in pages), hrefs
