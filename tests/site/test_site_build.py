@@ -140,3 +140,33 @@ def test_strict_fails_on_lint_errors(minimal_project: Path, run: Callable[..., R
     strict = run("build", "--strict", cwd=minimal_project)
     assert strict.exit_code == 1
     assert "error[stage-no-owner]" in strict.stderr
+
+
+def test_plain_mkdocs_build_generates_the_site_and_stops_on_invalid_files(
+    minimal_project: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config as load_mkdocs
+    from mkdocs.exceptions import Abort
+
+    write_files(
+        minimal_project,
+        {
+            "mkdocs.yml": "site_name: T\ntheme: {name: material, font: false}\n"
+            "plugins: [search, journeyspec]\n",
+            "docs/guide.md": "# A hand-written guide\n",
+        },
+    )
+    build(load_mkdocs(str(minimal_project / "mkdocs.yml")))
+    site = minimal_project / "site"
+    assert (site / "journeys/first-purchase/index.html").is_file()
+    assert (site / "guide/index.html").is_file()
+
+    journey = minimal_project / "journeys/first-purchase.yaml"
+    journey.write_text(
+        journey.read_text(encoding="utf-8").replace("persona: budi", "persona: nobody"),
+        encoding="utf-8",
+    )
+    with pytest.raises(Abort):
+        build(load_mkdocs(str(minimal_project / "mkdocs.yml")))
+    assert "journeys/first-purchase.yaml:4:10: error[reference]" in caplog.text
