@@ -50,8 +50,14 @@ def build_failures(result: LintResult, *, strict: bool) -> list[Finding]:
 
 
 def default_nav(docs: list[str]) -> list[Any]:
-    """Sections, not journeys: with 1,000 journeys every page still carries a short menu."""
-    reference: list[Any] = [{"Rules": links.RULES}, {"File format": links.FORMAT}, *docs]
+    """Sections, not journeys: with 1,000 journeys every page still carries a short menu.
+
+    Hand-written pages (``docs``, relative to docs_dir) follow, one section per folder.
+    """
+    sections: dict[str, list[Any]] = {}
+    for doc in docs:
+        folder = doc.split("/", 1)[0] if "/" in doc else "More"
+        sections.setdefault(folder.replace("-", " ").capitalize(), []).append(doc)
     return [
         {"Home": links.HOME},
         {"Journeys": links.JOURNEYS},
@@ -66,7 +72,8 @@ def default_nav(docs: list[str]) -> list[Any]:
                 {"Channels × stages": links.CHANNELS},
             ]
         },
-        {"Reference": reference},
+        {"Reference": [{"Rules": links.RULES}, {"File format": links.FORMAT}]},
+        *({name: pages} for name, pages in sections.items()),
     ]
 
 
