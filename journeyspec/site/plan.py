@@ -276,7 +276,13 @@ def plan_site(inputs: SiteInputs) -> list[PlannedPage]:
         stages=matrices.channel_matrix(portfolio),
     )
     p.render(links.RULES, "rules.md.j2", in_nav=True, rules=p.rules)
+    journey_of = {j.path: j for j in journeys}
     for rule in p.rules:
-        p.render(links.rule(rule.id), "rule.md.j2", rule=rule)
+        hits = [
+            (journey_of[f.path], f)
+            for f in inputs.findings
+            if f.rule == rule.id and f.path in journey_of
+        ]
+        p.render(links.rule(rule.id), "rule.md.j2", rule=rule, hits=hits)
     p.render(links.FORMAT, "format.md.j2", in_nav=True, schemas=format_sections())
     return p.pages
