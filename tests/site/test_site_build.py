@@ -170,3 +170,21 @@ def test_plain_mkdocs_build_generates_the_site_and_stops_on_invalid_files(
     with pytest.raises(Abort):
         build(load_mkdocs(str(minimal_project / "mkdocs.yml")))
     assert "journeys/first-purchase.yaml:4:10: error[reference]" in caplog.text
+
+
+def test_rebuild_after_one_journey_changes_redraws_only_its_diagrams(
+    minimal_project: Path, run: Callable[..., Result]
+) -> None:
+    journey = (minimal_project / "journeys/first-purchase.yaml").read_text(encoding="utf-8")
+    other = journey.replace("id: first-purchase", "id: second-purchase")
+    write_files(minimal_project, {"journeys/second-purchase.yaml": other})
+    assert run("build", cwd=minimal_project).exit_code == 0
+    cache = minimal_project / ".journeyspec-cache"
+    before = {p.name for p in cache.glob("*.svg")}
+    first_svgs = snapshot(minimal_project / "site/journeys/first-purchase")
+    changed = other.replace("name: Imports old data", "name: Imports last year's ledgers")
+    write_files(minimal_project, {"journeys/second-purchase.yaml": changed})
+    assert run("build", cwd=minimal_project).exit_code == 0
+    drawn = {p.name for p in cache.glob("*.svg")} - before
+    assert len(drawn) == 2  # the second journey's flow and emotion curve, nothing else
+    assert snapshot(minimal_project / "site/journeys/first-purchase") == first_svgs
