@@ -63,6 +63,14 @@ def figure_src(journey_id: str | None, figure: Figure) -> str:
     return links.journey_file(journey_id, f"{figure.name}.svg")
 
 
+FIGURE_ORDER = ("emotion", "flow", "blueprint", "opportunities")
+
+
+def _figure_rank(figure: Figure) -> int:
+    """How feelings go comes first for stakeholders, then the path, then the backstage."""
+    return FIGURE_ORDER.index(figure.name) if figure.name in FIGURE_ORDER else len(FIGURE_ORDER)
+
+
 def _facets(journey: Journey) -> dict[str, tuple[str, ...]]:
     return {
         "persona": (journey.persona,),
@@ -206,7 +214,10 @@ def plan_site(inputs: SiteInputs) -> list[PlannedPage]:
             journey=journey,
             grid=journey_grid(journey, channels),
             findings=p.findings_of(journey.path),
-            figures=[(figure_src(journey.id, f), f) for f in inputs.figures.get(journey.id, ())],
+            figures=[
+                (figure_src(journey.id, f), f)
+                for f in sorted(inputs.figures.get(journey.id, ()), key=_figure_rank)
+            ],
             future_states=portfolio.future_states_of(journey.id),
             evidence_titles={e.id: e.title for e in journey.evidence if e.id},
         )
