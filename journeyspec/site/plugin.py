@@ -100,6 +100,7 @@ class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyp
         self.preloaded: LintResult | None = None  # set by `journeyspec build` to lint once
         self.dates: dict[str, dt.date] = {}
         self.site_date = dt.date(2000, 1, 1)
+        self.site_name = ""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         start = self.config.project or str(Path(config.config_file_path or ".").parent)
@@ -107,8 +108,14 @@ class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyp
             self.project = load_config(Path(start))
         except JourneyspecError as exc:
             raise PluginError(f"journeyspec: {exc}") from None
-        if self.project.site.get("repo_url") and not config.repo_url:
-            config.repo_url = str(self.project.site["repo_url"])
+        site = self.project.site
+        if site.get("repo_url") and not config.repo_url:
+            config.repo_url = str(site["repo_url"])
+        if site.get("title"):
+            config.site_name = str(site["title"])
+        # Pages escape what they show themselves, so they get the name before the theme's
+        # copy is escaped.
+        self.site_name = str(config.site_name or self.project.name)
         _escape_theme_values(config)
         config.extra_css.append(links.STYLESHEET)
         config.extra_javascript.append(links.SCRIPT)
@@ -145,7 +152,7 @@ class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyp
                 portfolio=portfolio,
                 findings=result.findings,
                 rules=RULES,
-                site_name=str(site.get("title") or config.site_name or project.name),
+                site_name=self.site_name,
                 description=str(site.get("description", "")),
                 edit_base=_edit_base(site),
                 today=clock.today(),

@@ -31,6 +31,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     files["personas/budi.yaml"] = files["personas/budi.yaml"].replace(
         "name: Budi", "name: '<b>Budi</b> & [co](http://evil.example)'"
     )
+    files["journeyspec.yaml"] = "journeyspec: 1\nname: 'R&D <b>journeys</b>'\n"
     write_files(root, files)
     return build_site(load_config(root)).site_dir
 
@@ -114,3 +115,12 @@ def test_markdown_specials_are_escaped() -> None:
     assert md_inline("*a* _b_ [c](d) # e <f> & {: g}") == (
         r"\*a\* \_b\_ \[c\]\(d\) \# e &lt;f&gt; &amp; \{: g\}"
     )
+
+
+def test_project_name_is_escaped_once(hostile_site: Path) -> None:
+    html = page(hostile_site, "index.html")
+    heading = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S)
+    assert heading is not None
+    assert heading.group(1).startswith("R&amp;D &lt;b&gt;journeys&lt;/b&gt;")
+    assert "&amp;amp;" not in html
+    assert "<b>journeys</b>" not in html
