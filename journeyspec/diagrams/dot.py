@@ -82,8 +82,12 @@ def text(value: str) -> str:
 
 
 def label(value: str, width: int, max_lines: int, br: str = "<BR/>") -> str:
-    """User text wrapped and escaped as HTML-label markup, lines joined by ``br``."""
-    return br.join(text(line) for line in wrap(value, width, max_lines))
+    """User text wrapped and escaped as HTML-label markup, lines joined by ``br``.
+
+    Never empty: Graphviz rejects an empty ``<B></B>`` or ``<I></I>`` as a syntax error,
+    and a whitespace-only name (valid in the schema) would otherwise fail the build.
+    """
+    return br.join(text(line) for line in wrap(value, width, max_lines)) or " "
 
 
 def quote(value: str) -> str:

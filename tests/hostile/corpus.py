@@ -348,4 +348,14 @@ CASES: tuple[Case, ...] = (
     Case("text-dot-injection", text_attack(PAYLOADS[11:15]), codes=VALID),
     Case("text-markdown-and-html", text_attack(PAYLOADS[15:32]), codes=VALID),
     Case("text-urls", text_attack(URLS), codes=VALID),
+    Case(
+        "text-whitespace-only",  # valid (minLength 1); made Graphviz fail on an empty <B></B>
+        journey(
+            "        name: Searches for software\n",
+            '        name: " "\n        lanes: {backstage: [" "]}\n',
+            path=F,
+            new_id="first-purchase",
+        ),
+        codes=VALID,
+    ),
 )
