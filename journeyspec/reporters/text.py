@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TextIO
 
 from journeyspec.findings import Finding, Severity
@@ -30,12 +31,33 @@ def _finding(report: Report, finding: Finding, stream: TextIO, colour: bool) -> 
     source = report.source(finding.path, finding.line) if finding.line else ""
     if source.strip():
         gutter = f"{finding.line:>5} | "
-        visible = source.replace("\t", " ")
+        visible, column = excerpt(source, finding.col)
         stream.write(f"{gutter}{visible}\n")
-        caret = " " * (len(gutter) - 2) + "| " + " " * max(finding.col - 1, 0) + "^"
+        caret = " " * (len(gutter) - 2) + "| " + " " * max(column - 1, 0) + "^"
         stream.write(_paint(caret, _COLOURS[finding.severity], colour) + "\n")
     if finding.hint:
         stream.write(f"      = help: {finding.hint}\n")
+
+
+EXCERPT_WIDTH = 120
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def excerpt(source: str, col: int) -> tuple[str, int]:
+    """The part of a source line around ``col`` that fits a terminal, and the caret's column.
+
+    A 1 MB line is cut to a window with "…" on the cut sides, and control and bidi
+    characters are shown as "�": a file must not be able to clear, recolour or
+    reorder the terminal or CI log that shows it.
+    """
+    line = _UNPRINTABLE.sub("\ufffd", source.replace("\t", " "))
+    if len(line) <= EXCERPT_WIDTH:
+        return line, col
+    start = max(0, min(col - 1 - EXCERPT_WIDTH // 2, len(line) - EXCERPT_WIDTH))
+    window = line[start : start + EXCERPT_WIDTH]
+    head = "…" if start > 0 else ""
+    tail = "…" if start + EXCERPT_WIDTH < len(line) else ""
+    return head + window + tail, col - start + len(head)
 
 
 def _summary(report: Report, colour: bool) -> str:

@@ -250,6 +250,11 @@ CASES: tuple[Case, ...] = (
         (BAD, 3, 13, "character U+0007 is not allowed in YAML"),
     ),
     Case(
+        "raw-escape-sequence",  # the excerpt under the message must not replay it
+        journey("title: First purchase", "title: \x1b[2J\x1b]0;pwned\x07 First purchase"),
+        (BAD, 3, 8, "character U+001B is not allowed in YAML"),
+    ),
+    Case(
         "escaped-control-character",
         journey("title: First purchase", 'title: "\\e[2J\\e[31mred"'),
         (BAD, 3, 8, "text holds the control character U+001B"),

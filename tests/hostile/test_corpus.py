@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import resource
 import shutil
 import subprocess
@@ -29,6 +30,7 @@ MEMORY_LIMIT = 500 * 1024 * 1024
 CPU_SECONDS = 5
 WALL_SECONDS = 30.0
 COMMANDS = ("validate", "lint", "build")
+TERMINAL_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x9b]")
 
 
 def _limit() -> None:
@@ -93,6 +95,9 @@ def test_hostile_input(case: Case, command: str, tmp_path: Path, previous_site: 
     assert "internal error" not in output
     assert code in case.expected(command), output[-3000:]
     lines = output.splitlines()
+    # Nothing from a file may take over the terminal or flood the log.
+    assert not TERMINAL_CONTROL.search(output), "control characters reached the output"
+    assert max(map(len, lines), default=0) <= 400, "an output line is over 400 characters"
     if case.where is not None:
         path, line, col, message = case.where
         place = f"{path}:{line}:{col}:"
