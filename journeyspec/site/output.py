@@ -29,6 +29,9 @@ def check_output(target: Path, config: ProjectConfig) -> Path:
         "the project": config.root.resolve(),
         "the journeys folder": config.path("journeys").resolve(),
         "the personas folder": config.path("personas").resolve(),
+        # Files, not folders: a folder holding one is refused even with a planted marker.
+        "the teams registry": config.path("teams").resolve(),
+        "the channels registry": config.path("channels").resolve(),
         "your home folder": Path.home().resolve(),
     }
     for name, folder in protected.items():
