@@ -28,8 +28,8 @@ from journeyspec.site.build import mkdocs_settings
 def serve(dev_addr: str, config_file: Path | None) -> int:
     """Serve the site locally; saving a journey, persona or registry file reloads the page."""
     config = project_config(config_file)
-    with tempfile.TemporaryDirectory(prefix="journeyspec-docs-") as empty_docs:
-        settings = mkdocs_settings(config, Path(empty_docs), dev_addr=dev_addr)
+    with tempfile.TemporaryDirectory(prefix="journeyspec-mkdocs-") as workdir:
+        settings = mkdocs_settings(config, Path(workdir), dev_addr=dev_addr)
         try:
             mkdocs_serve(**settings)
         except MkDocsException as exc:

@@ -13,6 +13,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import yaml
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config as load_mkdocs_config
 from mkdocs.config.defaults import MkDocsConfig
@@ -42,20 +43,28 @@ class Built:
     lint: LintResult
 
 
-def mkdocs_settings(config: ProjectConfig, docs_dir: Path, **overrides: Any) -> dict[str, Any]:
-    """How to load MkDocs for the project: its mkdocs.yml, else journeyspec's defaults."""
+def mkdocs_settings(config: ProjectConfig, workdir: Path, **overrides: Any) -> dict[str, Any]:
+    """How to load MkDocs for the project: its mkdocs.yml, else journeyspec's defaults.
+
+    The defaults are written as a real config file in ``workdir`` (with an empty docs
+    folder beside it), because ``mkdocs serve`` reloads its config file on every rebuild.
+    """
     own = config.root / MKDOCS_FILE
     if own.is_file():
         return {"config_file": str(own), **overrides}
     packaged = resources.files("journeyspec.site").joinpath("default-mkdocs.yml")
-    return {
-        "config_file": str(packaged),
-        "docs_dir": str(docs_dir),
-        "site_dir": str(config.root / "site"),
-        "site_name": config.name,
-        "plugins": ["search", {"journeyspec": {"project": str(config.root)}}],
-        **overrides,
-    }
+    settings = yaml.safe_load(packaged.read_text(encoding="utf-8"))
+    docs = workdir / "docs"
+    docs.mkdir(parents=True, exist_ok=True)
+    settings.update(
+        site_name=config.name,
+        docs_dir=str(docs),
+        site_dir=str(config.root / "site"),
+        plugins=["search", {"journeyspec": {"project": str(config.root)}}],
+    )
+    written = workdir / MKDOCS_FILE
+    written.write_text(yaml.safe_dump(settings, sort_keys=False), encoding="utf-8")
+    return {"config_file": str(written), **overrides}
 
 
 class _Collect(logging.Handler):
@@ -71,8 +80,8 @@ def build_site(
     config: ProjectConfig, *, site_dir: Path | None = None, strict: bool = False
 ) -> Built:
     """Lint, build into a staging folder and swap it in; raise without touching the old site."""
-    with tempfile.TemporaryDirectory(prefix="journeyspec-docs-") as empty_docs:
-        settings = mkdocs_settings(config, Path(empty_docs))
+    with tempfile.TemporaryDirectory(prefix="journeyspec-mkdocs-") as workdir:
+        settings = mkdocs_settings(config, Path(workdir))
         mkdocs_config: MkDocsConfig = _load(settings)
         # Refuse a dangerous output folder before doing any work at all.
         target = check_output(site_dir or Path(mkdocs_config.site_dir), config)
