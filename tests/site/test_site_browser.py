@@ -217,7 +217,14 @@ def test_search_finds_journeys_personas_pains_and_opportunities(
     # Type once the search worker has loaded its index (it reports "Type to start searching").
     page.locator(".md-search-result__meta").get_by_text("Type to start searching").wait_for()
     page.locator("input.md-search__input").press_sequentially(words, delay=10)
-    page.locator(".md-search-result__meta").get_by_text("matching document").wait_for()
+    # Results update as the query settles: wait until a link to an expected page shows up.
+    page.wait_for_function(
+        """([server, pages]) => Array.from(document.querySelectorAll("a.md-search-result__link"))
+            .map(a => a.getAttribute("href"))
+            .some(h => pages.some(p => h.startsWith(server + p) || h.startsWith(p)))""",
+        arg=[server, list(pages)],
+        timeout=15000,
+    )
     hrefs = page.eval_on_selector_all(
         "a.md-search-result__link", "els => els.map(e => e.getAttribute('href'))"
     )
