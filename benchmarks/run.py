@@ -22,7 +22,7 @@ from pathlib import Path
 from benchmarks.corpus import write_corpus
 from benchmarks.measure import CommandFailed, Timing, best_of, peak_memory
 from benchmarks.plain_site import write_plain_site
-from benchmarks.table import Better, Row, markdown, megabytes, seconds
+from benchmarks.table import Better, Row, cpu, markdown, megabytes, seconds
 
 REPO = Path(__file__).resolve().parent.parent
 TODAY = "2026-11-01"  # the corpus's dates are written against this day
@@ -30,11 +30,11 @@ CACHE = ".journeyspec-cache"
 FLOOR_SCRIPT = """
 import sys, time, yaml
 paths = sys.argv[1:]
-start = time.perf_counter()
+start, cpu = time.perf_counter(), time.process_time()
 for path in paths:
     with open(path, "rb") as handle:
         yaml.load(handle, Loader=yaml.CSafeLoader)
-print(time.perf_counter() - start)
+print(time.perf_counter() - start, time.process_time() - cpu)
 """
 
 
@@ -70,7 +70,7 @@ def machine() -> str:
 
 def parse_floor(corpus: Path, files: list[str], repeat: int, env: dict[str, str]) -> Timing:
     """PyYAML's C loader parsing every journey in one process: time inside that process."""
-    times = []
+    times, cpus = [], []
     for _ in range(max(1, repeat)):
         out = subprocess.run(
             [sys.executable, "-c", FLOOR_SCRIPT, *files],
@@ -80,8 +80,10 @@ def parse_floor(corpus: Path, files: list[str], repeat: int, env: dict[str, str]
             text=True,
             check=True,
         )
-        times.append(float(out.stdout))
-    return Timing(min(times), tuple(times))
+        wall, cpu = out.stdout.split()
+        times.append(float(wall))
+        cpus.append(float(cpu))
+    return Timing(min(times), tuple(times), min(cpus))
 
 
 def clear(*paths: Path) -> None:
@@ -108,6 +110,7 @@ def lint_rows(corpus: Path, files: list[str], args: argparse.Namespace) -> list[
             cold.best / floor.best,
             1.0,
             "lower",
+            cpu=cpu(cold.cpu, floor.cpu),
         ),
         Row(
             "1w",
@@ -117,6 +120,7 @@ def lint_rows(corpus: Path, files: list[str], args: argparse.Namespace) -> list[
             warm.best / floor.best,
             1.0,
             "lower",
+            cpu=cpu(warm.cpu, floor.cpu),
         ),
         Row(
             "2",
@@ -127,6 +131,7 @@ def lint_rows(corpus: Path, files: list[str], args: argparse.Namespace) -> list[
             20.0,
             "higher",
             unit="× faster",
+            cpu=cpu(cold.cpu, checked.cpu, faster=True),
         ),
     ]
 
@@ -176,6 +181,7 @@ def build_rows(corpus: Path, work: Path, args: argparse.Namespace) -> list[Row]:
             cold.best / baseline.best,
             1.5,
             "lower",
+            cpu=cpu(cold.cpu, baseline.cpu),
         ),
         Row(
             "4",
@@ -185,6 +191,7 @@ def build_rows(corpus: Path, work: Path, args: argparse.Namespace) -> list[Row]:
             rebuild.best / baseline.best,
             1.05,
             "lower",
+            cpu=cpu(rebuild.cpu, baseline.cpu),
         ),
     ]
 

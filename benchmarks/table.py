@@ -25,6 +25,7 @@ class Row:
     better: Better
     unit: str = "×"
     note: str = ""
+    cpu: str = "—"  # CPU seconds of both sides and their ratio: steadier under shared load
 
     @property
     def met(self) -> bool | None:
@@ -38,10 +39,10 @@ class Row:
         verdict = {True: "yes", False: "**no**", None: "n/a"}[self.met]
         what = f"{self.what} ({self.note})" if self.note else self.what
         target = f"{sign} {self.target:g}{self.unit}"
-        return [self.number, what, self.ours, self.peer, ratio, target, verdict]
+        return [self.number, what, self.ours, self.peer, ratio, target, verdict, self.cpu]
 
 
-HEADER = ["#", "measurement", "journeyspec", "peer", "ratio", "target", "met"]
+HEADER = ["#", "measurement", "journeyspec", "peer", "ratio", "target", "met", "CPU time"]
 
 
 def markdown(rows: list[Row]) -> str:
@@ -56,3 +57,9 @@ def seconds(value: float) -> str:
 
 def megabytes(value: int) -> str:
     return f"{value / 1e6:.0f} MB"
+
+
+def cpu(ours: float, peer: float, *, faster: bool = False) -> str:
+    """``"8.1 s / 4.6 s = 1.76×"``: the CPU time each side used, and their ratio."""
+    ratio = f"{peer / ours:.2f}× faster" if faster else f"{ours / peer:.2f}×"
+    return f"{ours:.1f} s / {peer:.1f} s = {ratio}"

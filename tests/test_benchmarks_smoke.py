@@ -75,4 +75,4 @@ def test_runner_prints_every_figure(tmp_path: Path) -> None:
     assert numbers == ["1", "1w", "2", "3", "4", "5"]
     assert "failed" not in done.stdout
     for row in done.stdout.splitlines()[-6:]:
-        assert re.search(r"\| \d+\.\d\d(×|× faster| MB) \| [≤≥] ", row), row
+        assert re.search(r"\| \d+\.\d\d(×|× faster| MB) \| [≤≥] .* \| (.* = .*×.*|—) \|$", row), row
