@@ -149,9 +149,10 @@ def check_journey(document: Document, index: Index) -> list[Finding]:
                 )
             else:
                 local[value] = (kind, pointer)
+    hints = _Hints(local, index)
     for pattern, kinds in JOURNEY_REFERENCES.items():
         for pointer, value in walk(document.data, pattern):
-            findings.extend(_resolve(document, pointer, value, kinds, local, index))
+            findings.extend(_resolve(document, pointer, value, kinds, hints))
     current = document.data.get("current_state")
     if current is not None and current == document.data.get("id"):
         findings.append(
@@ -167,9 +168,10 @@ def check_journey(document: Document, index: Index) -> list[Finding]:
 
 def check_persona(document: Document, index: Index) -> list[Finding]:
     findings: list[Finding] = []
+    hints = _Hints({}, index)
     for pattern, kinds in PERSONA_REFERENCES.items():
         for pointer, value in walk(document.data, pattern):
-            findings.extend(_resolve(document, pointer, value, kinds, {}, index))
+            findings.extend(_resolve(document, pointer, value, kinds, hints))
     chain, current = [document.data.get("id")], document.data.get("based_on")
     while isinstance(current, str) and current in index.ids["persona"]:
         if current in chain:
@@ -189,16 +191,48 @@ def check_persona(document: Document, index: Index) -> list[Finding]:
     return findings
 
 
+class _Hints:
+    """The ids a reference could have meant, gathered once per file, and "did you mean".
+
+    Close matches cost a comparison per known id, so a file with thousands of broken
+    references to thousands of ids took minutes (quadratic); past a budget of
+    comparisons per file the hint says where ids are defined instead.
+    """
+
+    BUDGET = 200_000
+
+    def __init__(self, local: dict[str, tuple[str, str]], index: Index) -> None:
+        self.local, self.index = local, index
+        self._known: dict[tuple[str, ...], list[str]] = {}
+        self._budget = self.BUDGET
+
+    def known(self, kinds: tuple[str, ...]) -> list[str]:
+        if kinds not in self._known:
+            self._known[kinds] = sorted(
+                {v for k in kinds for v in self.index.ids.get(k, {})}
+                | {i for i, (k, _) in self.local.items() if k in kinds}
+            )
+        return self._known[kinds]
+
+    def closest(self, value: str, kinds: tuple[str, ...]) -> str | None:
+        known = self.known(kinds)
+        if len(known) > self._budget:
+            return None
+        self._budget -= len(known)
+        close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
+        return close[0] if close else None
+
+
 def _resolve(
     document: Document,
     pointer: str,
     value: Any,
     kinds: tuple[str, ...],
-    local: dict[str, tuple[str, str]],
-    index: Index,
+    hints: _Hints,
 ) -> list[Finding]:
     if not isinstance(value, str):
         return []
+    local, index = hints.local, hints.index
     if any(
         value in index.ids.get(kind, {}) or local.get(value, ("",))[0] == kind for kind in kinds
     ):
@@ -208,13 +242,10 @@ def _resolve(
         return [
             document.finding(pointer, RULE, f"`{value}` is a {local[value][0]}, not a {wanted}")
         ]
-    known = sorted(
-        {v for k in kinds for v in index.ids.get(k, {})}
-        | {i for i, (k, _) in local.items() if k in kinds}
-    )
-    close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
+    known = hints.known(kinds)
+    close = hints.closest(value, kinds)
     if close:
-        hint = f"did you mean `{close[0]}`?"
+        hint = f"did you mean `{close}`?"
     elif len(kinds) == 1 and kinds[0] in _WHERE_DEFINED:
         hint = f"define it in {_WHERE_DEFINED[kinds[0]]}"
     elif known:

@@ -50,14 +50,18 @@ def excerpt(source: str, col: int) -> tuple[str, int]:
     characters are shown as "�": a file must not be able to clear, recolour or
     reorder the terminal or CI log that shows it.
     """
-    line = _UNPRINTABLE.sub("\ufffd", source.replace("\t", " "))
-    if len(line) <= EXCERPT_WIDTH:
-        return line, col
-    start = max(0, min(col - 1 - EXCERPT_WIDTH // 2, len(line) - EXCERPT_WIDTH))
-    window = line[start : start + EXCERPT_WIDTH]
+    if len(source) <= EXCERPT_WIDTH:
+        return _visible(source), col
+    # Cut first (one character stays one character), so a long line costs its window only.
+    start = max(0, min(col - 1 - EXCERPT_WIDTH // 2, len(source) - EXCERPT_WIDTH))
+    window = _visible(source[start : start + EXCERPT_WIDTH])
     head = "…" if start > 0 else ""
-    tail = "…" if start + EXCERPT_WIDTH < len(line) else ""
+    tail = "…" if start + EXCERPT_WIDTH < len(source) else ""
     return head + window + tail, col - start + len(head)
+
+
+def _visible(text: str) -> str:
+    return _UNPRINTABLE.sub("\ufffd", text.replace("\t", " "))
 
 
 def _summary(report: Report, colour: bool) -> str:

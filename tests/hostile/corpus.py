@@ -101,6 +101,14 @@ def outside_folder(root: Path) -> None:
     os.symlink(folder, root / "journeys/elsewhere")
 
 
+def many_broken_references(count: int) -> str:
+    """``count`` touchpoints and as many references to touchpoints that do not exist."""
+    refs = ", ".join(f"zz{i}" for i in range(count))
+    defined = "".join(f"  - {{id: tp{i}, name: T}}\n" for i in range(count))
+    head = "journeyspec: 1\nid: bad\ntitle: T\npersona: budi\nstages:\n  - id: s\n    name: S\n"
+    return head + f"    touchpoints: [{refs}]\ntouchpoints:\n{defined}"
+
+
 def fifo(root: Path) -> None:
     os.mkfifo(root / "journeys/pipe.yaml")
 
@@ -307,6 +315,11 @@ CASES: tuple[Case, ...] = (
         unplaced=("journeys/loop-a.yaml", "file is a link that leads nowhere"),
     ),
     Case("fifo", fifo, unplaced=("journeys/pipe.yaml", "not a regular file")),
+    Case(
+        "many-broken-references",  # "did you mean" was quadratic: minutes for a 200 KB file
+        write(BAD, many_broken_references(5_000)),
+        (BAD, 8, 19, "unknown touchpoint `zz0`"),
+    ),
     Case(
         "same-id-in-two-files",
         write("journeys/copy.yaml", JOURNEY),
