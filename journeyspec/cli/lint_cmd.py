@@ -26,7 +26,7 @@ from journeyspec.lint import LintResult, lint, settings_from
 from journeyspec.lint.baseline import read_baseline, write_baseline
 from journeyspec.lint.catalogue import rule_infos
 from journeyspec.lint.changes import changed_journeys
-from journeyspec.project import ProjectConfig, select
+from journeyspec.project import ProjectConfig, discover, select
 from journeyspec.report import Report
 from journeyspec.reporters import REPORTERS
 from journeyspec.rules.base import PROFILES
@@ -125,6 +125,7 @@ def lint_command(
     if sum(1 for _, target in outputs if target is None) > 1:
         raise UsageError("only one --format may print to the terminal; give the others a :FILE")
     config = project_config(config_file)
+    _refuse_inputs(config, outputs)
     settings = settings_from(config, profile=profile, rules=rules, fail_on=fail_on)
     accepted = read_baseline(baseline) if baseline else None
     selection = _selection(config, paths, changed_since)
@@ -142,6 +143,21 @@ def lint_command(
     report = _report(config, result, settings.fail_on, settings.docs_url)
     _print(report, outputs)
     return EXIT_FINDINGS if report.failed else EXIT_CLEAN
+
+
+def _refuse_inputs(config: ProjectConfig, outputs: list[tuple[str, str | None]]) -> None:
+    """Refuse a report FILE that is one of the project's own files: a slip such as
+    ``--format json:journeys/a.yaml`` must not replace a journey with a report."""
+    files, _ = discover(config)
+    inputs = {source.path.resolve() for source in files}
+    if config.config_path is not None:
+        inputs.add(config.config_path.resolve())
+    for name, target in outputs:
+        if target is not None and Path(target).resolve() in inputs:
+            raise UsageError(
+                f"--format {name}:{target} would replace a file of the project; "
+                "write the report to a new file (e.g. lint.sarif) instead"
+            )
 
 
 def _default_format() -> str:
