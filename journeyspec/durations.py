@@ -39,9 +39,16 @@ def add_duration(date: dt.date, text: str | Duration) -> dt.date:
 
     Years and months are added first, then weeks and days, so ``2026-01-31 + P1M1D``
     is ``2026-03-01`` (January 31st, plus one month is February 28th, plus one day).
+    A sum past the year 9999 (``review_interval: P9999Y`` is valid) is ``date.max``:
+    later than any date there is, rather than an OverflowError that stopped lint.
     """
     duration = text if isinstance(text, Duration) else parse_duration(text)
     month_index = date.month - 1 + duration.months + 12 * duration.years
     year, month = date.year + month_index // 12, month_index % 12 + 1
+    if year > dt.MAXYEAR:
+        return dt.date.max
     day = min(date.day, calendar.monthrange(year, month)[1])
-    return dt.date(year, month, day) + dt.timedelta(weeks=duration.weeks, days=duration.days)
+    try:
+        return dt.date(year, month, day) + dt.timedelta(weeks=duration.weeks, days=duration.days)
+    except OverflowError:
+        return dt.date.max

@@ -316,6 +316,14 @@ CASES: tuple[Case, ...] = (
     ),
     Case("fifo", fifo, unplaced=("journeys/pipe.yaml", "not a regular file")),
     Case(
+        "review-interval-past-year-9999",  # valid; adding it to the date stopped lint
+        journey(
+            "owner: marketing\n",
+            "owner: marketing\nlast_reviewed: 2026-01-01\nreview_interval: P9999Y\n",
+        ),
+        codes=VALID,
+    ),
+    Case(
         "many-broken-references",  # "did you mean" was quadratic: minutes for a 200 KB file
         write(BAD, many_broken_references(5_000)),
         (BAD, 8, 19, "unknown touchpoint `zz0`"),
