@@ -249,3 +249,15 @@ def test_markdown_is_added_to_the_github_step_summary(minimal_project: Path, run
     assert summary.read_text(encoding="utf-8") == (
         "# Build\n## journeyspec lint\n\n✅ 4 files checked, no problems.\n"
     )
+
+
+def test_markdown_code_spans_are_not_entity_escaped() -> None:
+    # Inside a code span GitHub shows `&lt;` and `\\` literally: escape only the pipe there.
+    hint = "add `scope: {starts: <the trigger>}` or `a|b`, not <b>bold</b>"
+    finding = Finding("a.yaml", 1, 1, "r", "m", Severity.INFO, hint=hint)
+    stream = io.StringIO()
+    REPORTERS["markdown"](Report("lint", (finding,), 1, rules={}), stream, False)
+    assert stream.getvalue().splitlines()[-1] == (
+        "| ℹ️ info | `a.yaml:1:1` | `r` | "
+        "m<br>_add `scope: {starts: <the trigger>}` or `a\\|b`, not &lt;b>bold&lt;/b>_ |"
+    )
