@@ -71,6 +71,12 @@ def test_the_scaffold_lints_clean(scaffold: Path, run: Run) -> None:
     assert result.stdout == "✓ 4 files checked, no problems\n"
 
 
+def test_the_scaffold_is_formatted(scaffold: Path, run: Run) -> None:
+    # The workflow and pre-commit hooks a team adds may run `fmt --check`: start clean.
+    result = run("fmt", "--check", cwd=scaffold)
+    assert (result.exit_code, result.stdout) == (0, ""), result.stdout + result.stderr
+
+
 def test_the_scaffold_builds(scaffold: Path, run: Run) -> None:
     result = run("build", cwd=scaffold, env=TODAY)
     assert result.exit_code == 0, result.stdout + result.stderr
