@@ -56,4 +56,12 @@ def new(
         owner=owner,
     )
     click.echo(f"created {created.display}")
+    if kind == "journey" and owner is None:
+        # Without an owner the new map fails lint (journey-no-owner, stage-no-owner): say so now.
+        teams = ", ".join(sorted(portfolio.teams)) or "none yet; add them to the teams registry"
+        click.echo(
+            f"next: set `owner:` on the journey and each stage (teams: {teams}), "
+            "or run again with --owner TEAM",
+            err=True,
+        )
     return EXIT_CLEAN

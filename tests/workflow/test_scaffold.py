@@ -175,3 +175,15 @@ def test_new_outside_a_repository_with_schemas_uses_the_schema_url(
         "# yaml-language-server: $schema=https://journeyspec.dev/schemas/v1/journey.schema.json"
     )
     assert run("validate", cwd=minimal_project).exit_code == 0
+
+
+def test_new_journey_without_owner_says_what_to_set(scaffold: Path, run: Run) -> None:
+    try:
+        made = run("new", "journey", "no-owner-yet", cwd=scaffold)
+        assert (made.exit_code, made.stdout) == (0, "created journeys/no-owner-yet.yaml\n")
+        assert made.stderr == (
+            "next: set `owner:` on the journey and each stage (teams: customer-care, cx-research, "
+            "e-commerce, marketing), or run again with --owner TEAM\n"
+        )
+    finally:
+        (scaffold / "journeys" / "no-owner-yet.yaml").unlink(missing_ok=True)
