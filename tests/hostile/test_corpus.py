@@ -107,3 +107,20 @@ def test_hostile_input(case: Case, command: str, tmp_path: Path, previous_site: 
         assert any(path in text and message in text for text in lines), output[-3000:]
     if command == "build" and code != 0:
         assert tree_digest(root / "site") == before
+
+
+@pytest.mark.parametrize("command", ["validate", "lint"])
+def test_a_link_out_of_the_project_is_not_read_even_when_named(
+    command: str, tmp_path: Path
+) -> None:
+    # Before the fix, naming the link read it, and the error excerpt printed its secret.
+    root = write_files(tmp_path / "project", MINIMAL_FILES)
+    secret = tmp_path / "secret.yaml"
+    secret.write_text("password: hunter2\n", encoding="utf-8")
+    os.symlink(secret, root / "journeys/linked.yaml")
+
+    code, output = journeyspec(command, "journeys/linked.yaml", cwd=root)
+
+    assert code == 1, output
+    assert "hunter2" not in output
+    assert "journeys/linked.yaml:0:0: error[project]: file links to a place outside" in output
