@@ -15,6 +15,7 @@ Comments are found by a line scan of the text, only in files that mention
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
@@ -102,7 +103,11 @@ def scan(path: str, text: str, known: Collection[str]) -> Scan:
             )
         for rule_id in rule_ids:
             if rule_id not in known:
-                problem(INVALID_SUPPRESSION.ID, f"`{verb}` names unknown rule `{rule_id}`")
+                problem(
+                    INVALID_SUPPRESSION.ID,
+                    f"`{verb}` names unknown rule `{rule_id}`",
+                    _did_you_mean(rule_id, known),
+                )
             elif verb == "enable":
                 block = open_blocks.pop(rule_id, None)
                 if block is None:
@@ -119,6 +124,11 @@ def scan(path: str, text: str, known: Collection[str]) -> Scan:
                 if verb == "disable":
                     open_blocks[rule_id] = suppression
     return result
+
+
+def _did_you_mean(rule_id: str, known: Collection[str]) -> str:
+    close = difflib.get_close_matches(rule_id, sorted(known), n=1, cutoff=0.6)
+    return f"did you mean `{close[0]}`?" if close else "`journeyspec rules` lists the rule ids"
 
 
 def _comment_start(line: str) -> int:

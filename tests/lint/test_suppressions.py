@@ -137,3 +137,14 @@ def test_only_comments_count_and_files_without_the_marker_are_not_scanned() -> N
     assert [(s.line, s.col, s.rule) for s in found.suppressions] == [(4, 21, "x")]
     assert found.problems == []
     assert scan("b.yaml", "name: plain\n", {"x"}).problems == []
+
+
+def test_an_unknown_rule_in_a_suppression_suggests_the_near_one(project: Path) -> None:
+    journey = _with("  # journeyspec: disable-next-line stage-no-ownr -- typo\n")
+    (project / "journeys/returns.yaml").write_text(journey, encoding="utf-8")
+    (project / "journeyspec.yaml").write_text(config_text(""), encoding="utf-8")
+    hints = [f.hint for f in lint(load_config(project)).for_path("journeys/returns.yaml")]
+    assert hints[0] == "did you mean `stage-no-owner`?"
+    assert scan("a.yaml", "# journeyspec: disable-file zzz -- x\n", {"a"}).problems[0].hint == (
+        "`journeyspec rules` lists the rule ids"
+    )
