@@ -75,3 +75,15 @@ def use_colour(stream: Any) -> bool:
     if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
         return False
     return bool(getattr(stream, "isatty", lambda: False)())
+
+
+def note_if_empty(config: ProjectConfig, checked: int, paths: tuple[str, ...]) -> None:
+    """A run that found no file at all is more likely the wrong folder than a clean project:
+    say where journeyspec looked instead of a bare green tick."""
+    if checked == 0 and not paths:
+        click.echo(
+            f"journeyspec: no journey, persona or registry files found in {config.root} "
+            f"(journeys go in {config.paths['journeys']}/); "
+            "run this in your project, or `journeyspec init` to start one",
+            err=True,
+        )

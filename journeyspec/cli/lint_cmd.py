@@ -16,6 +16,7 @@ from journeyspec.cli.common import (
     EXIT_FINDINGS,
     config_option,
     guarded,
+    note_if_empty,
     path_prefix,
     project_config,
     use_colour,
@@ -142,6 +143,8 @@ def lint_command(
         return EXIT_CLEAN
     report = _report(config, result, settings.fail_on, settings.docs_url)
     _print(report, outputs)
+    if changed_since is None:
+        note_if_empty(config, report.files_checked, paths)
     return EXIT_FINDINGS if report.failed else EXIT_CLEAN
 
 

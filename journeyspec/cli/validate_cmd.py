@@ -12,6 +12,7 @@ from journeyspec.cli.common import (
     EXIT_FINDINGS,
     config_option,
     guarded,
+    note_if_empty,
     path_prefix,
     project_config,
     use_colour,
@@ -42,4 +43,5 @@ def validate(paths: tuple[str, ...], config_file: Path | None) -> int:
     report = Report("validate", tuple(result.findings), checked, source, path_prefix(config))
     stream = sys.stdout
     text.write(report, stream, use_colour(stream))
+    note_if_empty(config, checked, paths)
     return EXIT_FINDINGS if report.findings else EXIT_CLEAN
