@@ -229,3 +229,21 @@ def test_search_finds_journeys_personas_pains_and_opportunities(
         "a.md-search-result__link", "els => els.map(e => e.getAttribute('href'))"
     )
     assert any(h.startswith(server + p) or h.startswith(p) for h in hrefs for p in pages), hrefs
+
+
+# Names in register tables: a name is split into more line boxes than it has words only when
+# the browser breaks inside a word ("Store Operati|ons").
+_SPLIT_NAMES = """() => [...document.querySelectorAll('table.jsp-table td a')]
+  .filter(a => a.getClientRects().length > a.textContent.trim().split(/\\s+/).length)
+  .map(a => a.textContent.trim())"""
+
+
+@pytest.mark.parametrize("path", ["opportunities/", "kpis/", "journeys/", "pain-points/"])
+def test_register_tables_fit_a_phone_and_keep_words_whole(
+    server: str, page: Any, path: str
+) -> None:
+    page.goto(server + path)
+    assert page.evaluate(_SPLIT_NAMES) == []
+    page.set_viewport_size({"width": 400, "height": 900})
+    # The table scrolls inside itself; the page never becomes wider than the phone.
+    assert page.evaluate("document.documentElement.scrollWidth") <= 400
