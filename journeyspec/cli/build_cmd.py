@@ -37,5 +37,6 @@ def build(site_dir: Path | None, strict: bool, config_file: Path | None) -> int:
         click.echo(f"journeyspec: {exc}", err=True)
         return EXIT_FINDINGS
     journeys = len(built.lint.validation.portfolio.journeys)
-    click.echo(f"Built the site of {journeys} journeys in {built.site_dir}")
+    noun = "journey" if journeys == 1 else "journeys"
+    click.echo(f"Built the site of {journeys} {noun} in {built.site_dir}")
     return EXIT_CLEAN

@@ -83,6 +83,11 @@ def test_the_scaffold_builds(scaffold: Path, run: Run) -> None:
     assert (scaffold / "site" / "index.html").is_file()
     assert (scaffold / "site" / "editing" / "index.html").is_file()
     assert "First order from the online shop" in (scaffold / "site" / "index.html").read_text()
+    # One of each: the counts read "1 journey", not "1 journeys".
+    assert result.stdout.startswith("Built the site of 1 journey in "), result.stdout
+    home = (scaffold / "site" / "index.html").read_text()
+    assert "<strong>1</strong> journey</a>" in home and "<strong>1</strong> KPI</a>" in home
+    assert "1 high-impact, low-effort opportunity, and" in home
 
 
 def test_init_into_a_non_empty_folder_changes_no_existing_byte(tmp_path: Path, run: Run) -> None:
