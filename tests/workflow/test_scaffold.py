@@ -60,6 +60,7 @@ def test_init_writes_the_planned_files(scaffold: Path) -> None:
     assert "journeyspec build" in workflow and "actions/deploy-pages@v4" in workflow
     mkdocs = (scaffold / "mkdocs.yml").read_text()
     assert "  name: material\n" in mkdocs and "  - search\n  - journeyspec\n" in mkdocs
+    assert "      scheme: slate\n" in mkdocs and "name: Switch to dark mode" in mkdocs
     journey = (scaffold / "journeys/first-order.yaml").read_text()
     assert journey.startswith("# yaml-language-server: $schema=../schemas/journey.schema.json\n")
     assert 'last_reviewed: "2026-03-01"' in journey
