@@ -247,6 +247,7 @@ def plan_site(inputs: SiteInputs) -> list[PlannedPage]:
         "teams.md.j2",
         in_nav=True,
         counts={t: len(registers.of_team(portfolio, t)) for t in portfolio.teams},
+        owned={t: sum(1 for j in portfolio.journeys if j.owner == t) for t in portfolio.teams},
     )
     for team in portfolio.teams.values():
         p.render(

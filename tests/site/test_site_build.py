@@ -188,3 +188,12 @@ def test_rebuild_after_one_journey_changes_redraws_only_its_diagrams(
     drawn = {p.name for p in cache.glob("*.svg")} - before
     assert len(drawn) == 2  # the second journey's flow and emotion curve, nothing else
     assert snapshot(minimal_project / "site/journeys/first-purchase") == first_svgs
+
+
+def test_teams_index_tells_owning_a_map_from_taking_part(built_site: Path) -> None:
+    # "Which journeys does my team own?": Marketing takes part in every demo journey but
+    # owns none of the maps; a single "Journeys" count read as ownership.
+    html = (built_site / "teams" / "index.html").read_text(encoding="utf-8")
+    assert '<th scope="col">Owns maps</th><th scope="col">Takes part in</th>' in html
+    assert 'href="marketing/">Marketing</a></th><td>0</td><td>6 journeys</td>' in html
+    assert 'href="cx-research/">CX Research</a></th><td>5</td><td>5 journeys</td>' in html
