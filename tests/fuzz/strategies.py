@@ -298,7 +298,7 @@ def project(draw: st.DrawFn) -> dict[str, str]:
                         "goals": st.lists(WORDS, max_size=2),
                         "preferred_channels": st.lists(st.sampled_from(channels), unique=True),
                         "demographics": st.dictionaries(
-                            ID_WORD, st.one_of(WORDS, st.integers()), max_size=2
+                            ID_WORD, st.one_of(WORDS, st.integers(-(10**6), 10**6)), max_size=2
                         ),
                     }
                     | base
