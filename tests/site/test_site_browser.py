@@ -247,3 +247,27 @@ def test_register_tables_fit_a_phone_and_keep_words_whole(
     page.set_viewport_size({"width": 400, "height": 900})
     # The table scrolls inside itself; the page never becomes wider than the phone.
     assert page.evaluate("document.documentElement.scrollWidth") <= 400
+
+
+_CONTRAST = """(selector) => {
+  const rgb = (c) => c.match(/[\\d.]+/g).slice(0, 3).map(Number);
+  const lum = ([r, g, b]) => [r, g, b].map(v => { v /= 255;
+    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+    .reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i], 0);
+  const el = document.querySelector(selector);
+  let bg = el; while (getComputedStyle(bg).backgroundColor === 'rgba(0, 0, 0, 0)') bg = bg.parentElement;
+  const [a, b] = [lum(rgb(getComputedStyle(el).color)), lum(rgb(getComputedStyle(bg).backgroundColor))];
+  return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_home_cards_are_readable_in_both_schemes(browser: Any, server: str, scheme: str) -> None:
+    context = browser.new_context(viewport={"width": 1400, "height": 900}, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(server)
+    # WCAG AA: 4.5:1 for text, 3:1 for large text (the bold stat numbers). Indigo titles on
+    # the slate background measured 2.3:1.
+    for selector, least in ((".jsp-question strong", 4.5), (".jsp-stat strong", 3.0)):
+        assert page.evaluate(_CONTRAST, selector) >= least, (scheme, selector)
+    context.close()
