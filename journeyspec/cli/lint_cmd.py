@@ -143,9 +143,23 @@ def lint_command(
         return EXIT_CLEAN
     report = _report(config, result, settings.fail_on, settings.docs_url)
     _print(report, outputs)
+    if all(target is not None for _, target in outputs):
+        click.echo(_summary_line(report, [target for _, target in outputs if target]), err=True)
     if changed_since is None:
         note_if_empty(config, report.files_checked, paths)
     return EXIT_FINDINGS if report.failed else EXIT_CLEAN
+
+
+def _summary_line(report: Report, targets: list[str]) -> str:
+    """One line for the terminal when every report went to a file, so a run is never silent."""
+    counts = [
+        f"{report.count(severity)} {severity.label}{'s' if report.count(severity) != 1 else ''}"
+        for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO)
+    ]
+    return (
+        f"journeyspec: {report.files_checked} files checked, {', '.join(counts)}; "
+        f"wrote {', '.join(targets)}"
+    )
 
 
 def _refuse_inputs(config: ProjectConfig, outputs: list[tuple[str, str | None]]) -> None:
