@@ -21,14 +21,13 @@ from typing import Any, ClassVar
 
 import yaml
 
-from journeyspec import nesting, scalars
+from journeyspec import nesting, scalars, yamlerrors
 from journeyspec.findings import Finding, Severity
 from journeyspec.sourcemap import Position, SourceMap
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 100
 MAX_EXPANDED_VALUES = 200_000
-MAX_KEY_LENGTH = 1024  # PyYAML's limit for a plain key on one line
 RULE = "syntax"
 
 _Base: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -168,9 +167,7 @@ def load_document(raw: bytes | str, path: str) -> Document:
         document.errors.append(Finding(path, *exc.position, RULE, exc.message, hint=exc.hint))
         return document
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        position = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        message, hint = _describe_yaml_error(exc, text, position)
+        position, message, hint = yamlerrors.describe(exc, text)
         document.errors.append(Finding(path, *position, RULE, message, hint=hint))
         return document
     except yaml.reader.ReaderError as exc:
@@ -251,30 +248,6 @@ def decode(raw: bytes) -> str:
 
 def _failed(path: str, message: str, position: Position, hint: str = "") -> Document:
     return Document(path, "", None, [Finding(path, *position, RULE, message, hint=hint)])
-
-
-def _describe_yaml_error(
-    exc: yaml.MarkedYAMLError, text: str, position: Position
-) -> tuple[str, str]:
-    problem = exc.problem or "invalid YAML"
-    if "but found another document" in problem:
-        return "file holds more than one YAML document", "keep one journey per file; remove `---`"
-    line = text.splitlines()[position[0] - 1] if position[0] <= len(text.splitlines()) else ""
-    syntax = "could not find expected ':'" in problem or "mapping values" in problem
-    if syntax and len(line) > MAX_KEY_LENGTH and ":" in line[MAX_KEY_LENGTH:]:
-        return (
-            f"a key longer than {MAX_KEY_LENGTH} characters",
-            f"shorten the key; YAML reads keys of at most {MAX_KEY_LENGTH} characters",
-        )
-    if "\t" in line[: position[1]] or "'\\t'" in problem:
-        return "tab character where YAML expects indentation", "indent with spaces"
-    if "could not find expected ':'" in problem or "mapping values are not allowed" in problem:
-        return f"YAML syntax error: {problem}", "check the indentation and quote text with ': '"
-    if "special characters are not allowed" in problem:
-        return "control or non-printable character in the file", "remove it"
-    if "found undefined alias" in problem:
-        return f"YAML syntax error: {problem}", "define the anchor (&name) before using *name"
-    return f"YAML syntax error: {problem}", ""
 
 
 class _Builder:
