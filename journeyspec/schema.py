@@ -126,7 +126,7 @@ def _translate(document: Document, error: jsonschema.ValidationError) -> list[An
     pointer = join("", *error.absolute_path)
     schema: dict[str, Any] = error.schema if isinstance(error.schema, dict) else {}
     instance, keyword = error.instance, error.validator
-    what = _noun(pointer, instance)
+    what = _noun(pointer, instance, document.data)
     if keyword == "additionalProperties" and isinstance(instance, dict):
         allowed = sorted(schema.get("properties", {}))
         unknown = [k for k in instance if k not in allowed and not k.startswith("x-")]
@@ -198,7 +198,7 @@ def _translate(document: Document, error: jsonschema.ValidationError) -> list[An
     if keyword == "minItems":
         return [
             document.finding(
-                pointer, RULE, f"`{_last(pointer)}` needs at least {error.validator_value} item(s)"
+                pointer, RULE, f"`{_last(pointer)}` needs at least {_items(error.validator_value)}"
             )
         ]
     if keyword == "minLength":
@@ -215,14 +215,34 @@ def _translate(document: Document, error: jsonschema.ValidationError) -> list[An
     return [document.finding(pointer, RULE, f"{what}: {error.message}")]
 
 
-def _noun(pointer: str, instance: Any) -> str:
-    """Name the mapping an error is in: "step `compare-vendors`", "the file", "`/scope`"."""
+def _noun(pointer: str, instance: Any, root: Any) -> str:
+    """Name the mapping an error is in: "step `compare-vendors`", "`emotion` of step
+    `searches`", "`lint`", "the file"."""
     tokens = pointer.split("/")[1:]
+    if not tokens:
+        return "the file"
     if len(tokens) >= 2 and tokens[-1].isdigit() and tokens[-2] in _SINGULAR:
         name = instance.get("id") if isinstance(instance, dict) else None
         label = f"`{name}`" if isinstance(name, str) else f"#{int(tokens[-1]) + 1}"
         return f"{_SINGULAR[tokens[-2]]} {label}"
-    return f"`{pointer}`" if pointer else "the file"
+    # A mapping inside a list item: name the key and the item that holds it.
+    for cut in range(len(tokens) - 1, 1, -1):
+        if tokens[cut - 1].isdigit() and tokens[cut - 2] in _SINGULAR:
+            owner = _noun("/" + "/".join(tokens[:cut]), _at(root, tokens[:cut]), root)
+            return f"`{'.'.join(tokens[cut:])}` of {owner}"
+    return f"`{'.'.join(tokens)}`"
+
+
+def _at(root: Any, tokens: list[str]) -> Any:
+    node = root
+    for token in tokens:
+        if isinstance(node, list) and token.isdigit() and int(token) < len(node):
+            node = node[int(token)]
+        elif isinstance(node, dict):
+            node = node.get(token.replace("~1", "/").replace("~0", "~"))
+        else:
+            return None
+    return node
 
 
 def _last(pointer: str) -> str:
@@ -248,8 +268,16 @@ def _as_list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else [value]
 
 
+def _items(count: Any) -> str:
+    return "one item" if count == 1 else f"{count} items"
+
+
 def _type_hint(instance: Any, expected: Any) -> str:
     expected_types = _as_list(expected)
+    if {"number", "integer"} & set(expected_types) and isinstance(instance, str):
+        return "write a number, without quotes" + (
+            "" if "number" in expected_types else ", with no decimals"
+        )
     if "string" in expected_types and isinstance(instance, (int, float, bool)):
         return f'put it in quotes: "{instance}"'
     if "boolean" in expected_types and isinstance(instance, str):
