@@ -235,6 +235,12 @@ def select(paths: Sequence[str], config: ProjectConfig) -> set[str]:
         path = Path(raw)
         if not path.exists():
             raise UsageError(f"{raw}: no such file or folder")
+        if not path.absolute().is_relative_to(config.root.absolute()):
+            # Another project's files would be judged by this project's layout and schemas.
+            raise UsageError(
+                f"{raw} is outside this project ({config.root}); run journeyspec from the "
+                "project that holds it, or name its journeyspec.yaml with --config"
+            )
         if path.is_dir():
             found, skipped = scan(path, config.root)
             targets = found + [p for p, _ in skipped]

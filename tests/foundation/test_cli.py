@@ -109,3 +109,13 @@ def test_module_and_console_script_entry_points(minimal_project: Path) -> None:
 @pytest.mark.parametrize("bad", ["--no-such-flag", "no-such-command"])
 def test_usage_errors_exit_2(run: Runner, tmp_path: Path, bad: str) -> None:
     assert run(bad, cwd=tmp_path).exit_code == 2
+
+
+def test_files_of_another_project_are_refused(
+    minimal_project: Path, tmp_path_factory: pytest.TempPathFactory, run: Runner
+) -> None:
+    other = tmp_path_factory.mktemp("other")
+    (other / "budi.yaml").write_text("journeyspec: 1\nid: budi\nname: Budi\n")
+    result = run("validate", str(other / "budi.yaml"), cwd=minimal_project)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"journeyspec: {other / 'budi.yaml'} is outside this project")
