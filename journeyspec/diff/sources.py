@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from journeyspec import git
 from journeyspec.errors import UsageError
 from journeyspec.project import CONFIG_NAME, YAML_SUFFIXES, ProjectConfig, load_config
 
@@ -54,18 +55,15 @@ def _config(folder: Path) -> ProjectConfig:
 
 def _extract(revision: str, current: ProjectConfig, target: Path) -> None:
     root = current.root
-    if _git(root, "rev-parse", "--is-inside-work-tree")[0] != 0:
+    if not git.in_repository(root):
         raise UsageError(f"{revision}: not a folder, and {root} is not in a git repository")
-    if (
-        revision.startswith("-")
-        or _git(root, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")[0] != 0
-    ):
+    if not git.is_revision(root, revision):
         raise UsageError(
             f"{revision}: neither a folder nor a git revision (a branch, tag or commit)"
         )
-    _, prefix = _git(root, "rev-parse", "--show-prefix")
+    _, prefix = git.run(root, "rev-parse", "--show-prefix")
     prefix = prefix.strip()
-    _, listing = _git(root, "ls-tree", "-r", "-z", "--full-tree", revision, "--", prefix or ".")
+    _, listing = git.run(root, "ls-tree", "-r", "-z", "--full-tree", revision, "--", prefix or ".")
     blobs: list[tuple[str, PurePosixPath]] = []
     for entry in listing.split("\0"):
         if not entry:
@@ -101,17 +99,3 @@ def _cat(root: Path, shas: list[str]) -> list[bytes]:
         contents.append(out[header_end + 1 : header_end + 1 + size])
         at = header_end + 1 + size + 1
     return contents
-
-
-def _git(root: Path, *args: str) -> tuple[int, str]:
-    try:
-        done = subprocess.run(
-            ["git", "-c", "core.quotepath=off", *args],
-            cwd=root,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-    except FileNotFoundError:
-        raise UsageError("comparing git revisions needs git, and git is not installed") from None
-    return done.returncode, done.stdout

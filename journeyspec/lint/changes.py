@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import subprocess
-from pathlib import Path
-
+from journeyspec import git
 from journeyspec.errors import UsageError
 from journeyspec.project import YAML_SUFFIXES, ProjectConfig
 
@@ -13,19 +11,18 @@ def changed_journeys(config: ProjectConfig, ref: str) -> list[str]:
     """Project-relative paths of journey files changed since ``ref`` (committed, staged,
     unstaged or untracked) that still exist."""
     root = config.root
-    if _git(root, "rev-parse", "--is-inside-work-tree", check=False)[0] != 0:
+    if not git.in_repository(root):
         raise UsageError(f"--changed-since needs a git repository, and {root} is not in one")
-    if (
-        ref.startswith("-")
-        or _git(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}", check=False)[0] != 0
-    ):
+    if not git.is_revision(root, ref):
         raise UsageError(
             f"--changed-since {ref}: no such git revision (try a branch, tag or commit)"
         )
     # --relative with the project root as working directory gives project-relative paths
     # even when the repository root lies above the project.
-    _, changed = _git(root, "diff", "--name-only", "--relative", "--no-renames", ref, "--")
-    _, untracked = _git(root, "ls-files", "--others", "--exclude-standard")
+    _, changed = git.run(
+        root, "diff", "--name-only", "--relative", "--no-renames", ref, "--", check=True
+    )
+    _, untracked = git.run(root, "ls-files", "--others", "--exclude-standard", check=True)
     journeys = config.path("journeys").resolve()
     chosen = set()
     for name in changed.splitlines() + untracked.splitlines():
@@ -33,19 +30,3 @@ def changed_journeys(config: ProjectConfig, ref: str) -> list[str]:
         if path.suffix in YAML_SUFFIXES and path.is_file() and path.is_relative_to(journeys):
             chosen.add(name)
     return sorted(chosen)
-
-
-def _git(root: Path, *args: str, check: bool = True) -> tuple[int, str]:
-    try:
-        done = subprocess.run(
-            ["git", "-c", "core.quotepath=off", *args],
-            cwd=root,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-    except FileNotFoundError:
-        raise UsageError("--changed-since needs git, and git is not installed") from None
-    if check and done.returncode != 0:
-        raise UsageError(f"git {' '.join(args)} failed: {done.stderr.strip()}")
-    return done.returncode, done.stdout

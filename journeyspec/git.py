@@ -1,0 +1,38 @@
+"""Git, read-only: the few questions `diff` and `lint --changed-since` ask a repository."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from journeyspec.errors import UsageError
+
+
+def run(root: Path, *args: str, check: bool = False) -> tuple[int, str]:
+    """``git ARGS`` in ``root``: exit code and standard output (paths unquoted)."""
+    try:
+        done = subprocess.run(
+            ["git", "-c", "core.quotepath=off", *args],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    except FileNotFoundError:
+        raise UsageError(
+            "comparing with git revisions needs git, and it is not installed"
+        ) from None
+    if check and done.returncode != 0:
+        raise UsageError(f"git {' '.join(args)} failed: {done.stderr.strip()}")
+    return done.returncode, done.stdout
+
+
+def in_repository(root: Path) -> bool:
+    return run(root, "rev-parse", "--is-inside-work-tree")[0] == 0
+
+
+def is_revision(root: Path, revision: str) -> bool:
+    """Whether ``revision`` names a commit; option-like names never do."""
+    if revision.startswith("-"):
+        return False
+    return run(root, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")[0] == 0
