@@ -8,32 +8,17 @@ would leave inline handlers, ``javascript:`` links or requests to other hosts.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.browser import chromium, serve
 from tests.hostile.attacks import write_attack_project
 from tests.hostile.test_corpus import journeyspec
 
-playwright_sync = pytest.importorskip("playwright.sync_api")
-
 pytestmark = pytest.mark.browser
-
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 # Runs before any page script: dialogs and eval are recorded instead of run.
 TRAPS = r"""
@@ -76,11 +61,6 @@ INSPECT = r"""
 """
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def attack_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = write_attack_project(tmp_path_factory.mktemp("attack"))
@@ -91,16 +71,8 @@ def attack_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def server(attack_site: Path) -> Iterator[str]:
-    handler = functools.partial(_Quiet, directory=str(attack_site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join()
+    with serve(attack_site) as url:
+        yield url.rstrip("/")
 
 
 def site_urls(site: Path) -> list[str]:
@@ -115,8 +87,7 @@ def test_every_page_runs_no_injected_script(attack_site: Path, server: str) -> N
     problems: list[str] = []
     texts: dict[str, str] = {}
     events: list[str] = []  # of the page being inspected; emptied per URL
-    with playwright_sync.sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+    with chromium() as browser:
         context = browser.new_context(service_workers="block")
         context.add_init_script(TRAPS)
         page = context.new_page()
@@ -135,7 +106,6 @@ def test_every_page_runs_no_injected_script(attack_site: Path, server: str) -> N
                 problems.extend(f"{url}: {event}" for event in events)
         finally:
             context.close()
-            browser.close()
     assert problems == [], "\n".join(problems)
     # The payloads arrived as text: shown, escaped, never evaluated by a template.
     journey = texts["/journeys/attack/"]
