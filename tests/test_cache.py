@@ -153,4 +153,4 @@ def test_workers_report_exactly_what_one_process_does(tmp_path: Path) -> None:
     alone, shared = run("1"), run("2")
     assert alone.returncode == shared.returncode == 1
     assert shared.stdout == alone.stdout
-    assert "journeys/syntax.yaml:3:1: error[syntax]" in alone.stdout
+    assert "journeys/syntax.yaml:2:5: error[syntax]: the `[` opened on line 2" in alone.stdout
