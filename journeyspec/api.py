@@ -25,12 +25,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from journeyspec.diff import DiffResult
 from journeyspec.diff import diff as diff_states
 from journeyspec.lint import LintResult, lint
 from journeyspec.project import ProjectConfig, load_config
-from journeyspec.site.build import Built, build_site
+
+if TYPE_CHECKING:  # imported by build() only: MkDocs takes ~0.3 s to import
+    from journeyspec.site.build import Built
 
 __all__ = ["build", "check", "diff", "settings"]
 
@@ -61,6 +64,8 @@ def build(
     """Lint, then build the site (into ``site_dir``, default from mkdocs.yml, else
     ``site/``); the previous site is replaced only when the build succeeds."""
     folder = Path(site_dir) if site_dir else None
+    from journeyspec.site.build import build_site
+
     return build_site(settings(project), site_dir=folder, strict=strict)
 
 

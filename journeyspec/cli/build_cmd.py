@@ -7,7 +7,6 @@ from pathlib import Path
 import click
 
 from journeyspec.cli.common import EXIT_CLEAN, EXIT_FINDINGS, config_option, guarded, project_config
-from journeyspec.site.build import ProjectErrors, build_site
 
 
 @click.command()
@@ -28,6 +27,10 @@ def build(site_dir: Path | None, strict: bool, config_file: Path | None) -> int:
     succeeds; a folder journeyspec did not build is never replaced. Exit codes: 0 built,
     1 the project has errors (nothing built), 2 usage or build error.
     """
+    # MkDocs is imported here, not with the module: every other command (lint on each
+    # push) would pay ~0.3 s to import it.
+    from journeyspec.site.build import ProjectErrors, build_site
+
     config = project_config(config_file)
     try:
         built = build_site(config, site_dir=site_dir, strict=strict)

@@ -6,12 +6,9 @@ import tempfile
 from pathlib import Path
 
 import click
-from mkdocs.commands.serve import serve as mkdocs_serve
-from mkdocs.exceptions import MkDocsException
 
 from journeyspec.cli.common import EXIT_CLEAN, config_option, guarded, project_config
 from journeyspec.errors import BuildError
-from journeyspec.site.build import mkdocs_settings
 
 
 @click.command()
@@ -27,6 +24,12 @@ from journeyspec.site.build import mkdocs_settings
 @guarded
 def serve(dev_addr: str, config_file: Path | None) -> int:
     """Serve the site locally; saving a journey, persona or registry file reloads the page."""
+    # Imported here so that other commands do not pay for importing MkDocs.
+    from mkdocs.commands.serve import serve as mkdocs_serve
+    from mkdocs.exceptions import MkDocsException
+
+    from journeyspec.site.build import mkdocs_settings
+
     config = project_config(config_file)
     with tempfile.TemporaryDirectory(prefix="journeyspec-mkdocs-") as workdir:
         settings = mkdocs_settings(config, Path(workdir), dev_addr=dev_addr)
