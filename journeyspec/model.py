@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from journeyspec.sourcemap import join
@@ -22,7 +23,7 @@ def _date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Emotion:
     score: float
     label: str | None
@@ -30,14 +31,14 @@ class Emotion:
     evidence: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Gap:
     id: str
     text: str
     pointer: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Lanes:
     physical_evidence: tuple[str, ...]
     frontstage: tuple[str, ...]
@@ -48,7 +49,7 @@ class Lanes:
         return bool(self.physical_evidence or self.frontstage or self.backstage or self.support)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Step:
     id: str
     name: str
@@ -67,7 +68,7 @@ class Step:
     pointer: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Stage:
     id: str
     name: str
@@ -87,7 +88,7 @@ class Stage:
         return tuple(seen)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Touchpoint:
     id: str
     name: str
@@ -98,7 +99,7 @@ class Touchpoint:
     pointer: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PainPoint:
     id: str
     title: str
@@ -111,7 +112,7 @@ class PainPoint:
     pointer: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Opportunity:
     id: str
     title: str
@@ -131,7 +132,7 @@ class Opportunity:
         return self.impact == "high" and self.effort == "low"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Kpi:
     id: str
     name: str
@@ -146,7 +147,7 @@ class Kpi:
     pointer: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evidence:
     id: str | None
     kind: str
@@ -159,26 +160,26 @@ class Evidence:
     pointer: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Actor:
     role: str
     persona: str | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Link:
     title: str
     url: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Scope:
     starts: str | None
     ends: str | None
     focus: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Journey:
     """One journey map. ``path`` is the file it came from, relative to the project root."""
 
@@ -235,7 +236,7 @@ class Journey:
         return tuple(k for k in self.kpis if k.stage == stage_id)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Persona:
     path: str
     id: str
@@ -257,7 +258,7 @@ class Persona:
     evidence: tuple[Evidence, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Team:
     path: str
     id: str
@@ -268,7 +269,7 @@ class Team:
     pointer: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Channel:
     path: str
     id: str
@@ -288,13 +289,37 @@ class Portfolio:
     channels: dict[str, Channel]
 
     def journey(self, journey_id: str) -> Journey | None:
-        return next((j for j in self.journeys if j.id == journey_id), None)
+        return self._by_id.get(journey_id)
 
     def journeys_of_persona(self, persona_id: str) -> Iterator[Journey]:
-        return (j for j in self.journeys if j.persona == persona_id)
+        return iter(self._by_persona.get(persona_id, ()))
 
     def future_states_of(self, journey_id: str) -> tuple[Journey, ...]:
-        return tuple(j for j in self.journeys if j.current_state == journey_id)
+        return self._future_states.get(journey_id, ())
+
+    # Rules ask these once per journey: a scan each time made a lint quadratic in the
+    # portfolio's size. Built on first use; the order within each group is the portfolio's.
+    @cached_property
+    def _by_id(self) -> dict[str, Journey]:
+        found: dict[str, Journey] = {}
+        for journey in self.journeys:
+            found.setdefault(journey.id, journey)
+        return found
+
+    @cached_property
+    def _by_persona(self) -> dict[str, tuple[Journey, ...]]:
+        return _grouped((j.persona, j) for j in self.journeys)
+
+    @cached_property
+    def _future_states(self) -> dict[str, tuple[Journey, ...]]:
+        return _grouped((j.current_state, j) for j in self.journeys if j.current_state)
+
+
+def _grouped(pairs: Iterator[tuple[str, Journey]]) -> dict[str, tuple[Journey, ...]]:
+    groups: dict[str, list[Journey]] = {}
+    for key, journey in pairs:
+        groups.setdefault(key, []).append(journey)
+    return {key: tuple(items) for key, items in groups.items()}
 
 
 def journey_from(data: dict[str, Any], path: str, default_scale: tuple[int, int]) -> Journey:
