@@ -59,7 +59,7 @@ def _check_all(root: Path, jobs: Sequence[Job]) -> list[Checked]:
         if entry is None or raw is None:
             misses.append(index)
         else:
-            results[index] = _from_entry(display, raw, entry)
+            results[index] = _from_entry(path, display, raw, entry)
     for index, (checked, key) in zip(misses, _run([jobs[i] for i in misses], cache), strict=True):
         results[index] = checked
         if cache is not None and key is not None:
@@ -118,19 +118,27 @@ def _check(
     if cache is not None and key is not None:
         entry = cache.get(key, display)
         if entry is not None:
-            return _from_entry(display, raw, entry), key
+            return _from_entry(path, display, raw, entry), key
     document = load_document(raw, display)
     problems = document.errors or validate(document, schema)
     if cache is not None and key is not None:
         findings = [] if document.errors else problems
         cache.put(key, Entry(bool(document.text), document.data, document.errors, findings))
+    if not problems:
+        # Only a file with findings needs its text (to place and quote them), and a clean
+        # one is the rule: no text crosses from the workers, none stays in memory.
+        document.release_text(path, raw)
     return Checked(document, problems), key
 
 
-def _from_entry(display: str, raw: bytes, entry: Entry) -> Checked:
-    text = decode(raw) if entry.has_text else ""
-    document = Document(display, text, entry.data, entry.errors)
-    return Checked(document, entry.errors or entry.findings)
+def _from_entry(path: Path, display: str, raw: bytes, entry: Entry) -> Checked:
+    problems = entry.errors or entry.findings
+    document = Document(display, "", entry.data, entry.errors)
+    if entry.has_text and problems:
+        document.kept_text = decode(raw)
+    elif entry.has_text:
+        document.release_text(path, raw)
+    return Checked(document, problems)
 
 
 def _read(path: Path) -> bytes | None:
