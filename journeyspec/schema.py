@@ -186,6 +186,18 @@ def _translate(document: Document, error: jsonschema.ValidationError) -> list[An
                 "journeyspec to read newer files",
             )
         ]
+    if keyword == "maxLength" and isinstance(instance, str) and "pattern" not in schema:
+        limit = int(error.validator_value)  # type: ignore[arg-type]
+        return [
+            document.finding(
+                pointer,
+                RULE,
+                f"`{_last(pointer)}` is {len(instance):,} characters long; the limit is {limit:,}",
+                hint="shorten it; long explanations belong in `description`"
+                if limit <= 5000
+                else "shorten it, and link to the full text instead",
+            )
+        ]
     if keyword in ("pattern", "format", "maxLength") and isinstance(instance, str):
         return [
             document.finding(

@@ -157,7 +157,7 @@ CASES: tuple[Case, ...] = (
     Case(
         "string-1mb",
         journey("title: First purchase", "title: " + "x" * (1024 * 1024), new_id="big"),
-        codes=VALID,
+        (BAD, 3, 8, "`title` is 1,048,576 characters long; the limit is 5,000"),
     ),
     Case("binary", write(BAD, bytes(range(256)) * 4), (BAD, 2, 118, "not valid UTF-8 (byte 0x80)")),
     Case(
