@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import textwrap
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -73,6 +74,22 @@ MINIMAL_FILES = {
             channel: email
         """,
 }
+
+
+EXAMPLE_CONTENT = ("journeyspec.yaml", "journeys", "personas", "registry")
+
+
+def copy_example(target: Path, parts: tuple[str, ...] = EXAMPLE_CONTENT) -> Path:
+    """Copy ``parts`` of the repository's example project into ``target`` (made if missing),
+    so tests never run against the checkout itself."""
+    target.mkdir(parents=True, exist_ok=True)
+    for part in parts:
+        source = REPO / part
+        if source.is_dir():
+            shutil.copytree(source, target / part)
+        else:
+            shutil.copy2(source, target / part)
+    return target
 
 
 def write_files(root: Path, files: dict[str, str]) -> Path:

@@ -4,7 +4,6 @@ with exactly the weaknesses planted on purpose."""
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,11 +13,10 @@ from journeyspec.lint import lint
 from journeyspec.model import Journey, Portfolio
 from journeyspec.project import load_config
 from journeyspec.validation import validate_project
-from tests.conftest import REPO, Result
+from tests.conftest import REPO, Result, copy_example
 
 MODELINE = "# yaml-language-server: $schema=../schemas/journey.schema.json"
 TODAY = dt.date(2026, 11, 23)
-CONTENT = ("journeyspec.yaml", "journeys", "personas", "registry")
 
 # The weaknesses planted in the examples, as (path, line, col, rule) under the default
 # (recommended) profile on TODAY. Each one is described in a comment or in the file.
@@ -43,14 +41,7 @@ PLANTED = {
 @pytest.fixture(scope="module")
 def examples(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the repository's example content, so nothing runs against the checkout."""
-    root = tmp_path_factory.mktemp("examples")
-    for name in CONTENT:
-        source = REPO / name
-        if source.is_dir():
-            shutil.copytree(source, root / name)
-        else:
-            shutil.copy(source, root / name)
-    return root
+    return copy_example(tmp_path_factory.mktemp("examples"))
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import shlex
-import shutil
 from pathlib import Path
 
 import click
@@ -12,7 +11,7 @@ import pytest
 import yaml
 
 from journeyspec.cli import cli
-from tests.conftest import Runner
+from tests.conftest import Runner, copy_example
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -46,10 +45,7 @@ def test_readme_export_names_a_demo_journey() -> None:
 
 def test_readme_validate_output_is_what_validate_prints(tmp_path: Path, run: Runner) -> None:
     """The sample journey with the typo the README shows yields that finding, at that line."""
-    for part in ("journeyspec.yaml", "personas", "registry"):
-        source = ROOT / part
-        copy = shutil.copytree if source.is_dir() else shutil.copy
-        copy(source, tmp_path / part)
+    copy_example(tmp_path, ("journeyspec.yaml", "personas", "registry"))
     journey = _blocks("yaml")[0].replace("touchpoints: [search-ad]", "touchpoint: [search-ad]")
     (tmp_path / "journeys").mkdir()
     (tmp_path / "journeys/first-purchase.yaml").write_text(journey, encoding="utf-8")

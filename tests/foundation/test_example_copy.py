@@ -2,19 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-from tests.conftest import REPO, Runner
+from tests.conftest import Runner, copy_example
 
 JOURNEY = "journeys/accounting-software-first-purchase.yaml"
-
-
-def copy_project(target: Path) -> Path:
-    for folder in ("journeys", "personas", "registry"):
-        shutil.copytree(REPO / folder, target / folder)
-    shutil.copy(REPO / "journeyspec.yaml", target / "journeyspec.yaml")
-    return target
 
 
 def replace_once(path: Path, old: str, new: str) -> None:
@@ -30,7 +22,7 @@ def line_of(path: Path, needle: str) -> int:
 
 
 def test_four_planted_mistakes_give_exactly_four_errors(tmp_path: Path, run: Runner) -> None:
-    project = copy_project(tmp_path)
+    project = copy_example(tmp_path)
     journey = project / JOURNEY
     duplicate_line = line_of(journey, "- id: reads-nurture-emails")
     # A misspelled key, a wrong type, a dangling persona id and a duplicate step id.
@@ -57,5 +49,5 @@ def test_four_planted_mistakes_give_exactly_four_errors(tmp_path: Path, run: Run
 
 
 def test_the_example_project_validates(tmp_path: Path, run: Runner) -> None:
-    result = run("validate", cwd=copy_project(tmp_path))
+    result = run("validate", cwd=copy_example(tmp_path))
     assert (result.exit_code, result.stdout) == (0, "✓ 15 files checked, no problems\n")

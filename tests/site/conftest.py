@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,8 +10,7 @@ import pytest
 
 from journeyspec.project import load_config
 from journeyspec.site.build import build_site
-
-REPO = Path(__file__).resolve().parents[2]
+from tests.conftest import copy_example as copy_parts
 
 TODAY = "2026-11-23"
 EXAMPLE_PARTS = ("journeyspec.yaml", "mkdocs.yml", "journeys", "personas", "registry", "docs")
@@ -20,14 +18,7 @@ EXAMPLE_PARTS = ("journeyspec.yaml", "mkdocs.yml", "journeys", "personas", "regi
 
 def copy_example(target: Path) -> Path:
     """The repository's example project (journeys, personas, registries, site config)."""
-    target.mkdir(parents=True, exist_ok=True)
-    for part in EXAMPLE_PARTS:
-        source = REPO / part
-        if source.is_dir():
-            shutil.copytree(source, target / part)
-        else:
-            shutil.copy2(source, target / part)
-    return target
+    return copy_parts(target, EXAMPLE_PARTS)
 
 
 @pytest.fixture(scope="session")

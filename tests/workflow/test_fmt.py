@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -12,7 +11,7 @@ import pytest
 import yaml
 
 from journeyspec.formatting import format_text
-from tests.conftest import REPO, Result, write_files
+from tests.conftest import REPO, Result, copy_example, write_files
 
 Run = Callable[..., Result]
 EXAMPLES = sorted((REPO / "journeys").glob("*.yaml"))
@@ -36,10 +35,7 @@ def comments(text: str) -> Counter[str]:
 @pytest.fixture
 def examples(tmp_path: Path) -> Path:
     """A copy of the example project."""
-    for name in ("journeys", "personas", "registry"):
-        shutil.copytree(REPO / name, tmp_path / name)
-    shutil.copy(REPO / "journeyspec.yaml", tmp_path / "journeyspec.yaml")
-    return tmp_path
+    return copy_example(tmp_path)
 
 
 def test_examples_exist() -> None:
