@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from journeyspec.cli.common import EXIT_CLEAN, EXIT_FINDINGS, config_option, guarded, project_config
+from journeyspec.wording import counted
 
 
 @click.command()
@@ -40,6 +41,5 @@ def build(site_dir: Path | None, strict: bool, config_file: Path | None) -> int:
         click.echo(f"journeyspec: {exc}", err=True)
         return EXIT_FINDINGS
     journeys = len(built.lint.validation.portfolio.journeys)
-    noun = "journey" if journeys == 1 else "journeys"
-    click.echo(f"Built the site of {journeys} {noun} in {built.site_dir}")
+    click.echo(f"Built the site of {counted(journeys, 'journey')} in {built.site_dir}")
     return EXIT_CLEAN

@@ -15,6 +15,7 @@ from journeyspec.cli.common import (
     project_config,
 )
 from journeyspec.formatting import format_paths
+from journeyspec.wording import counted
 
 
 @click.command()
@@ -42,7 +43,7 @@ def fmt(paths: tuple[str, ...], check: bool, config_file: Path | None) -> int:
     skipped = sum(o.status == "skipped" for o in outcomes)
     verb = "would be reformatted" if check else "reformatted"
     click.echo(
-        f"{changed} file{'s' if changed != 1 else ''} {verb}, "
+        f"{counted(changed, 'file')} {verb}, "
         f"{len(outcomes) - changed - skipped} unchanged, {skipped} skipped",
         err=True,
     )

@@ -31,6 +31,7 @@ from journeyspec.project import ProjectConfig, discover, select
 from journeyspec.report import Report
 from journeyspec.reporters import REPORTERS
 from journeyspec.rules.base import PROFILES
+from journeyspec.wording import counted
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -137,7 +138,7 @@ def lint_command(
     if baseline_out:
         count = write_baseline(baseline_out, result.findings if result else [])
         click.echo(
-            f"journeyspec: wrote {count} finding{'s' if count != 1 else ''} to {baseline_out}",
+            f"journeyspec: wrote {counted(count, 'finding')} to {baseline_out}",
             err=True,
         )
         return EXIT_CLEAN
@@ -153,7 +154,7 @@ def lint_command(
 def _summary_line(report: Report, targets: list[str]) -> str:
     """One line for the terminal when every report went to a file, so a run is never silent."""
     counts = [
-        f"{report.count(severity)} {severity.label}{'s' if report.count(severity) != 1 else ''}"
+        counted(report.count(severity), severity.label)
         for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO)
     ]
     return (

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from journeyspec.diff.phrases import describe, mark
 from journeyspec.findings import Finding
+from journeyspec.wording import counted
 
 if TYPE_CHECKING:
     from journeyspec.diff import DiffResult, FindingDelta
@@ -13,13 +14,13 @@ if TYPE_CHECKING:
 
 def summary(result: DiffResult) -> str:
     counts = [
-        f"{result.count(s)} journey{'s' if result.count(s) != 1 else ''} {s}"
+        f"{counted(result.count(s), 'journey')} {s}"
         for s in ("changed", "added", "removed", "invalid")
         if result.count(s)
     ]
     journeys = ", ".join(counts) or "no journey changes"
     new, fixed = result.new_findings, result.fixed_findings
-    return f"{journeys}; lint: {new} new finding{'s' if new != 1 else ''}, {fixed} fixed"
+    return f"{journeys}; lint: {counted(new, 'new finding')}, {fixed} fixed"
 
 
 def _finding(finding: Finding) -> str:

@@ -11,6 +11,7 @@ from xml.etree import ElementTree as ET
 
 from journeyspec.findings import Finding
 from journeyspec.report import Report
+from journeyspec.wording import counted
 
 
 def _suite(report: Report, path: str, findings: list[Finding]) -> ET.Element:
@@ -35,7 +36,7 @@ def _suite(report: Report, path: str, findings: list[Finding]) -> ET.Element:
             case,
             "failure",
             type=worst.label,
-            message=f"{len(found)} finding{'s' if len(found) != 1 else ''} of {rule}",
+            message=f"{counted(len(found), 'finding')} of {rule}",
         )
         failure.text = "\n".join(
             f"{shown}:{f.line}:{f.col}: {f.severity.label}: {f.message}"

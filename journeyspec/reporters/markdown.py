@@ -7,6 +7,7 @@ from typing import TextIO
 
 from journeyspec.findings import Severity
 from journeyspec.report import Report
+from journeyspec.wording import counted
 
 _ICONS = {Severity.ERROR: "❌ error", Severity.WARNING: "⚠️ warning", Severity.INFO: "ℹ️ info"}
 
@@ -43,13 +44,13 @@ def _plain(text: str) -> str:
 
 def write(report: Report, stream: TextIO, colour: bool = False) -> None:
     stream.write(f"## journeyspec {report.command}\n\n")
-    files = f"{report.files_checked} file{'s' if report.files_checked != 1 else ''}"
+    files = counted(report.files_checked, "file")
     baselined = f" ({report.baselined} accepted by the baseline)" if report.baselined else ""
     if not report.findings:
         stream.write(f"✅ {files} checked, no problems{baselined}.\n")
         return
     counts = ", ".join(
-        f"{report.count(s)} {s.label}{'s' if report.count(s) != 1 and s != Severity.INFO else ''}"
+        counted(report.count(s), s.label, "info" if s == Severity.INFO else None)
         for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
     )
     verdict = "❌ failed" if report.failed else "✅ passed"

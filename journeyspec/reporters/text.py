@@ -7,6 +7,7 @@ from typing import TextIO
 
 from journeyspec.findings import Finding, Severity
 from journeyspec.report import Report
+from journeyspec.wording import counted
 
 _COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 
@@ -65,7 +66,7 @@ def _visible(text: str) -> str:
 
 
 def _summary(report: Report, colour: bool) -> str:
-    files = f"{report.files_checked} file{'s' if report.files_checked != 1 else ''}"
+    files = counted(report.files_checked, "file")
     baselined = f" ({report.baselined} accepted by the baseline)" if report.baselined else ""
     if not report.findings:
         return _paint(f"✓ {files} checked, no problems{baselined}", "32", colour)
@@ -77,6 +78,6 @@ def _summary(report: Report, colour: bool) -> str:
     ):
         n = report.count(severity)
         if n:
-            parts.append(f"{n} {word}{'s' if n != 1 and word != 'info' else ''}")
+            parts.append(counted(n, word, "info" if word == "info" else None))
     mark = "✗" if report.failed else "!"
     return _paint(f"{mark} {files} checked: " + ", ".join(parts) + baselined, "1", colour)

@@ -1,0 +1,8 @@
+"""Counted nouns for messages and reports: "1 file", "3 files"."""
+
+from __future__ import annotations
+
+
+def counted(number: int, noun: str, plural: str | None = None) -> str:
+    """``number`` and ``noun``, in the plural (``noun + "s"`` unless given) when not one."""
+    return f"{number} {noun if number == 1 else plural or noun + 's'}"
