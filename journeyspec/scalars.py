@@ -11,6 +11,8 @@ import math
 import re
 from typing import Any
 
+from journeyspec.wording import clip
+
 STR, INT, FLOAT = "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"
 BOOL, NULL = "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null"
 MAP, SEQ = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
@@ -69,7 +71,7 @@ def construct(tag: str, text: str) -> Any:
     if not CORE[tag].fullmatch(text):
         # Only an explicit tag (`!!int x`) gives a core tag to text that does not fit it.
         raise Invalid(
-            f"`{_clip(text)}` is not a valid {name}",
+            f"`{clip(text, 40)}` is not a valid {name}",
             f"remove the `!!{name}` tag or write a valid {name}",
         )
     if tag == NULL:
@@ -103,8 +105,3 @@ def _float(text: str) -> float:
     if not math.isfinite(number):
         raise Invalid(f"`{text}` is not a finite number", "use a number or quote it")
     return number
-
-
-def _clip(text: str, limit: int = 40) -> str:
-    text = text.replace("\n", " ")
-    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -19,6 +19,7 @@ except ImportError:  # pragma: no cover - a dependency; without it every file ta
 
 from journeyspec.loader import Document
 from journeyspec.sourcemap import join
+from journeyspec.wording import clip
 
 SchemaName = Literal["journey", "persona", "teams", "channels", "config"]
 SCHEMA_NAMES: tuple[SchemaName, ...] = ("journey", "persona", "teams", "channels", "config")
@@ -203,7 +204,7 @@ def _translate(document: Document, error: jsonschema.ValidationError) -> list[An
             document.finding(
                 pointer,
                 RULE,
-                f"`{_clip(instance)}` is not a valid {_value_name(schema, pointer)}",
+                f"`{clip(instance, 60)}` is not a valid {_value_name(schema, pointer)}",
                 hint=_pattern_hint(schema, keyword),
             )
         ]
@@ -338,8 +339,3 @@ def _pattern_hint(schema: dict[str, Any], keyword: str) -> str:
     if schema.get("pattern", "").startswith("^P"):
         return "write an ISO 8601 duration such as P3M (three months) or P1Y"
     return description.split(". ")[0]
-
-
-def _clip(text: str, limit: int = 60) -> str:
-    text = text.replace("\n", " ").replace("\x00", "\\0")
-    return text if len(text) <= limit else text[: limit - 1] + "…"
