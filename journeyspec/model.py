@@ -279,6 +279,35 @@ class Channel:
     pointer: str
 
 
+@dataclass(frozen=True, slots=True)
+class Outline:
+    """What other files need to know of a journey file: its id, kind and current-state map.
+
+    Made for every journey file with an id, valid or not. The linter judges each journey in
+    a worker process and never holds every model at once, so checks that look across
+    journeys (duplicate ids, ``current_state``) read outlines instead.
+    """
+
+    id: str
+    path: str
+    kind: str  # as in the model: "current-state" when the file leaves it out
+    current_state: str | None
+
+
+def outline_of(data: dict[str, Any], path: str) -> Outline | None:
+    """The outline of a journey file's data; ``None`` when it has no usable id."""
+    journey_id, kind = data.get("id"), data.get("kind", "current-state")
+    current = data.get("current_state")
+    if not isinstance(journey_id, str):
+        return None
+    return Outline(
+        journey_id,
+        path,
+        kind if isinstance(kind, str) else "current-state",
+        current if isinstance(current, str) else None,
+    )
+
+
 @dataclass(frozen=True)
 class Portfolio:
     """Everything a project holds, resolved: what the linter judges and the site shows."""

@@ -1,10 +1,11 @@
 """Checking files: read, load and schema-validate each one, through the cache, on every core.
 
-The per-file work (YAML parsing and schema validation, ~90% of a cold lint) is
-independent, so files the cache cannot answer are spread over a pool of forked worker
-processes in chunks. Small projects, platforms without ``fork`` and processes that run
-threads stay in one process. ``JOURNEYSPEC_JOBS=N`` caps the workers (1: none).
-Results come back in the order of the files, so output never depends on scheduling.
+The per-file work (YAML parsing, schema validation and, through ``then``, whatever else
+needs only that file: reference checks, the model, the lint rules) is independent, so
+files are spread over a pool of forked worker processes in chunks. Small projects,
+platforms without ``fork`` and processes that run threads stay in one process.
+``JOURNEYSPEC_JOBS=N`` caps the workers (1: none). Results come back in the order of the
+files, so output never depends on scheduling.
 """
 
 from __future__ import annotations
@@ -13,11 +14,12 @@ import gc
 import multiprocessing
 import os
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar
 
-from journeyspec.cache import Entry, FileCache, open_cache
+from journeyspec.cache import Entry, FileCache
 from journeyspec.findings import Finding
 from journeyspec.loader import MAX_FILE_BYTES, Document, decode, load_document, read_document
 from journeyspec.schema import SchemaName, validate
@@ -26,6 +28,7 @@ from journeyspec.schema import SchemaName, validate
 PARALLEL_FROM = 48
 
 Job = tuple[Path, str, SchemaName]  # the file, its display path, its schema
+R = TypeVar("R")
 
 
 @dataclass
@@ -36,42 +39,33 @@ class Checked:
     problems: list[Finding]
 
 
-def check_files(root: Path, jobs: Sequence[Job]) -> list[Checked]:
-    """Check every file of ``jobs`` (in order), using and filling the project's cache."""
+def keep(checked: Checked, job: Job) -> Checked:
+    """The ``then`` of callers that want the checked files themselves."""
+    return checked
+
+
+def check_files(
+    cache: FileCache | None, jobs: Sequence[Job], then: Callable[[Checked, Job], R]
+) -> list[R]:
+    """Check every file of ``jobs`` (in order), using and filling ``cache``, and give what
+    ``then`` makes of each, computed where the file was checked.
+
+    ``then`` runs in the worker, so it may do all of a file's further work there; it gets
+    the document with its text, which is released afterwards if the file had no problems.
+    The keys used are added to ``cache.used``: prune it once the whole run is done.
+    """
     # Loading makes millions of objects but no reference cycles (tests/test_parallel.py
     # checks): the cycle collector would only rescan them, ~20% of the loading time.
     paused = gc.isenabled()
     gc.disable()
     try:
-        return _check_all(root, jobs)
+        results = _run(list(jobs), cache, then)
+        if cache is not None:
+            cache.used.update(key for _, key in results if key is not None)
+        return [result for result, _ in results]
     finally:
         if paused:
             gc.enable()
-
-
-def _check_all(root: Path, jobs: Sequence[Job]) -> list[Checked]:
-    cache = open_cache(root)
-    results: list[Checked | None] = [None] * len(jobs)
-    misses: list[int] = []
-    for index, (path, display, schema) in enumerate(jobs):
-        raw = _read(path) if cache is not None else None
-        entry = cache.get(cache.key(raw, schema), display) if cache and raw is not None else None
-        if entry is None or raw is None:
-            misses.append(index)
-        else:
-            results[index] = _from_entry(path, display, raw, entry)
-    for index, (checked, key) in zip(misses, _run([jobs[i] for i in misses], cache), strict=True):
-        results[index] = checked
-        if cache is not None and key is not None:
-            cache.used.add(key)
-    if cache is not None:
-        cache.prune()
-    return [r for r in results if r is not None]
-
-
-def check_file(path: Path, display: str, schema: SchemaName, cache: FileCache | None) -> Checked:
-    """Load and validate one file, storing what it gave in ``cache``."""
-    return _check(path, display, schema, cache)[0]
 
 
 def workers() -> int:
@@ -83,62 +77,71 @@ def workers() -> int:
     return max(1, min(cores, int(wanted))) if wanted.isdigit() else cores
 
 
-def _run(jobs: list[Job], cache: FileCache | None) -> list[tuple[Checked, str | None]]:
+def _run(
+    jobs: list[Job], cache: FileCache | None, then: Callable[[Checked, Job], R]
+) -> list[tuple[R, str | None]]:
     count = min(workers(), len(jobs) // (PARALLEL_FROM // 2) or 1)
     forkable = "fork" in multiprocessing.get_all_start_methods()
     if count < 2 or len(jobs) < PARALLEL_FROM or not forkable or threading.active_count() > 1:
-        return [_check(*job, cache) for job in jobs]
-    # Forked workers inherit the imported code and compiled schemas: no start-up cost.
+        return [_examine(job, cache, then) for job in jobs]
+    # Forked workers inherit the imported code, the compiled schemas and ``then`` with all
+    # it refers to (nothing is pickled on the way in): no start-up cost.
     context = multiprocessing.get_context("fork")
-    with context.Pool(count, initializer=_adopt, initargs=(cache,)) as pool:
-        return pool.starmap(_job, jobs, chunksize=max(1, len(jobs) // (count * 8)))
+    with context.Pool(count, initializer=_adopt, initargs=(cache, then)) as pool:
+        chunks = max(1, len(jobs) // (count * 8))
+        return pool.map(_job, jobs, chunksize=chunks)
 
 
-_WORKER_CACHE: FileCache | None = None
+_WORKER: tuple[FileCache | None, Callable[[Checked, Job], Any]] = (None, keep)
 
 
-def _adopt(cache: FileCache | None) -> None:
-    global _WORKER_CACHE
-    _WORKER_CACHE = cache
+def _adopt(cache: FileCache | None, then: Callable[[Checked, Job], Any]) -> None:
+    global _WORKER
+    _WORKER = (cache, then)
 
 
-def _job(path: Path, display: str, schema: SchemaName) -> tuple[Checked, str | None]:
-    return _check(path, display, schema, _WORKER_CACHE)
+def _job(job: Job) -> tuple[Any, str | None]:
+    return _examine(job, *_WORKER)
+
+
+def _examine(
+    job: Job, cache: FileCache | None, then: Callable[[Checked, Job], R]
+) -> tuple[R, str | None]:
+    checked, key, raw = _check(*job, cache)
+    result = then(checked, job)
+    if raw is not None and not checked.problems and checked.document.kept_text is not None:
+        # Only a file with problems needs its text (to place and quote them), and a clean
+        # one is the rule: no text crosses from the workers, none stays in memory.
+        checked.document.release_text(job[0], raw)
+    return result, key
 
 
 def _check(
     path: Path, display: str, schema: SchemaName, cache: FileCache | None
-) -> tuple[Checked, str | None]:
+) -> tuple[Checked, str | None, bytes | None]:
     raw = _read(path)
     if raw is None:
         # Unreadable or too large: the loader's own reading says exactly why.
         document = read_document(path, display)
-        return Checked(document, document.errors or validate(document, schema)), None
+        return Checked(document, document.errors or validate(document, schema)), None, None
     key = cache.key(raw, schema) if cache is not None else None
     if cache is not None and key is not None:
         entry = cache.get(key, display)
         if entry is not None:
-            return _from_entry(path, display, raw, entry), key
+            return _from_entry(display, raw, entry), key, raw
     document = load_document(raw, display)
     problems = document.errors or validate(document, schema)
     if cache is not None and key is not None:
         findings = [] if document.errors else problems
         cache.put(key, Entry(bool(document.text), document.data, document.errors, findings))
-    if not problems:
-        # Only a file with findings needs its text (to place and quote them), and a clean
-        # one is the rule: no text crosses from the workers, none stays in memory.
-        document.release_text(path, raw)
-    return Checked(document, problems), key
+    return Checked(document, problems), key, raw
 
 
-def _from_entry(path: Path, display: str, raw: bytes, entry: Entry) -> Checked:
-    problems = entry.errors or entry.findings
-    document = Document(display, "", entry.data, entry.errors)
-    if entry.has_text and problems:
-        document.kept_text = decode(raw)
-    elif entry.has_text:
-        document.release_text(path, raw)
-    return Checked(document, problems)
+def _from_entry(display: str, raw: bytes, entry: Entry) -> Checked:
+    text = decode(raw) if entry.has_text else ""
+    return Checked(
+        Document(display, text, entry.data, entry.errors), entry.errors or entry.findings
+    )
 
 
 def _read(path: Path) -> bytes | None:

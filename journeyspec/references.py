@@ -8,6 +8,7 @@ from typing import Any
 
 from journeyspec.findings import Finding
 from journeyspec.loader import Document
+from journeyspec.model import Outline
 from journeyspec.sourcemap import escape
 
 RULE = "reference"
@@ -24,12 +25,12 @@ JOURNEY_IDS: dict[str, str] = {
     "evidence item": "/evidence/*/id",
 }
 
-# Where a journey refers to ids, and which kinds each place accepts.
+# Where a journey refers to ids within the journey or in the registries and personas, and
+# which kinds each place accepts. Checked file by file, in the workers.
 JOURNEY_REFERENCES: dict[str, tuple[str, ...]] = {
     "/persona": ("persona",),
     "/actors/*/persona": ("persona",),
     "/owner": ("team",),
-    "/current_state": ("journey",),
     "/stages/*/owner": ("team",),
     "/stages/*/touchpoints/*": ("touchpoint",),
     "/stages/*/steps/*/touchpoints/*": ("touchpoint",),
@@ -48,6 +49,9 @@ JOURNEY_REFERENCES: dict[str, tuple[str, ...]] = {
     "/kpis/*/stage": ("stage",),
     "/kpis/*/owner": ("team",),
 }
+
+# Where a journey refers to other journeys: checked once every journey file is read.
+ACROSS_REFERENCES: dict[str, tuple[str, ...]] = {"/current_state": ("journey",)}
 
 PERSONA_REFERENCES: dict[str, tuple[str, ...]] = {
     "/based_on": ("persona",),
@@ -106,14 +110,11 @@ class Index:
 
 
 def build_index(
-    journeys: list[Document],
-    personas: list[Document],
-    teams: list[Document],
-    channels: list[Document],
+    personas: list[Document], teams: list[Document], channels: list[Document]
 ) -> tuple[Index, list[Finding]]:
+    """The ids of the personas and registries (add journeys with ``define_journeys``)."""
     index, findings = Index(), []
     sources = [
-        ("journey", journeys, "/id"),
         ("persona", personas, "/id"),
         ("team", teams, "/teams/*/id"),
         ("channel", channels, "/channels/*/id"),
@@ -127,8 +128,15 @@ def build_index(
     return index, findings
 
 
+def define_journeys(index: Index, journeys: list[tuple[Document, Outline]]) -> list[Finding]:
+    """Add journey ids to ``index`` in file order; a finding for each id defined twice."""
+    found = (index.define("journey", d, "/id", outline.id) for d, outline in journeys)
+    return [problem for problem in found if problem is not None]
+
+
 def check_journey(document: Document, index: Index) -> list[Finding]:
-    """Duplicate local ids and dangling references in one (schema-valid) journey."""
+    """Duplicate local ids and dangling references in one journey, except references to
+    other journeys (``check_across``); ``index`` needs no journeys."""
     findings: list[Finding] = []
     local: dict[str, tuple[str, str]] = {}  # id -> (kind, pointer)
     for kind, pattern in JOURNEY_IDS.items():
@@ -163,6 +171,16 @@ def check_journey(document: Document, index: Index) -> list[Finding]:
                 hint="name the current-state journey this map improves",
             )
         )
+    return findings
+
+
+def check_across(document: Document, outline: Outline, index: Index) -> list[Finding]:
+    """Dangling references from a journey to other journeys (``index`` holds them all)."""
+    values = {"/current_state": outline.current_state}
+    hints = _Hints({}, index)
+    findings: list[Finding] = []
+    for pointer, kinds in ACROSS_REFERENCES.items():
+        findings.extend(_resolve(document, pointer, values[pointer], kinds, hints))
     return findings
 
 

@@ -1,15 +1,24 @@
-"""Validation: load every file, check it against its schema and its references, build the model."""
+"""Validation: load every file, check it against its schema and its references, build the model.
+
+Personas and the registries come first: they are few, and every journey refers to them.
+Then each journey file is loaded, checked, modelled and, given a ``judge``, linted in a
+worker process (``parallel.check_files``): what comes back is its findings, its outline
+and, only when asked for, its model, so no process ever holds every journey's data.
+Checks across journeys (ids defined twice, ``current_state``) run last, on outlines.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from journeyspec import model, references
+from journeyspec.cache import open_cache
 from journeyspec.findings import Finding
 from journeyspec.loader import Document
-from journeyspec.parallel import Job, check_files
+from journeyspec.parallel import Checked, Job, check_files, keep
 from journeyspec.project import (
     Project,
     ProjectConfig,
@@ -19,19 +28,27 @@ from journeyspec.project import (
     select,
 )
 
+# Judges a journey that passed its schema and reference checks, in the worker that read it:
+# given its model, its document (with text) and the personas and registries (no journeys).
+Judge = Callable[[model.Journey, Document, model.Portfolio], Any]
+
 
 @dataclass
 class Validation:
     """The outcome of validating a project: findings, and the model of every valid file.
 
     A journey that made it into the portfolio keeps no ``data`` in its document: read the
-    model instead.
+    model instead. Validated with ``models=False``, the portfolio holds no journeys, only
+    personas and registries; ``members`` still names every journey it would hold.
     """
 
     project: Project
     findings: list[Finding]
     portfolio: model.Portfolio
     selected: set[str] | None  # display paths asked for; None = the whole project
+    outlines: dict[str, model.Outline] = field(default_factory=dict)  # path -> every journey
+    members: dict[str, model.Outline] = field(default_factory=dict)  # id -> portfolio journey
+    judged: dict[str, Any] = field(default_factory=dict)  # path -> what the judge made
 
     def document(self, path: str) -> Document | None:
         return self._by_path.get(path)
@@ -50,8 +67,18 @@ class Validation:
         return {f.path for f in self.findings}
 
 
-def validate_project(config: ProjectConfig, paths: Sequence[str] = ()) -> Validation:
-    """Check the project (or, with ``paths``, those files against the whole project)."""
+def validate_project(
+    config: ProjectConfig,
+    paths: Sequence[str] = (),
+    *,
+    judge: Judge | None = None,
+    models: bool = True,
+) -> Validation:
+    """Check the project (or, with ``paths``, those files against the whole project).
+
+    ``judge`` runs on every valid (selected) journey where it was read; what it returns is
+    in ``judged``. ``models=False`` keeps journey models out of the result (and memory).
+    """
     files, refused = discover(config)
     jobs: list[Job] = [(f.path, display_path(f.path, config.root), f.schema) for f in files]
     selected = select(paths, config) if paths else None
@@ -61,58 +88,125 @@ def validate_project(config: ProjectConfig, paths: Sequence[str] = ()) -> Valida
         for extra in sorted(selected - known):
             path = config.root / extra
             jobs.append((path, extra, schema_for(path, config)))
-    # Loading and schema checks, the bulk of the work, run per file: cached and in parallel.
-    checked = check_files(config.root, jobs)
-    documents = [(c.document, job[2]) for c, job in zip(checked, jobs, strict=True)]
-    project = Project(config, documents, refused)
 
-    findings: list[Finding] = list(project.errors)
-    valid: dict[str, bool] = {}
-    for item in checked:
+    others = [job for job in jobs if job[2] != "journey"]
+    journey_jobs = [job for job in jobs if job[2] == "journey"]
+    cache = open_cache(config.root)
+    registry = _Registry(list(zip(check_files(cache, others, keep), others, strict=True)))
+    examine = _Examiner(registry, config.emotion_scale, judge, selected, models)
+    examined = check_files(cache, journey_jobs, examine)
+    if cache is not None:
+        cache.prune()  # entries of files that are gone or have changed
+    loaded = [*(c.document for c, _ in registry.checked), *(e.document for e in examined)]
+    by_job = {id(job): doc for job, doc in zip([*others, *journey_jobs], loaded, strict=True)}
+    project = Project(config, [(by_job[id(job)], job[2]) for job in jobs], refused)
+
+    findings = [*project.errors, *registry.findings]
+    outlines = {e.document.path: e.outline for e in examined if e.outline is not None}
+    journeys = [(e.document, e.outline) for e in examined if e.outline is not None]
+    findings.extend(references.define_journeys(registry.index, journeys))
+    members: dict[str, model.Outline] = {}
+    kept: list[model.Journey] = []
+    judged: dict[str, Any] = {}
+    for item in examined:
         findings.extend(item.problems)
-        valid[item.document.path] = not item.problems
-
-    def usable(kind: str) -> list[Document]:
-        # References are checked even in files with schema errors, so one run reports all.
-        return [d for d, k in project.documents if k == kind and isinstance(d.data, dict)]
-
-    index, duplicates = references.build_index(
-        usable("journey"), usable("persona"), usable("teams"), usable("channels")
-    )
-    findings.extend(duplicates)
-    for document in usable("journey"):
-        problems = references.check_journey(document, index)
-        findings.extend(problems)
-        valid[document.path] = valid[document.path] and not problems
-    for document in usable("persona"):
-        findings.extend(references.check_persona(document, index))
-
-    portfolio = _portfolio(config, project, valid)
+        if item.outline is None:
+            continue
+        across = references.check_across(item.document, item.outline, registry.index)
+        findings.extend(across)
+        if not item.valid or across or item.outline.id in members:
+            continue
+        members[item.outline.id] = item.outline
+        if item.journey is not None:
+            kept.append(item.journey)
+        if item.judged is not None:
+            judged[item.document.path] = item.judged
+    kept.sort(key=lambda j: (j.title.casefold(), j.id))
+    portfolio = model.Portfolio(tuple(kept), registry.personas, registry.teams, registry.channels)
     if selected is not None:
         findings = [f for f in findings if f.path in selected]
-    return Validation(project, sorted(set(findings)), portfolio, selected)
+    return Validation(
+        project, sorted(set(findings)), portfolio, selected, outlines, members, judged
+    )
 
 
-def _portfolio(config: ProjectConfig, project: Project, valid: dict[str, bool]) -> model.Portfolio:
-    journeys: list[model.Journey] = []
-    personas: dict[str, model.Persona] = {}
-    teams: dict[str, model.Team] = {}
-    channels: dict[str, model.Channel] = {}
-    seen: set[str] = set()
-    for document, kind in project.documents:
-        if not valid[document.path]:
-            continue
+class _Registry:
+    """The personas and registries, checked and indexed: what every journey refers to."""
+
+    def __init__(self, checked: list[tuple[Checked, Job]]) -> None:
+        self.checked = checked
+        self.findings: list[Finding] = []
+        valid: dict[str, bool] = {}
+        usable: dict[str, list[Document]] = {"persona": [], "teams": [], "channels": []}
+        for item, (_, _, kind) in checked:
+            self.findings.extend(item.problems)
+            valid[item.document.path] = not item.problems
+            # References are checked even in files with schema errors, so one run reports all.
+            if kind in usable and isinstance(item.document.data, dict):
+                usable[kind].append(item.document)
+        self.index, duplicates = references.build_index(
+            usable["persona"], usable["teams"], usable["channels"]
+        )
+        self.findings.extend(duplicates)
+        for document in usable["persona"]:
+            problems = references.check_persona(document, self.index)
+            self.findings.extend(problems)
+            valid[document.path] = valid[document.path] and not problems
+        self.personas: dict[str, model.Persona] = {}
+        self.teams: dict[str, model.Team] = {}
+        self.channels: dict[str, model.Channel] = {}
+        for item, (_, _, kind) in checked:
+            data, path = item.document.data, item.document.path
+            if not valid[path]:
+                continue
+            if kind == "persona":
+                self.personas.setdefault(data["id"], model.persona_from(data, path))
+            elif kind == "teams":
+                self.teams.update(model.teams_from(data, path))
+            elif kind == "channels":
+                self.channels.update(model.channels_from(data, path))
+        self.portfolio = model.Portfolio((), self.personas, self.teams, self.channels)
+
+
+@dataclass
+class Examined:
+    """What a worker made of one journey file."""
+
+    document: Document
+    problems: list[Finding]  # load, schema and reference findings (not across journeys)
+    outline: model.Outline | None  # None when the file has no usable id
+    valid: bool  # no problems: modelled, and judged when selected
+    journey: model.Journey | None  # the model, when valid and asked for
+    judged: Any  # what the judge made of it, or None
+
+
+class _Examiner:
+    """Everything done to a journey file in the worker that read it (see ``check_files``)."""
+
+    def __init__(
+        self,
+        registry: _Registry,
+        scale: tuple[int, int],
+        judge: Judge | None,
+        selected: set[str] | None,
+        models: bool,
+    ) -> None:
+        self.index, self.portfolio = registry.index, registry.portfolio
+        self.scale, self.judge, self.selected, self.models = scale, judge, selected, models
+
+    def __call__(self, checked: Checked, job: Job) -> Examined:
+        document, problems = checked.document, list(checked.problems)
         data = document.data
-        if kind == "journey" and data["id"] not in seen:
-            seen.add(data["id"])
-            journeys.append(model.journey_from(data, document.path, config.emotion_scale))
-            # The model holds all the data did: keeping both cost 42 KB a journey.
-            document.data = None
-        elif kind == "persona":
-            personas.setdefault(data["id"], model.persona_from(data, document.path))
-        elif kind == "teams":
-            teams.update(model.teams_from(data, document.path))
-        elif kind == "channels":
-            channels.update(model.channels_from(data, document.path))
-    journeys.sort(key=lambda j: (j.title.casefold(), j.id))
-    return model.Portfolio(tuple(journeys), personas, teams, channels)
+        if not isinstance(data, dict):
+            return Examined(document, problems, None, False, None, None)
+        problems.extend(references.check_journey(document, self.index))
+        outline = model.outline_of(data, document.path)
+        if problems or outline is None:
+            return Examined(document, problems, outline, False, None, None)
+        journey = model.journey_from(data, document.path, self.scale)
+        judged = None
+        if self.judge is not None and (self.selected is None or document.path in self.selected):
+            judged = self.judge(journey, document, self.portfolio)
+        # The model holds all the data did: keeping both cost 42 KB a journey.
+        document.data = None
+        return Examined(document, problems, outline, True, journey if self.models else None, judged)

@@ -33,7 +33,7 @@ def validate(paths: tuple[str, ...], config_file: Path | None) -> int:
     are still resolved against the whole project.
     """
     config = project_config(config_file)
-    result = validate_project(config, paths)
+    result = validate_project(config, paths, models=False)
     checked = len(result.selected) if result.selected is not None else len(result.project.documents)
 
     def source(path: str, line: int) -> str:

@@ -84,15 +84,9 @@ def _lint(side: Side, day: dt.date) -> LintResult:
 
 def _journey_paths(result: LintResult) -> dict[str, str]:
     """Journey id -> file, for every journey file that has an id (valid or not)."""
-    # A modelled journey's document keeps no data: its id is the model's.
-    modelled = {j.path: j.id for j in result.validation.portfolio.journeys}
     paths: dict[str, str] = {}
-    for document in result.validation.project.of_kind("journey"):
-        data = document.data
-        if isinstance(data, dict) and isinstance(data.get("id"), str):
-            paths.setdefault(data["id"], document.path)
-        elif document.path in modelled:
-            paths.setdefault(modelled[document.path], document.path)
+    for path, outline in result.validation.outlines.items():
+        paths.setdefault(outline.id, path)
     return paths
 
 

@@ -1,25 +1,28 @@
-"""The lint run: validation first, then every enabled rule over every valid journey,
-then suppressions, then the baseline."""
+"""The lint run: validation, which runs every enabled rule on each valid journey in the
+worker process that read it; then the rules that look across journeys, on outlines; then
+suppressions, then the baseline."""
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from journeyspec import clock
-from journeyspec.findings import Finding
+from journeyspec.findings import Finding, Severity
 from journeyspec.lint.baseline import Key, subtract
 from journeyspec.lint.settings import LintSettings, RuleSetting, settings_from
-from journeyspec.lint.suppressions import scan, suppress, unused
+from journeyspec.lint.suppressions import Scan, scan, suppress, unused
 from journeyspec.loader import Document
-from journeyspec.model import Journey
+from journeyspec.model import Journey, Outline, Portfolio
 from journeyspec.project import ProjectConfig
 from journeyspec.rules import RULES
-from journeyspec.rules.base import Context
+from journeyspec.rules.base import Context, Hit
 from journeyspec.validation import Validation, validate_project
+
+RULE_IDS = frozenset(rule.ID for rule in RULES)
 
 
 @dataclass
@@ -52,25 +55,24 @@ def lint(
     today: dt.date | None = None,
     settings: LintSettings | None = None,
     baseline: Counter[Key] | None = None,
+    models: bool = True,
 ) -> LintResult:
     """Lint the project (or, with ``paths``, those files against the whole project).
 
     ``settings`` defaults to the project's own (validated here, so a bad journeyspec.yaml
-    raises ``ConfigFileError`` before any file is read).
+    raises ``ConfigFileError`` before any file is read). ``models=False`` leaves the journey
+    models out of ``result.validation.portfolio``: a lint that only reports holds none.
     """
     settings = settings or settings_from(config)
-    validation = validate_project(config, paths)
+    judge = _Judge(settings, today or clock.today(), config.review_interval)
+    validation = validate_project(config, paths, judge=judge, models=models)
     findings = list(validation.findings)
-    day = today or clock.today()
-    for journey in validation.portfolio.journeys:
-        if validation.selected is not None and journey.path not in validation.selected:
-            continue
-        document = validation.document(journey.path)
+    for path, judged in validation.judged.items():
+        document = validation.document(path)
         if document is not None:
-            context = Context(validation.portfolio, {}, day, config.review_interval)
-            findings.extend(
-                _lint_journey(journey, document, settings.for_path(journey.path), context)
-            )
+            rules = settings.for_path(path)
+            found = judged.findings + _across(validation.outlines[path], validation, rules)
+            findings.extend(_suppressed(found, judged.comments, rules))
     findings = sorted(set(findings))
     baselined = 0
     if baseline is not None:
@@ -78,27 +80,62 @@ def lint(
     return LintResult(validation, findings, settings, baselined)
 
 
-def _lint_journey(
-    journey: Journey, document: Document, rules: dict[str, RuleSetting], context: Context
+@dataclass
+class Judged:
+    """One journey's rule findings, before suppressions, and its suppression comments."""
+
+    findings: list[Finding]
+    comments: Scan
+
+
+@dataclass
+class _Judge:
+    """Runs every enabled rule on one journey, in the worker process that read it."""
+
+    settings: LintSettings
+    today: dt.date
+    review_interval: str
+
+    def __call__(self, journey: Journey, document: Document, registry: Portfolio) -> Judged:
+        rules = self.settings.for_path(journey.path)
+        context = Context(registry, {}, self.today, self.review_interval)
+        found: list[Finding] = []
+        for rule in RULES:
+            setting = rules[rule.ID]
+            if setting.severity is None:
+                continue
+            ruled = dataclasses.replace(context, options=setting.options)
+            hits = rule.check(journey, ruled)
+            found.extend(_place(document, rule.ID, setting.severity, hits))
+        return Judged(found, scan(document.path, document.text, RULE_IDS))
+
+
+def _across(
+    outline: Outline, validation: Validation, rules: dict[str, RuleSetting]
 ) -> list[Finding]:
+    """The findings of the rules that look at other journeys (``check_across``)."""
+    document = validation.document(outline.path)
     found: list[Finding] = []
     for rule in RULES:
-        setting = rules[rule.ID]
-        if setting.severity is None:
-            continue
-        ruled = dataclasses.replace(context, options=setting.options)
-        for hit in rule.check(journey, ruled):
-            found.append(
-                document.finding(
-                    hit.pointer,
-                    rule.ID,
-                    hit.message,
-                    severity=setting.severity,
-                    hint=hit.hint,
-                    key=hit.key,
-                )
-            )
-    comments = scan(document.path, document.text, {rule.ID for rule in RULES})
+        check = getattr(rule, "check_across", None)
+        severity = rules[rule.ID].severity
+        if check is not None and severity is not None and document is not None:
+            found.extend(_place(document, rule.ID, severity, check(outline, validation.members)))
+    return found
+
+
+def _place(
+    document: Document, rule: str, severity: Severity, hits: Iterable[Hit]
+) -> Iterator[Finding]:
+    for hit in hits:
+        yield document.finding(
+            hit.pointer, rule, hit.message, severity=severity, hint=hit.hint, key=hit.key
+        )
+
+
+def _suppressed(
+    found: list[Finding], comments: Scan, rules: dict[str, RuleSetting]
+) -> list[Finding]:
     kept = suppress(found, comments.suppressions)
     # A suppression of a rule that is off here cannot be judged unused: it may be needed
     # under another profile.

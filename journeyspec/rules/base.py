@@ -38,8 +38,13 @@ class Hit:
 
 @dataclass(frozen=True)
 class Context:
-    """What a rule may consult beyond the journey: the whole portfolio, its options, today.
+    """What a rule may consult beyond the journey: the personas and registries, its options,
+    today.
 
+    ``portfolio`` holds no journeys: each journey is judged on its own, in the worker
+    process that read it. A rule that needs other journeys also defines
+    ``check_across(journey: Outline, journeys: Mapping[str, Outline]) -> Iterable[Hit]``,
+    run afterwards with the outline (id, kind, ``current_state``) of every valid journey.
     ``review_interval`` is the project's default review interval (ISO 8601, journeyspec.yaml).
     """
 

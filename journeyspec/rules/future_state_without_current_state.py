@@ -29,7 +29,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from journeyspec.findings import Severity
-from journeyspec.model import Journey
+from journeyspec.model import Journey, Outline
 from journeyspec.rules.base import Context, Hit, Option, Profile
 
 ID = "future-state-without-current-state"
@@ -39,17 +39,17 @@ OPTIONS: Mapping[str, Option] = {}
 
 
 def check(journey: Journey, context: Context) -> Iterator[Hit]:
-    if journey.kind != "future-state":
-        return
-    if journey.current_state is None:
+    if journey.kind == "future-state" and journey.current_state is None:
         yield Hit(
             "/kind",
             "future-state journey names no current-state map; map the current state first",
             hint="set `current_state:` to the id of the current-state journey this map improves",
         )
-        return
-    current = context.portfolio.journey(journey.current_state)
-    if current is not None and current.kind == "future-state":
+
+
+def check_across(journey: Outline, journeys: Mapping[str, Outline]) -> Iterator[Hit]:
+    current = journeys.get(journey.current_state or "")
+    if journey.kind == "future-state" and current is not None and current.kind == "future-state":
         yield Hit(
             "/current_state",
             f"`{current.id}` is itself a future-state map; point at the current-state map",

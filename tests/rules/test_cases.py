@@ -63,9 +63,13 @@ def run_case(rule_id: str, case: dict[str, Any], root: Path) -> list[tuple[str, 
     if isinstance(today, str):
         today = dt.date.fromisoformat(today)
     context = Context(validation.portfolio, options, today, config.review_interval)
+    hits = list(rule.check(journey, context))
+    across = getattr(rule, "check_across", None)
+    if across is not None:
+        hits.extend(across(validation.outlines[CASE_PATH], validation.members))
     findings = [
         document.finding(hit.pointer, rule.ID, hit.message, severity=rule.SEVERITY, key=hit.key)
-        for hit in rule.check(journey, context)
+        for hit in hits
     ]
     for finding in findings:
         assert finding.message and finding.rule == rule_id
