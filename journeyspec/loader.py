@@ -90,6 +90,9 @@ class Document:
     data: Any
     errors: list[Finding] = field(default_factory=list)
     source: tuple[Path, int] | None = field(default=None, repr=False)  # file, CRC-32
+    # The composed node tree (once mapped, its source map) while the file is being checked,
+    # so a finding's position costs no second parse; ``forget_tree`` drops it.
+    tree: yaml.Node | SourceMap | None = field(default=None, repr=False, compare=False)
 
     @property
     def text(self) -> str:
@@ -101,10 +104,17 @@ class Document:
         """Forget the text; it is read again from ``source`` (which held ``raw``) if asked."""
         self.kept_text, self.source = None, (source, zlib.crc32(raw))
 
+    def forget_tree(self) -> None:
+        self.tree = None
+
     @property
     def sourcemap(self) -> SourceMap:
         # Built only when a finding needs a position, so clean files never pay for it;
         # never for text that failed to load (it may be too deep to compose safely).
+        if isinstance(self.tree, yaml.Node):
+            self.tree = SourceMap(self.tree)
+        if isinstance(self.tree, SourceMap):
+            return self.tree
         usable = self.data is not None or not self.errors
         return _sourcemap(self.text) if usable else SourceMap(None)
 
@@ -234,6 +244,8 @@ def load_document(raw: bytes | str, path: str) -> Document:
         document.errors.append(Finding(path, *exc.position, RULE, exc.message, hint=exc.hint))
         document.data = None
     document.errors.extend(builder.errors)
+    if document.data is not None:
+        document.tree = root
     return document
 
 

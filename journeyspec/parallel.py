@@ -109,6 +109,7 @@ def _examine(
 ) -> tuple[R, str | None]:
     checked, key, raw = _check(*job, cache)
     result = then(checked, job)
+    checked.document.forget_tree()  # never sent back: a tree is many times its text
     if raw is not None and not checked.problems and checked.document.kept_text is not None:
         # Only a file with problems needs its text (to place and quote them), and a clean
         # one is the rule: no text crosses from the workers, none stays in memory.
