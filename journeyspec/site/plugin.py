@@ -4,6 +4,11 @@
 validates and lints the project and adds the planned pages, diagrams and assets as
 generated files, ``on_pre_page`` gives pages content dates (so sitemaps are reproducible),
 and ``on_serve`` watches the journey files so the site reloads when one changes.
+
+Generated pages reach Markdown without their HTML blocks (``journeyspec.site.blocks``):
+``on_page_content`` puts them back, and around the search plugin's ``on_page_context`` the
+page's content is briefly its words-only copy, so search indexes the same words without
+parsing every tag.
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
@@ -30,7 +35,7 @@ from journeyspec.findings import Finding, Severity
 from journeyspec.lint import LintResult, lint
 from journeyspec.project import ProjectConfig, load_config
 from journeyspec.rules import RULES
-from journeyspec.site import links
+from journeyspec.site import blocks, links
 from journeyspec.site.plan import PlannedPage, SiteInputs, plan_site
 
 
@@ -101,6 +106,9 @@ class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyp
         self.dates: dict[str, dt.date] = {}
         self.site_date = dt.date(2000, 1, 1)
         self.site_name = ""
+        self.blocks: dict[str, tuple[str, ...]] = {}  # page src -> its HTML blocks
+        self.lean: dict[str, str] = {}  # page src -> words-only content, until search ran
+        self.full: dict[str, str] = {}  # page src -> content, while search sees the lean one
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         start = self.config.project or str(Path(config.config_file_path or ".").parent)
@@ -174,6 +182,7 @@ class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyp
     def _add_pages(self, files: Files, config: MkDocsConfig, pages: list[PlannedPage]) -> None:
         self.dates = {page.src: page.updated for page in pages}
         self.site_date = max(self.dates.values(), default=self.site_date)
+        self.blocks, self.lean, self.full = {}, {}, {}
         for page in pages:
             if files.get_file_from_path(page.src) is not None:
                 raise PluginError(
@@ -181,14 +190,49 @@ class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyp
                     "rename or move the hand-written file"
                 )
             inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
+            split = blocks.split(page.markdown)
+            self.blocks[page.src] = split.blocks
             files.append(
-                File.generated(config, page.src, content=page.markdown, inclusion=inclusion)
+                File.generated(config, page.src, content=split.markdown, inclusion=inclusion)
             )
 
     def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page:
         # Content dates instead of the build date keep sitemap.xml(.gz) byte-identical.
         page.update_date = self.dates.get(page.file.src_uri, self.site_date).isoformat()
         return page
+
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        found = self.blocks.get(page.file.src_uri)
+        if found is None:  # a hand-written page
+            return html
+        if page.present_anchor_ids is not None:  # ids links from other pages may point at
+            page.present_anchor_ids |= blocks.anchors(found)
+        if any(name == "search" or name.endswith("/search") for name in config.plugins):
+            self.lean[page.file.src_uri] = blocks.lean(html, found)
+        return blocks.fill(html, found)
+
+    @event_priority(100)  # before the search plugin indexes the page
+    def _lean_for_search(
+        self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Any
+    ) -> Any:
+        lean = self.lean.pop(page.file.src_uri, None)
+        if lean is not None and page.content is not None:
+            self.full[page.file.src_uri] = page.content
+            page.content = lean
+        return context
+
+    @event_priority(-100)  # after it, before the theme renders the page
+    def _full_after_search(
+        self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Any
+    ) -> Any:
+        full = self.full.pop(page.file.src_uri, None)
+        if full is not None:
+            page.content = full
+        return context
+
+    on_page_context = CombinedEvent(_lean_for_search, _full_after_search)
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any

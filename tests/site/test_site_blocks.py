@@ -1,0 +1,95 @@
+"""HTML blocks kept away from Markdown: the split, the refill and the words-only copy for search."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import markdown
+
+from journeyspec.site import blocks
+
+PAGE = """---
+title: "A page"
+---
+# A \\*page\\*
+
+<div class="jsp-header">
+<p>Lead &amp; more</p>
+</div>
+
+## Diagrams
+
+<div class="jsp-figures">
+<figure><img src="a.svg" alt="A"></figure>
+
+<figure><img src="b.svg" alt="B"></figure>
+
+</div>
+
+## Notes
+
+Some *Markdown* text, kept.
+
+<a href="x/">An inline tag starts a Markdown paragraph</a>
+
+<h3 id="deep">Deep</h3>
+<table><tr><td>one</td><td>two</td></tr></table>
+"""
+
+
+def _convert(text: str) -> str:
+    body = re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.DOTALL)
+    return markdown.markdown(body, extensions=["toc"])
+
+
+def test_split_keeps_headings_and_markdown_and_takes_out_each_block() -> None:
+    split = blocks.split(PAGE)
+    assert split.markdown.startswith('---\ntitle: "A page"\n---\n# A \\*page\\*\n\nJSP-RAW-0\n')
+    assert "## Diagrams\n\nJSP-RAW-1\n\n## Notes" in split.markdown
+    assert "Some *Markdown* text, kept." in split.markdown
+    assert "<a href" in split.markdown  # not block-level: Markdown wraps it in a paragraph
+    assert len(split.blocks) == 3
+    # Blank lines inside an unclosed element stay inside its block, as in Markdown.
+    assert split.blocks[1].startswith('<div class="jsp-figures">') and "\n\n" in split.blocks[1]
+    assert split.blocks[1].rstrip().endswith("</div>")
+
+
+def test_filled_page_is_what_markdown_makes_of_the_whole_page() -> None:
+    split = blocks.split(PAGE)
+    filled = blocks.fill(_convert(split.markdown), split.blocks)
+    whole = _convert(PAGE)
+
+    def squeeze(html: str) -> str:
+        return re.sub(r"\s+", "", html)
+
+    assert squeeze(filled) == squeeze(whole)
+
+
+def test_lean_copy_has_the_words_and_the_headings_with_ids() -> None:
+    split = blocks.split(PAGE)
+    lean = blocks.lean(_convert(split.markdown), split.blocks)
+    assert "<p>Lead &amp; more</p>" in lean
+    assert '<h3 id="deep">Deep</h3><p>one two</p>' in lean
+    assert "<img" not in lean and "<figure" not in lean and "<table" not in lean
+    assert '<h2 id="diagrams">Diagrams</h2>' in lean
+
+
+def test_anchors_are_the_ids_inside_blocks() -> None:
+    split = blocks.split('<div id="a&amp;b"><p data-id="no">x</p><h3 id="deep">D</h3></div>\n')
+    assert blocks.anchors(split.blocks) == {"a&b", "deep"}
+
+
+def test_a_placeholder_in_user_text_is_not_replaced() -> None:
+    # User text reaches blocks only inside elements, and headings become <h1>, never <p>.
+    split = blocks.split("# JSP-RAW-0\n\n<p>JSP-RAW-0</p>\n")
+    html = blocks.fill(_convert(split.markdown), split.blocks)
+    assert html.count("JSP-RAW-0") == 2
+    assert '<h1 id="jsp-raw-0">JSP-RAW-0</h1>' in html and "<p>JSP-RAW-0</p>" in html
+
+
+def test_built_journey_page_has_every_block_back(built_site: Path) -> None:
+    page = (built_site / "journeys/missing-delivery-support/index.html").read_text("utf-8")
+    assert "JSP-RAW-" not in page
+    assert 'class="jsp-grid"' in page and 'id="pain-long-hold"' in page
+    assert '<h2 id="pain-points">Pain points<a class="headerlink"' in page
