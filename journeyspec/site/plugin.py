@@ -8,7 +8,8 @@ and ``on_serve`` watches the journey files so the site reloads when one changes.
 Generated pages reach Markdown without their HTML blocks (``journeyspec.site.blocks``):
 ``on_page_content`` puts them back, and around the search plugin's ``on_page_context`` the
 page's content is briefly its words-only copy, so search indexes the same words without
-parsing every tag.
+parsing every tag. Diagrams are drawn in the background while the pages are rendered;
+``on_post_build`` writes them (``on_build_error`` waits for the drawing to stop).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from markupsafe import Markup
@@ -28,6 +29,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.utils import write_file
 
 from journeyspec import clock
 from journeyspec.errors import JourneyspecError
@@ -37,6 +39,9 @@ from journeyspec.project import ProjectConfig, load_config
 from journeyspec.rules import RULES
 from journeyspec.site import blocks, links
 from journeyspec.site.plan import PlannedPage, SiteInputs, plan_site
+
+if TYPE_CHECKING:
+    from journeyspec.site.figures import Drawing
 
 
 class JourneyspecConfig(base.Config):  # type: ignore[no-untyped-call]
@@ -99,6 +104,13 @@ def _escape_theme_values(config: MkDocsConfig) -> None:
         config.repo_url = quote(str(config.repo_url), safe=":/?#[]@!$&()*+,;=%~")
 
 
+class _DrawnLater(File):
+    """A diagram's file: known to MkDocs from the start, written once it is drawn."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        return None  # on_post_build writes it
+
+
 class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
         self.project: ProjectConfig | None = None
@@ -109,6 +121,8 @@ class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyp
         self.blocks: dict[str, tuple[str, ...]] = {}  # page src -> its HTML blocks
         self.lean: dict[str, str] = {}  # page src -> words-only content, until search ran
         self.full: dict[str, str] = {}  # page src -> content, while search sees the lean one
+        self.drawing: Drawing | None = None
+        self.drawn: list[File] = []
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         start = self.config.project or str(Path(config.config_file_path or ".").parent)
@@ -148,13 +162,13 @@ class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyp
         site = project.site
         figure_meta: dict[str, Any] = {}
         portfolio_meta: list[Any] = []
-        svgs: list[tuple[str, str]] = []
+        self.drawing, self.drawn = None, []
         if self.config.diagrams:
-            from journeyspec.site.figures import plan_figures, render_figures
+            from journeyspec.site.figures import Drawing, plan_figures
 
             figures = plan_figures(portfolio)
             figure_meta, portfolio_meta = dict(figures.by_journey), list(figures.portfolio)
-            svgs = render_figures(figures, project.root)
+            self.drawing = Drawing(figures, project.root)
         pages = plan_site(
             SiteInputs(
                 portfolio=portfolio,
@@ -170,8 +184,12 @@ class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyp
             )
         )
         self._add_pages(files, config, pages)
-        for src, svg in svgs:
-            files.append(File.generated(config, src, content=svg))
+        if self.drawing is not None:
+            self.drawn = [
+                _DrawnLater.generated(config, s, content=b"") for s in self.drawing.sources
+            ]
+            for file in self.drawn:
+                files.append(file)
         for name in ("journeyspec.css", "journeyspec.js"):
             content = (
                 resources.files("journeyspec.site").joinpath("assets").joinpath(name).read_bytes()
@@ -233,6 +251,19 @@ class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyp
         return context
 
     on_page_context = CombinedEvent(_lean_for_search, _full_after_search)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.drawing is None:
+            return
+        drawn = self.drawing.result()
+        for file, (_, svg) in zip(self.drawn, drawn, strict=True):
+            write_file(svg.encode("utf-8"), file.abs_dest_path)
+        self.drawing, self.drawn = None, []
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.drawing is not None:
+            self.drawing.abandon()
+            self.drawing, self.drawn = None, []
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
