@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -93,3 +94,15 @@ def test_built_journey_page_has_every_block_back(built_site: Path) -> None:
     assert "JSP-RAW-" not in page
     assert 'class="jsp-grid"' in page and 'id="pain-long-hold"' in page
     assert '<h2 id="pain-points">Pain points<a class="headerlink"' in page
+
+
+def test_search_index_has_every_section_with_its_words_apart(built_site: Path) -> None:
+    docs = json.loads((built_site / "search/search_index.json").read_text("utf-8"))["docs"]
+    sections = {d["location"]: d for d in docs}
+    glance = sections["journeys/missing-delivery-support/#journey-at-a-glance"]
+    assert glance["title"] == "Journey at a glance"
+    # Cells of the grid are separate words (they used to be glued: "Customer SupportTriage").
+    assert "Reporting the problem Customer Support Triage" in glance["text"]
+    pains = sections["journeys/missing-delivery-support/#pain-points"]["text"]
+    assert "Fail point: holds of 50 minutes on the support line Makes them abandon" in pains
+    assert "<table" not in glance["text"] and "<span" not in pains
