@@ -8,8 +8,9 @@ and ``on_serve`` watches the journey files so the site reloads when one changes.
 Generated pages reach Markdown without their HTML blocks (``journeyspec.site.blocks``):
 ``on_page_content`` puts them back, and around the search plugin's ``on_page_context`` the
 page's content is briefly its words-only copy, so search indexes the same words without
-parsing every tag. Diagrams are drawn in the background while the pages are rendered;
-``on_post_build`` writes them (``on_build_error`` waits for the drawing to stop).
+parsing every tag (only when search is the one plugin whose handler runs in between, so no
+other plugin sees or changes the lean copy). Diagrams are drawn in the background while the
+pages are rendered; ``on_post_build`` writes them (``on_build_error`` waits for the drawing).
 """
 
 from __future__ import annotations
@@ -121,6 +122,7 @@ class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyp
         self.blocks: dict[str, tuple[str, ...]] = {}  # page src -> its HTML blocks
         self.lean: dict[str, str] = {}  # page src -> words-only content, until search ran
         self.full: dict[str, str] = {}  # page src -> content, while search sees the lean one
+        self.lean_search = False  # whether search alone runs between the swap and the restore
         self.drawing: Drawing | None = None
         self.drawn: list[File] = []
 
@@ -201,6 +203,7 @@ class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyp
         self.dates = {page.src: page.updated for page in pages}
         self.site_date = max(self.dates.values(), default=self.site_date)
         self.blocks, self.lean, self.full = {}, {}, {}
+        self.lean_search = self.search_alone_in_between(config)
         for page in pages:
             if files.get_file_from_path(page.src) is not None:
                 raise PluginError(
@@ -227,7 +230,7 @@ class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyp
             return html
         if page.present_anchor_ids is not None:  # ids links from other pages may point at
             page.present_anchor_ids |= blocks.anchors(found)
-        if any(name == "search" or name.endswith("/search") for name in config.plugins):
+        if self.lean_search:
             self.lean[page.file.src_uri] = blocks.lean(html, found)
         return blocks.fill(html, found)
 
@@ -251,6 +254,23 @@ class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyp
         return context
 
     on_page_context = CombinedEvent(_lean_for_search, _full_after_search)
+
+    def search_alone_in_between(self, config: MkDocsConfig) -> bool:
+        """Whether the search plugin's handler is the only one between the swap and the
+        restore: another plugin there would see the lean copy, and lose what it changed."""
+        handlers = config.plugins.events["page_context"]
+        mine = [i for i, h in enumerate(handlers) if getattr(h, "__self__", None) is self]
+        if len(mine) != 2:
+            return False
+        between = handlers[mine[0] + 1 : mine[1]]
+        searches = [
+            plugin
+            for name, plugin in config.plugins.items()
+            if name == "search" or name.endswith("/search")
+        ]
+        return len(between) == 1 and any(
+            getattr(between[0], "__self__", None) is plugin for plugin in searches
+        )
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.drawing is None:

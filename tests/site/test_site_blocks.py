@@ -5,8 +5,11 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import markdown
+from mkdocs.config import load_config
+from mkdocs.plugins import BasePlugin
 
 from journeyspec.site import blocks
 
@@ -106,3 +109,20 @@ def test_search_index_has_every_section_with_its_words_apart(built_site: Path) -
     pains = sections["journeys/missing-delivery-support/#pain-points"]["text"]
     assert "Fail point: holds of 50 minutes on the support line Makes them abandon" in pains
     assert "<table" not in glance["text"] and "<span" not in pains
+
+
+class _Rewriter(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
+    """A plugin that changes page content in on_page_context, as some do."""
+
+    def on_page_context(self, context: Any, /, **kwargs: Any) -> Any:
+        return context
+
+
+def test_search_sees_the_lean_copy_only_when_no_other_plugin_runs_in_between(
+    example_project: Path,
+) -> None:
+    config = load_config(str(example_project / "mkdocs.yml"))
+    plugin = config.plugins["journeyspec"]
+    assert plugin.search_alone_in_between(config)  # type: ignore[attr-defined]
+    config.plugins["rewriter"] = _Rewriter()
+    assert not plugin.search_alone_in_between(config)  # type: ignore[attr-defined]
