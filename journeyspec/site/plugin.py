@@ -222,6 +222,7 @@ class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyp
         page.update_date = self.dates.get(page.file.src_uri, self.site_date).isoformat()
         return page
 
+    @event_priority(100)  # first: other plugins see the page as Markdown would have made it
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
