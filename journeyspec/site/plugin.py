@@ -226,7 +226,7 @@ class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyp
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        found = self.blocks.get(page.file.src_uri)
+        found = self.blocks.pop(page.file.src_uri, None)  # not needed once filled
         if found is None:  # a hand-written page
             return html
         if page.present_anchor_ids is not None:  # ids links from other pages may point at
