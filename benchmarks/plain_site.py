@@ -27,13 +27,19 @@ def mkdocs_config(site_name: str) -> dict[str, Any]:
     return config
 
 
-def write_plain_site(corpus: Path, out_dir: Path, pages: int) -> int:
-    """Write an MkDocs project of ``pages`` pages made from ``corpus``; the pages written."""
+def write_plain_site(corpus: Path, out_dir: Path, pages: int, *, short_nav: bool = False) -> int:
+    """Write an MkDocs project of ``pages`` pages made from ``corpus``; the pages written.
+
+    By default MkDocs lists every page in the navigation, which Material renders into every
+    page (most of a large plain build's time). ``short_nav`` gives it a one-entry
+    navigation instead, short like journeyspec's sections: the stricter peer.
+    """
     docs = out_dir / "docs"
     (docs / "journeys").mkdir(parents=True, exist_ok=True)
-    (out_dir / "mkdocs.yml").write_text(
-        yaml.safe_dump(mkdocs_config("Benchmark journeys"), sort_keys=False), encoding="utf-8"
-    )
+    config = mkdocs_config("Benchmark journeys")
+    if short_nav:
+        config["nav"] = [{"Home": "index.md"}]
+    (out_dir / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     journeys = sorted((corpus / "journeys").glob("*.yaml"))
     written = 1
     listing = []

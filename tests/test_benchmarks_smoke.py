@@ -72,7 +72,7 @@ def test_runner_prints_every_figure(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert re.search(r"^Machine: 2 cores|^Machine: \d+ cores, Python 3\.", done.stdout, re.M)
     numbers = re.findall(r"^\| (\w+) \|", done.stdout, re.M)
-    assert numbers == ["1", "1w", "2", "3", "4", "5"]
+    assert numbers == ["1", "1w", "2", "3", "4", "3n", "4n", "5"]
     assert "failed" not in done.stdout
     for row in done.stdout.splitlines()[-6:]:
         assert re.search(r"\| \d+\.\d\d(×|× faster| MB) \| [≤≥] .* \| (.* = .*×.*|—) \|$", row), row
