@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -126,12 +127,19 @@ def discover(config: ProjectConfig) -> tuple[list[SourceFile], list[Finding]]:
     files: list[SourceFile] = []
     problems: list[Finding] = []
     folders: tuple[tuple[str, SchemaName], ...] = (("journeys", "journey"), ("personas", "persona"))
+    layout = _Layout(config)
     for key, schema in folders:
         folder = config.path(key)
         if folder.is_dir():
             found, skipped = scan(folder, config.root)
             # Each file once, under one schema, even when the folders overlap (`personas: .`).
-            files.extend(SourceFile(p, schema) for p in found if schema_for(p, config) == schema)
+            real = {here: here.resolve() for here in {p.parent for p in found}}
+            files.extend(
+                SourceFile(p, schema)
+                for p in found
+                if layout.schema_for(p.resolve() if p.is_symlink() else real[p.parent] / p.name)
+                == schema
+            )
             problems.extend(
                 Finding(display_path(path, config.root), 0, 0, "project", why, hint=hint)
                 for path, (why, hint) in skipped
@@ -182,11 +190,21 @@ def scan(folder: Path, root: Path) -> tuple[list[Path], list[tuple[Path, tuple[s
             linked = Path(here, name)
             if linked.is_symlink() and not _inside(linked, root):
                 skipped.append((linked, _OUTSIDE_FOLDER))
+        # Resolved once per folder: a plain file in a folder inside the project is inside
+        # it too, so only links need resolving one by one (1,000 files: 0.2 s -> 0.02 s).
+        here_inside = _inside(Path(here), root)
         for name in names:
             path = Path(here, name)
             if path.suffix not in YAML_SUFFIXES:
                 continue
-            if not path.exists():
+            try:
+                mode = path.lstat().st_mode
+            except OSError:
+                skipped.append((path, _BROKEN))
+                continue
+            if stat.S_ISREG(mode) and here_inside:
+                found.append(path)
+            elif not path.exists():
                 skipped.append((path, _BROKEN))
             elif not _inside(path, root):
                 skipped.append((path, _OUTSIDE))
@@ -212,20 +230,31 @@ def load_project(config: ProjectConfig) -> Project:
 
 def schema_for(path: Path, config: ProjectConfig) -> SchemaName:
     """Which schema governs ``path``, by where it lies in the project."""
-    resolved = path.resolve()
-    registries: tuple[SchemaName, ...] = ("teams", "channels")
-    for key in registries:
-        if resolved == config.path(key).resolve():
-            return key
-    if config.config_path and resolved == config.config_path:
-        return "config"
-    journeys, personas = config.path("journeys").resolve(), config.path("personas").resolve()
-    # When one folder holds the other, a file belongs to the deeper (more specific) one.
-    if _inside(resolved, personas) and not (
-        _inside(resolved, journeys) and len(journeys.parts) > len(personas.parts)
-    ):
-        return "persona"
-    return "journey"
+    return _Layout(config).schema_for(path.resolve())
+
+
+class _Layout:
+    """Where a project's kinds of files are, resolved once for many files."""
+
+    def __init__(self, config: ProjectConfig) -> None:
+        self.registries = {key: config.path(key).resolve() for key in ("teams", "channels")}
+        self.config_path = config.config_path
+        self.journeys = config.path("journeys").resolve()
+        self.personas = config.path("personas").resolve()
+
+    def schema_for(self, resolved: Path) -> SchemaName:
+        for key, place in self.registries.items():
+            if resolved == place:
+                return "teams" if key == "teams" else "channels"
+        if self.config_path and resolved == self.config_path:
+            return "config"
+        journeys, personas = self.journeys, self.personas
+        # When one folder holds the other, a file belongs to the deeper (more specific) one.
+        if resolved.is_relative_to(personas) and not (
+            resolved.is_relative_to(journeys) and len(journeys.parts) > len(personas.parts)
+        ):
+            return "persona"
+        return "journey"
 
 
 def select(paths: Sequence[str], config: ProjectConfig) -> set[str]:

@@ -168,6 +168,8 @@ def _summary_line(report: Report, targets: list[str]) -> str:
 def _refuse_inputs(config: ProjectConfig, outputs: list[tuple[str, str | None]]) -> None:
     """Refuse a report FILE that is one of the project's own files: a slip such as
     ``--format json:journeys/a.yaml`` must not replace a journey with a report."""
+    if all(target is None for _, target in outputs):
+        return  # every report goes to the terminal: no need to list the project's files
     files, _ = discover(config)
     inputs = {source.path.resolve() for source in files}
     if config.config_path is not None:
