@@ -23,7 +23,7 @@ from journeyspec import __version__
 from journeyspec.findings import Finding, Severity
 
 CACHE_DIR = ".journeyspec-cache"
-FORMAT = 1
+FORMAT = 2  # 2: entries in shards
 # The modules whose code decides a file's data and findings: a change to any of them (in a
 # development checkout, where the version stays put) must invalidate every entry.
 _CODE = ("loader", "scalars", "nesting", "schema", "sourcemap", "findings", "cache")
@@ -47,6 +47,7 @@ class FileCache:
         self.folder = root / CACHE_DIR / "files"
         self._secret, self._fingerprint = secret, fingerprint
         self.used: set[str] = set()
+        self._shards: set[str] = set()
 
     def key(self, raw: bytes, schema: str) -> str:
         digest = hashlib.blake2b(self._fingerprint, key=self._secret, digest_size=20)
@@ -57,7 +58,7 @@ class FileCache:
     def get(self, key: str, path: str) -> Entry | None:
         self.used.add(key)
         try:
-            stored = json.loads((self.folder / f"{key}.json").read_bytes())
+            stored = json.loads(self._entry(key).read_bytes())
             return Entry(
                 stored["text"],
                 stored["data"],
@@ -77,24 +78,46 @@ class FileCache:
         }
         try:
             payload = json.dumps(stored, separators=(",", ":")).encode()
-            _prepare(self.folder.parent)
-            # Written aside and renamed, so a reader never sees half an entry.
-            handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
+            target = self._entry(key)
+            if target.parent.name not in self._shards:
+                _prepare(self.folder.parent)
+                target.parent.mkdir(exist_ok=True)
+                self._shards.add(target.parent.name)
+            # Written aside and renamed, so a reader never sees half an entry. The name is
+            # this process's own (mkstemp's random names cost ~15% of a cold lint), and
+            # O_EXCL never follows or reuses what is there.
+            temporary = target.with_name(f"{target.stem}.{os.getpid()}.tmp")
+            handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
             with os.fdopen(handle, "wb") as out:
                 out.write(payload)
-            os.replace(temporary, self.folder / f"{key}.json")
+            os.replace(temporary, target)
         except (OSError, ValueError):
             return
 
     def prune(self) -> None:
-        """Remove entries no file of this run used (old versions of files)."""
+        """Remove entries no file of this run used (old versions of files), and any file
+        left half-written by a run that was stopped."""
         try:
-            names = os.listdir(self.folder)
+            shards = os.listdir(self.folder)
         except OSError:
             return
-        for name in names:
-            if name.endswith((".json", ".tmp")) and name.split(".")[0] not in self.used:
-                (self.folder / name).unlink(missing_ok=True)
+        for shard in shards:
+            try:
+                names = os.listdir(self.folder / shard)
+            except OSError:  # not a shard: a file of an older layout, or a stray
+                if shard.endswith((".json", ".tmp")):
+                    (self.folder / shard).unlink(missing_ok=True)
+                continue
+            for name in names:
+                stale = name.endswith(".json") and shard + name.split(".")[0] not in self.used
+                if stale or name.endswith(".tmp"):
+                    (self.folder / shard / name).unlink(missing_ok=True)
+
+    def _entry(self, key: str) -> Path:
+        # Two-character shards, as git keeps its objects: some filesystems scan a folder
+        # on every file created in it, and one folder of 1,000 entries made a cold lint of
+        # 1,000 journeys spend a second creating them.
+        return self.folder / key[:2] / f"{key[2:]}.json"
 
 
 def open_cache(root: Path) -> FileCache | None:

@@ -56,7 +56,7 @@ def report(root: Path) -> list[tuple[Any, ...]]:
 
 
 def entries(root: Path) -> list[Path]:
-    return sorted((root / CACHE_DIR / "files").glob("*.json"))
+    return sorted((root / CACHE_DIR / "files").glob("*/*.json"))
 
 
 def test_a_warm_run_reports_exactly_what_a_cold_run_does(
