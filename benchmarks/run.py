@@ -63,6 +63,13 @@ def tool(name: str) -> str:
     return str(beside) if beside.exists() else shutil.which(name) or name
 
 
+def versus(number: str, what: str, ours: Timing, peer: Timing, target: float) -> Row:
+    """A row timing journeyspec against a peer, where lower is better."""
+    ratio = ours.best / peer.best
+    cells = seconds(ours.best), seconds(peer.best)
+    return Row(number, what, *cells, ratio, target, "lower", cpu=cpu(ours.cpu, peer.cpu))
+
+
 def machine() -> str:
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
@@ -106,26 +113,14 @@ def lint_rows(corpus: Path, files: list[str], args: argparse.Namespace) -> list[
     checked = best_of(args.peer_repeat, [*peer, *files], corpus, env)
     n = f"{len(files):,} journeys"
     return [
-        Row(
+        versus(
             "1",
             f"`journeyspec lint`, cold cache, vs PyYAML CSafeLoader parse-only, {n}",
-            seconds(cold.best),
-            seconds(floor.best),
-            cold.best / floor.best,
+            cold,
+            floor,
             1.0,
-            "lower",
-            cpu=cpu(cold.cpu, floor.cpu),
         ),
-        Row(
-            "1w",
-            "the same lint with a warm cache (no file changed)",
-            seconds(warm.best),
-            seconds(floor.best),
-            warm.best / floor.best,
-            1.0,
-            "lower",
-            cpu=cpu(warm.cpu, floor.cpu),
-        ),
+        versus("1w", "the same lint with a warm cache (no file changed)", warm, floor, 1.0),
         Row(
             "2",
             f"`journeyspec lint` (cold) vs `check-jsonschema` (schema only), {n}",
@@ -174,47 +169,35 @@ def build_rows(corpus: Path, work: Path, args: argparse.Namespace) -> list[Row]:
     touched.write_text(original, encoding="utf-8")
     what = f"{pages:,} pages"
     return [
-        Row(
+        versus(
             "3",
             f"cold `journeyspec build` vs plain `mkdocs build` (material), {what}",
-            seconds(cold.best),
-            seconds(baseline.best),
-            cold.best / baseline.best,
+            cold,
+            baseline,
             1.5,
-            "lower",
-            cpu=cpu(cold.cpu, baseline.cpu),
         ),
-        Row(
+        versus(
             "4",
             "`journeyspec build` after editing one journey vs the same plain build",
-            seconds(rebuild.best),
-            seconds(baseline.best),
-            rebuild.best / baseline.best,
+            rebuild,
+            baseline,
             1.05,
-            "lower",
-            cpu=cpu(rebuild.cpu, baseline.cpu),
         ),
         # The stricter reading: MkDocs' default navigation lists every page, and rendering
         # it into every page is most of the plain build's time; journeyspec's is short.
-        Row(
+        versus(
             "3n",
             "cold `journeyspec build` vs the plain build with a one-entry navigation",
-            seconds(cold.best),
-            seconds(strict.best),
-            cold.best / strict.best,
+            cold,
+            strict,
             1.5,
-            "lower",
-            cpu=cpu(cold.cpu, strict.cpu),
         ),
-        Row(
+        versus(
             "4n",
             "`journeyspec build` after editing one journey vs that short-navigation build",
-            seconds(rebuild.best),
-            seconds(strict.best),
-            rebuild.best / strict.best,
+            rebuild,
+            strict,
             1.05,
-            "lower",
-            cpu=cpu(rebuild.cpu, strict.cpu),
         ),
     ]
 
