@@ -14,6 +14,8 @@ from typing import Any
 
 from journeyspec.sourcemap import join
 
+DEFAULT_KIND = "current-state"  # a journey's kind when its file names none
+
 
 def _t(data: dict[str, Any], key: str) -> tuple[Any, ...]:
     return tuple(data.get(key) or ())
@@ -290,20 +292,20 @@ class Outline:
 
     id: str
     path: str
-    kind: str  # as in the model: "current-state" when the file leaves it out
+    kind: str  # DEFAULT_KIND when the file leaves it out, as in the model
     current_state: str | None
 
 
 def outline_of(data: dict[str, Any], path: str) -> Outline | None:
     """The outline of a journey file's data; ``None`` when it has no usable id."""
-    journey_id, kind = data.get("id"), data.get("kind", "current-state")
+    journey_id, kind = data.get("id"), data.get("kind", DEFAULT_KIND)
     current = data.get("current_state")
     if not isinstance(journey_id, str):
         return None
     return Outline(
         journey_id,
         path,
-        kind if isinstance(kind, str) else "current-state",
+        kind if isinstance(kind, str) else DEFAULT_KIND,
         current if isinstance(current, str) else None,
     )
 
@@ -360,7 +362,7 @@ def journey_from(data: dict[str, Any], path: str, default_scale: tuple[int, int]
         id=data["id"],
         title=data["title"],
         description=data.get("description"),
-        kind=data.get("kind", "current-state"),
+        kind=data.get("kind", DEFAULT_KIND),
         status=data.get("status", "draft"),
         persona=data["persona"],
         actors=tuple(Actor(a["role"], a.get("persona")) for a in _t(data, "actors")),

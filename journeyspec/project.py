@@ -237,7 +237,8 @@ class _Layout:
     """Where a project's kinds of files are, resolved once for many files."""
 
     def __init__(self, config: ProjectConfig) -> None:
-        self.registries = {key: config.path(key).resolve() for key in ("teams", "channels")}
+        registries: tuple[SchemaName, ...] = ("teams", "channels")
+        self.registries = {key: config.path(key).resolve() for key in registries}
         self.config_path = config.config_path
         self.journeys = config.path("journeys").resolve()
         self.personas = config.path("personas").resolve()
@@ -245,7 +246,7 @@ class _Layout:
     def schema_for(self, resolved: Path) -> SchemaName:
         for key, place in self.registries.items():
             if resolved == place:
-                return "teams" if key == "teams" else "channels"
+                return key
         if self.config_path and resolved == self.config_path:
             return "config"
         journeys, personas = self.journeys, self.personas

@@ -50,9 +50,6 @@ JOURNEY_REFERENCES: dict[str, tuple[str, ...]] = {
     "/kpis/*/owner": ("team",),
 }
 
-# Where a journey refers to other journeys: checked once every journey file is read.
-ACROSS_REFERENCES: dict[str, tuple[str, ...]] = {"/current_state": ("journey",)}
-
 PERSONA_REFERENCES: dict[str, tuple[str, ...]] = {
     "/based_on": ("persona",),
     "/preferred_channels/*": ("channel",),
@@ -175,13 +172,10 @@ def check_journey(document: Document, index: Index) -> list[Finding]:
 
 
 def check_across(document: Document, outline: Outline, index: Index) -> list[Finding]:
-    """Dangling references from a journey to other journeys (``index`` holds them all)."""
-    values = {"/current_state": outline.current_state}
+    """A ``current_state`` naming no journey: the one reference from a journey to another,
+    checked once every journey file is read (``index`` holds them all)."""
     hints = _Hints({}, index)
-    findings: list[Finding] = []
-    for pointer, kinds in ACROSS_REFERENCES.items():
-        findings.extend(_resolve(document, pointer, values[pointer], kinds, hints))
-    return findings
+    return _resolve(document, "/current_state", outline.current_state, ("journey",), hints)
 
 
 def check_persona(document: Document, index: Index) -> list[Finding]:

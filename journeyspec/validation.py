@@ -97,9 +97,14 @@ def validate_project(
     examined = check_files(cache, journey_jobs, examine)
     if cache is not None:
         cache.prune()  # entries of files that are gone or have changed
-    loaded = [*(c.document for c, _ in registry.checked), *(e.document for e in examined)]
-    by_job = {id(job): doc for job, doc in zip([*others, *journey_jobs], loaded, strict=True)}
-    project = Project(config, [(by_job[id(job)], job[2]) for job in jobs], refused)
+    # Back in the order of the jobs: each kind's documents came back in its own order.
+    registry_documents = iter(c.document for c, _ in registry.checked)
+    journey_documents = iter(e.document for e in examined)
+    documents = [
+        (next(journey_documents if kind == "journey" else registry_documents), kind)
+        for _, _, kind in jobs
+    ]
+    project = Project(config, documents, refused)
 
     findings = [*project.errors, *registry.findings]
     outlines = {e.document.path: e.outline for e in examined if e.outline is not None}

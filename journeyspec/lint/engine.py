@@ -7,7 +7,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from journeyspec import clock
@@ -71,7 +71,8 @@ def lint(
         document = validation.document(path)
         if document is not None:
             rules = settings.for_path(path)
-            found = judged.findings + _across(validation.outlines[path], validation, rules)
+            outline = validation.outlines[path]
+            found = judged.findings + _across(document, outline, validation.members, rules)
             findings.extend(_suppressed(found, judged.comments, rules))
     findings = sorted(set(findings))
     baselined = 0
@@ -111,16 +112,18 @@ class _Judge:
 
 
 def _across(
-    outline: Outline, validation: Validation, rules: dict[str, RuleSetting]
+    document: Document,
+    outline: Outline,
+    journeys: Mapping[str, Outline],
+    rules: dict[str, RuleSetting],
 ) -> list[Finding]:
     """The findings of the rules that look at other journeys (``check_across``)."""
-    document = validation.document(outline.path)
     found: list[Finding] = []
     for rule in RULES:
         check = getattr(rule, "check_across", None)
         severity = rules[rule.ID].severity
-        if check is not None and severity is not None and document is not None:
-            found.extend(_place(document, rule.ID, severity, check(outline, validation.members)))
+        if check is not None and severity is not None:
+            found.extend(_place(document, rule.ID, severity, check(outline, journeys)))
     return found
 
 
