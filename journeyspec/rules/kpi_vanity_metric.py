@@ -49,16 +49,19 @@ def check(journey: Journey, context: Context) -> Iterator[Hit]:
         for w in context.options["words"]
     ]
     for kpi in journey.kpis:
-        if any(p.search(kpi.name.replace("-", " ")) for p in patterns):
+        # The name is what people read, so it is blamed first; the id when only it gives away.
+        fields = (("name", kpi.name), ("id", kpi.id))
+        blamed = next(
+            (
+                key
+                for key, text in fields
+                if any(p.search(text.replace("-", " ")) for p in patterns)
+            ),
+            None,
+        )
+        if blamed is not None:
             yield Hit(
-                join(kpi.pointer, "name"),
-                f"KPI `{kpi.id}` looks like a vanity metric; measure an outcome the objective "
-                "depends on",
-                hint="prefer conversion, activation, retention, effort or satisfaction metrics",
-            )
-        elif any(p.search(kpi.id.replace("-", " ")) for p in patterns):
-            yield Hit(
-                join(kpi.pointer, "id"),
+                join(kpi.pointer, blamed),
                 f"KPI `{kpi.id}` looks like a vanity metric; measure an outcome the objective "
                 "depends on",
                 hint="prefer conversion, activation, retention, effort or satisfaction metrics",
