@@ -149,3 +149,78 @@ def test_no_count_line_when_everything_is_shown(tmp_path: Path, run: Run) -> Non
     project = _project(tmp_path)
     result = run("lint", "--format", "github", cwd=project)
     assert [line.split(" ", 1)[0] for line in result.stdout.splitlines()] == ["::error"] * 2
+
+
+def _scored(journey_id: str, score: int) -> str:
+    """A journey of five steps, each at emotion ``score``."""
+    lines = ["journeyspec: 1", f"id: {journey_id}", f"title: The {journey_id} journey",
+             "persona: budi", "owner: marketing", "stages:",
+             "  - id: only", "    name: Only", "    owner: marketing", "    steps:"]  # fmt: skip
+    for n in range(5):
+        lines += [f"      - id: step-{n}", f"        name: Does thing number {n}",
+                  f"        emotion: {{score: {score}}}", "        touchpoints: [mail]"]  # fmt: skip
+    lines += ["touchpoints:", "  - id: mail", "    name: Mail", "    channel: email"]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.fixture(scope="module")
+def big_change(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """200 journeys whose every score changed between HEAD~1 and HEAD."""
+    root = tmp_path_factory.mktemp("big")
+    write_files(root, dict(MINIMAL_FILES))
+    ids = [f"journey-{n:03}" for n in range(200)]
+    commit(root, {f"journeys/{i}.yaml": _scored(i, -1) for i in ids}, "before")
+    commit(root, {f"journeys/{i}.yaml": _scored(i, 1) for i in ids}, "after")
+    return root
+
+
+GITHUB_COMMENT_LIMIT = 65_536
+
+
+def test_a_big_diff_is_cut_to_fit_a_pull_request_comment(big_change: Path, run: Run) -> None:
+    whole = run("diff", "HEAD~1", "HEAD", "--format", "markdown", cwd=big_change)
+    assert len(whole.stdout) > 2 * GITHUB_COMMENT_LIMIT  # what broke the comment
+    env = {
+        "GITHUB_SERVER_URL": "https://github.com",
+        "GITHUB_REPOSITORY": "northwind/journeys",
+        "GITHUB_RUN_ID": "42",
+    }
+    cut = run("diff", "HEAD~1", "HEAD", "--format", "markdown", "--max-bytes", "65536",
+              cwd=big_change, env=env)  # fmt: skip
+    assert cut.exit_code == 0, cut.stderr
+    text = cut.stdout
+    assert len(text.encode("utf-8")) <= GITHUB_COMMENT_LIMIT
+    assert text.splitlines()[:4] == [
+        "<!-- journeyspec-diff -->",
+        "## Journey map changes",
+        "",
+        "`HEAD~1` → `HEAD`: 200 journeys changed; lint: 0 new findings, 0 fixed",
+    ]
+    shown = text.count("\n### ✏️ ")
+    assert 0 < shown < 200
+    # Whole sections only: every folded diagram and code fence that opens also closes.
+    assert text.count("<details>") == text.count("</details>") == shown
+    assert text.count("```") % 2 == 0
+    assert text.endswith(
+        f"---\n\n✂️ **{200 - shown} of 200 sections not shown**: this comment is cut to "
+        "GitHub's size limit. The full report is in the job summary of "
+        "[this workflow run](https://github.com/northwind/journeys/actions/runs/42).\n"
+    )
+    assert whole.stdout.startswith(text.rsplit("\n\n---\n\n", 1)[0])
+    # Outside GitHub Actions the note names the command that prints the whole report.
+    local = run("diff", "HEAD~1", "--format", "markdown", "--max-bytes", "4000", cwd=big_change)
+    assert len(local.stdout.encode("utf-8")) <= 4000
+    assert local.stdout.endswith(
+        "GitHub's size limit. Run `journeyspec diff HEAD~1` for the full report.\n"
+    )
+    # A report that fits is left whole.
+    assert run("diff", "HEAD~1", "HEAD", "--format", "markdown", "--max-bytes", "999999",
+               cwd=big_change).stdout == whole.stdout  # fmt: skip
+
+
+def test_max_bytes_is_for_markdown_only(big_change: Path, run: Run) -> None:
+    result = run("diff", "HEAD~1", "--max-bytes", "5000", cwd=big_change)
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "journeyspec: --max-bytes applies to --format markdown only\n",
+    )
