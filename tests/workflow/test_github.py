@@ -5,12 +5,23 @@ within GitHub's 10 annotations per level and step."""
 from __future__ import annotations
 
 import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tomllib
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 
-from tests.conftest import MINIMAL_FILES, Result, write_files
+from journeyspec import __version__
+from journeyspec.diff import markdown
+from journeyspec.scaffold import DEFAULT_INSTALL
+from tests.conftest import MINIMAL_FILES, REPO, Result, write_files
 from tests.lint.conftest import RETURNS, config_text
 from tests.workflow.repo import commit, git
 
@@ -213,9 +224,15 @@ def test_a_big_diff_is_cut_to_fit_a_pull_request_comment(big_change: Path, run: 
     assert local.stdout.endswith(
         "GitHub's size limit. Run `journeyspec diff HEAD~1` for the full report.\n"
     )
-    # A report that fits is left whole.
-    assert run("diff", "HEAD~1", "HEAD", "--format", "markdown", "--max-bytes", "999999",
-               cwd=big_change).stdout == whole.stdout  # fmt: skip
+
+
+def test_a_report_that_fits_is_left_whole() -> None:
+    head, sections = "head", ["one", "two"]
+    assert markdown.fit(head, sections, None, "") == "head\n\none\n\ntwo\n"
+    assert markdown.fit(head, sections, 15, "") == "head\n\none\n\ntwo\n"
+    cut = markdown.fit(head, sections, 14, "See x.")
+    assert cut.startswith("head\n\n---\n\n✂️ **2 of 2 sections not shown**")
+    assert cut.endswith("GitHub's size limit. See x.\n")
 
 
 def test_max_bytes_is_for_markdown_only(big_change: Path, run: Run) -> None:
@@ -224,3 +241,222 @@ def test_max_bytes_is_for_markdown_only(big_change: Path, run: Run) -> None:
         2,
         "journeyspec: --max-bytes applies to --format markdown only\n",
     )
+
+
+# The scaffolded workflow ------------------------------------------------------------------
+
+WORKFLOW = ".github/workflows/journeys.yml"
+CURRENT_ACTIONS = {  # each one's current major, all on Node 24 or composite
+    "actions/checkout@v7",
+    "actions/setup-python@v7",
+    "actions/upload-pages-artifact@v5",
+    "actions/deploy-pages@v5",
+    "github/codeql-action/upload-sarif@v4",
+}
+
+
+@pytest.fixture(scope="module")
+def scaffolded(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from click.testing import CliRunner
+
+    from journeyspec.cli import cli
+
+    target = tmp_path_factory.mktemp("scaffolded") / "repo"
+    result = CliRunner().invoke(cli, ["init", str(target)], env={"JOURNEYSPEC_TODAY": "2026-03-01"})
+    assert result.exit_code == 0, result.output
+    return target
+
+
+def _workflow(root: Path) -> dict[str, Any]:
+    loaded: dict[str, Any] = yaml.safe_load((root / WORKFLOW).read_text(encoding="utf-8"))
+    return loaded
+
+
+def _steps(workflow: dict[str, Any], job: str) -> list[dict[str, Any]]:
+    steps: list[dict[str, Any]] = workflow["jobs"][job]["steps"]
+    return steps
+
+
+def _step(workflow: dict[str, Any], job: str, name: str) -> dict[str, Any]:
+    return next(s for s in _steps(workflow, job) if s.get("name") == name)
+
+
+def _action_validator(path: Path) -> subprocess.CompletedProcess[str]:
+    tool = REPO / "node_modules" / ".bin" / "action-validator"
+    assert tool.is_file(), "run `npm ci` (scripts/setup --test)"
+    command = [str(tool), str(path)]
+    return subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
+
+
+def test_the_workflow_passes_action_validator(scaffolded: Path, tmp_path: Path) -> None:
+    checked = _action_validator(scaffolded / WORKFLOW)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    # ... which does reject a broken workflow.
+    broken = tmp_path / "broken.yml"
+    text = (scaffolded / WORKFLOW).read_text(encoding="utf-8")
+    broken.write_text(text.replace("runs-on:", "runs_on:", 1), encoding="utf-8")
+    assert _action_validator(broken).returncode == 1
+
+
+def test_the_workflow_uses_current_actions(scaffolded: Path) -> None:
+    workflow = _workflow(scaffolded)
+    used = {
+        step["uses"] for job in workflow["jobs"] for step in _steps(workflow, job) if "uses" in step
+    }
+    assert used == CURRENT_ACTIONS
+
+
+def test_the_workflow_installs_journeyspec_from_its_release_tag(scaffolded: Path) -> None:
+    workflow = _workflow(scaffolded)
+    spec = f"git+https://github.com/journeyspec/journeyspec@v{__version__}"
+    assert spec == DEFAULT_INSTALL
+    # The repository the project names as its home (and the pre-commit hooks use).
+    urls = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]["urls"]
+    assert spec.startswith("git+" + urls["Documentation"] + "@")
+    hooks = (scaffolded / ".pre-commit-config.yaml").read_text(encoding="utf-8")
+    assert f"  - repo: {urls['Documentation']}\n    rev: v{__version__}\n" in hooks
+    assert workflow["env"] == {"JOURNEYSPEC": spec}
+    text = (scaffolded / WORKFLOW).read_text(encoding="utf-8")
+    assert f"# repository (the one .pre-commit-config.yaml uses): {spec}\n" in text
+    assert "journeyspec==" not in text  # the name no package index holds for us
+    installs = [
+        step["run"]
+        for job in workflow["jobs"]
+        for step in _steps(workflow, job)
+        if "pip" in step.get("run", "")
+    ]
+    assert installs == ['python -m pip install "$JOURNEYSPEC"'] * 3
+
+
+@pytest.mark.parametrize(
+    "spec",
+    [
+        "journeyspec==0.1.0",
+        "journeyspec @ https://example.com/dist/journeyspec-0.1.0-py3-none-any.whl",
+        "./vendor/journeyspec-0.1.0.tar.gz",
+        'git+https://git.example.com/cx/journeyspec@4f9e0c1 # "pinned": yes',
+    ],
+)
+def test_init_install_writes_the_given_spec(tmp_path: Path, run: Run, spec: str) -> None:
+    result = run("init", str(tmp_path / "repo"), "--install", spec, cwd=tmp_path)
+    assert result.exit_code == 0, result.stderr
+    assert _workflow(tmp_path / "repo")["env"] == {"JOURNEYSPEC": spec}
+    text = (tmp_path / "repo" / WORKFLOW).read_text(encoding="utf-8")
+    assert f"# Chosen with `journeyspec init --install` ({__version__}): {spec}\n" in text
+    assert _action_validator(tmp_path / "repo" / WORKFLOW).returncode == 0
+
+
+@pytest.mark.parametrize(
+    ("spec", "message"),
+    [
+        ("", "--install needs a pip requirement, e.g. a git URL at a tag"),
+        ("a\nb", "--install 'a\\nb': line breaks, control characters and ${{ are not allowed"),
+        ("${{ secrets.TOKEN }}", "--install '${{ secrets.TOKEN }}': line breaks, control "
+         "characters and ${{ are not allowed"),
+        ("--index-url=https://evil.example/ journeyspec",
+         "--install '--index-url=https://evil.example/ journeyspec': give a requirement, "
+         "not a pip option"),
+    ],
+)  # fmt: skip
+def test_init_install_refuses_what_cannot_be_installed(
+    tmp_path: Path, run: Run, spec: str, message: str
+) -> None:
+    result = run("init", str(tmp_path / "repo"), "--install", spec, cwd=tmp_path)
+    assert (result.exit_code, result.stderr) == (2, f"journeyspec: {message}\n")
+    assert not (tmp_path / "repo").exists()
+
+
+def test_the_gate_runs_before_publishing(scaffolded: Path) -> None:
+    workflow = _workflow(scaffolded)
+    # YAML 1.1 (PyYAML) reads the key `on` as true; GitHub reads it as "on".
+    assert workflow[True] == {"pull_request": None, "push": {"branches": ["main"]}}
+    lint, publish = workflow["jobs"]["lint"], workflow["jobs"]["publish"]
+    assert "if" not in lint  # pull requests and pushes alike
+    assert publish["needs"] == "lint" and publish["if"] == "github.event_name == 'push'"
+    assert publish["concurrency"] == {"group": "pages", "cancel-in-progress": False}
+    runs = [step.get("run", step.get("uses")) for step in _steps(workflow, "publish")]
+    assert runs[2:5] == [
+        "sudo apt-get update && sudo apt-get install -y --no-install-recommends graphviz",
+        'python -m pip install "$JOURNEYSPEC"',
+        "journeyspec build --strict",
+    ]
+    upload = _step(workflow, "lint", "Upload SARIF")
+    assert "github.event_name == 'push' ||" in upload["if"]  # code scanning's base too
+    assert upload["continue-on-error"] is True
+    text = (scaffolded / WORKFLOW).read_text(encoding="utf-8")
+    assert "# Private repositories: code scanning (the SARIF upload) needs GitHub Advanced" in text
+
+
+def _bash(script: str, cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """``script`` run as a workflow step runs it (``bash -e``), with journeyspec on PATH
+    and no GITHUB_* variables but ``env``'s."""
+    inherited = {k: v for k, v in os.environ.items() if not k.startswith("GITHUB_")}
+    path = f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"
+    full = {**inherited, "PATH": path, "JOURNEYSPEC_TODAY": "2026-03-01", **env}
+    return subprocess.run(
+        ["bash", "-e", "-c", script],
+        cwd=cwd,
+        env=full,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+
+
+def test_the_lint_and_diff_steps_run(scaffolded: Path, tmp_path: Path) -> None:
+    """The steps' own scripts, run by bash as the runner would, on a pull request that
+    changes the sample journey's first score."""
+    repo = tmp_path / "repo"
+    shutil.copytree(scaffolded, repo, ignore=shutil.ignore_patterns("site"))
+    commit(repo, {}, "init")
+    git(repo, "update-ref", "refs/remotes/origin/main", "HEAD")
+    journey = repo / "journeys" / "first-order.yaml"
+    text = journey.read_text(encoding="utf-8")
+    assert "score: -1" in text
+    journey.write_text(text.replace("score: -1", "score: 1", 1), encoding="utf-8")
+    summary = tmp_path / "summary.md"
+    env = {"GITHUB_STEP_SUMMARY": str(summary), "GITHUB_WORKSPACE": str(repo)}
+    workflow = _workflow(repo)
+    lint = _bash(
+        _step(workflow, "lint", "Lint (the gate; annotations, SARIF and the job summary)")["run"],
+        repo,
+        env,
+    )
+    assert lint.returncode == 0, lint.stdout + lint.stderr
+    assert (
+        json.loads((repo / "journeyspec.sarif").read_text(encoding="utf-8"))["version"] == "2.1.0"
+    )
+    describe = _step(workflow, "review", "Describe the change")
+    diff = _bash(describe["run"], repo, {**env, "BASE": "origin/main"})
+    assert describe["env"] == {"BASE": "origin/${{ github.base_ref }}"}
+    assert diff.returncode == 0, diff.stdout + diff.stderr
+    comment = (repo / "journeyspec-diff.md").read_text(encoding="utf-8")
+    assert comment.startswith("<!-- journeyspec-diff -->\n## Journey map changes\n")
+    assert "▲ better" in comment
+    written = summary.read_text(encoding="utf-8")
+    assert written.startswith("## journeyspec lint\n\n✅ 4 files checked, no problems.\n")
+    assert written.endswith(comment)
+
+
+def test_the_comment_step_updates_only_its_own_comment(scaffolded: Path, tmp_path: Path) -> None:
+    """The filter that picks the comment to update, run by jq (gh's --jq speaks jq)."""
+    jq = shutil.which("jq")
+    if jq is None:
+        pytest.skip("jq is not installed")
+    script = _step(_workflow(scaffolded), "review", "Comment on the pull request")["run"]
+    query = re.search(r"--jq '(.*?)'", script, re.DOTALL)
+    assert query is not None
+    comments = [
+        {"id": 1, "user": {"login": "someone"}, "body": "<!-- journeyspec-diff -->\nmine now"},
+        {"id": 2, "user": {"login": "github-actions[bot]"}, "body": "another tool's comment"},
+        {"id": 3, "user": {"login": "github-actions[bot]"}, "body": "<!-- journeyspec-diff -->\n"},
+        {"id": 4, "user": {"login": "github-actions[bot]"}, "body": "<!-- journeyspec-diff -->x"},
+    ]
+    picked = subprocess.run(
+        [jq, query.group(1)], input=json.dumps(comments), capture_output=True, text=True,
+        check=True, timeout=60,
+    )  # fmt: skip
+    assert picked.stdout.split() == ["3", "4"]  # the step takes the first: 3
+    assert "| head -n 1)" in script
+    assert 'gh api --method PATCH "repos/$GITHUB_REPOSITORY/issues/comments/$id"' in script
