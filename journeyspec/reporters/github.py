@@ -7,7 +7,9 @@ expects: ``%``, CR and LF everywhere, and ``:`` and ``,`` too inside properties.
 
 GitHub shows only the first 10 annotations of each level in a step, so the findings of
 the files the pull request changed come first, and a last ``notice`` says how many
-findings were not shown as annotations (all of them are in the step's log).
+findings were not shown as annotations (all of them are in the step's log; when the
+findings hold 10 notices themselves, GitHub drops that notice too, and only the log
+shows it).
 """
 
 from __future__ import annotations
