@@ -258,13 +258,12 @@ def _changed(config: ProjectConfig, ref: str | None) -> frozenset[str]:
     its base branch when that branch was fetched (``origin/$GITHUB_BASE_REF``)."""
     base = os.environ.get("GITHUB_BASE_REF")
     if ref is None and base:
+        root, branch = config.root, f"origin/{base}"
         try:
-            known = git.in_repository(config.root) and git.is_revision(
-                config.root, "origin/" + base
-            )
+            known = git.in_repository(root) and git.is_revision(root, branch)
         except UsageError:  # no git: keep the usual order
             known = False
-        ref = "origin/" + base if known else None
+        ref = branch if known else None
     return frozenset(changed_journeys(config, ref)) if ref else frozenset()
 
 
