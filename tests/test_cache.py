@@ -96,9 +96,10 @@ def test_entries_forged_under_another_key_never_match(
     honest = report(project)
     for entry in entries(project):
         # Claim every file is valid and clean, as a committed cache could.
-        forged = json.loads(entry.read_text(encoding="utf-8"))
+        seal, _, stored = entry.read_bytes().partition(b"\n")
+        forged = json.loads(stored)
         forged.update(errors=[], findings=[])
-        entry.write_text(json.dumps(forged), encoding="utf-8")
+        entry.write_bytes(seal + b"\n" + json.dumps(forged).encode())
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "another-user"))
     assert report(project) == honest
 
