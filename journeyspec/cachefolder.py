@@ -30,7 +30,7 @@ import threading
 from pathlib import Path
 
 CACHE_DIR = ".journeyspec-cache"
-MAX_ENTRY_BYTES = 256 * 1024 * 1024  # far above any entry; a bound on what a read may hold
+MAX_ENTRY_BYTES = 64 * 1024 * 1024  # far above any entry; a bound on what a read may hold
 _MAC_HEX = 64
 _SHARD = re.compile(r"[0-9a-f]{2}")
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# journeyspec's cache; safe to delete.\n"
@@ -108,6 +108,8 @@ class CacheFolder:
 
     def write(self, area: Area, name: str, payload: bytes) -> None:
         """Seal and store an entry: written aside, then renamed, so no reader sees half."""
+        if len(payload) + _MAC_HEX + 1 > MAX_ENTRY_BYTES:
+            return  # never read back
         try:
             folder = _walk(self._folder(), area, create=True)
         except OSError:
