@@ -96,11 +96,14 @@ class CacheFolder:
             return None
         finally:
             os.close(folder)
-        with os.fdopen(handle, "rb") as stream:
-            info = os.fstat(handle)
-            if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_ENTRY_BYTES:
-                return None
-            stored = stream.read(MAX_ENTRY_BYTES + 1)
+        try:
+            with os.fdopen(handle, "rb") as stream:
+                info = os.fstat(handle)
+                if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_ENTRY_BYTES:
+                    return None
+                stored = stream.read(MAX_ENTRY_BYTES + 1)
+        except OSError:
+            return None
         mac, payload = stored[:_MAC_HEX], stored[_MAC_HEX + 1 :]
         if stored[_MAC_HEX : _MAC_HEX + 1] != b"\n":
             return None
