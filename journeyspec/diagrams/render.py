@@ -123,6 +123,6 @@ def _read(cache: CacheFolder, key: str) -> str | None:
         return None
     try:
         svg = payload.decode("utf-8")
-    except UnicodeDecodeError:
+        return svg if safe_svg(svg) is svg else None
+    except ValueError:  # not UTF-8, or not one SVG document
         return None
-    return svg if safe_svg(svg) == svg else None
