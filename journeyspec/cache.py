@@ -3,31 +3,33 @@
 A file whose bytes, schema and journeyspec code are unchanged is not parsed nor validated
 again: its data and findings come from ``.journeyspec-cache/files/`` in the project root.
 Entries are JSON (never pickle: a cache file must not be able to run code). Their names
-are keyed hashes whose key is a per-user secret kept outside the project, so entries
-committed to a repository (say, by a pull request hoping to hide findings) never match.
-``JOURNEYSPEC_CACHE=off`` turns the cache off; any error reading or writing it does too.
+are keyed hashes under a per-user secret kept outside the project, and each is sealed
+with a MAC under the same secret (see ``cachefolder``), so entries committed to a
+repository (say, by a pull request hoping to hide findings) never match. An entry of the
+wrong shape is a miss. ``JOURNEYSPEC_CACHE=off`` turns the cache off; any error reading
+or writing it does too.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
-import secrets
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from journeyspec import __version__
+from journeyspec.cachefolder import CACHE_DIR, CacheFolder
 from journeyspec.findings import Finding, Severity
 
-CACHE_DIR = ".journeyspec-cache"
-FORMAT = 2  # 2: entries in shards
+__all__ = ["CACHE_DIR", "Entry", "FileCache", "fingerprint", "open_cache"]
+
+FORMAT = 3  # 2: entries in shards; 3: sealed entries
 # The modules whose code decides a file's data and findings: a change to any of them (in a
 # development checkout, where the version stays put) must invalidate every entry.
-_CODE = ("loader", "scalars", "nesting", "schema", "sourcemap", "findings", "cache")
-_TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# journeyspec's cache; safe to delete.\n"
+_CODE = ("loader", "scalars", "nesting", "schema", "sourcemap", "findings", "cache", "cachefolder")
+_AREA = "files"
+_FIELDS = (int, int, str, str, int, str, str)  # line, col, rule, message, severity, pointer, hint
 
 
 @dataclass(frozen=True)
@@ -43,30 +45,27 @@ class Entry:
 class FileCache:
     """Entries under ``root/.journeyspec-cache/files``; a cache that fails just misses."""
 
-    def __init__(self, root: Path, secret: bytes, fingerprint: bytes) -> None:
-        self.folder = root / CACHE_DIR / "files"
-        self._secret, self._fingerprint = secret, fingerprint
+    def __init__(self, folder: CacheFolder, fingerprint: bytes) -> None:
+        self.folder = folder
+        self._fingerprint = fingerprint
         self.used: set[str] = set()
-        self._shards: set[str] = set()
 
     def key(self, raw: bytes, schema: str) -> str:
-        digest = hashlib.blake2b(self._fingerprint, key=self._secret, digest_size=20)
+        digest = hashlib.blake2b(self._fingerprint, key=self.folder.secret, digest_size=20)
         digest.update(schema.encode() + b"\0")
         digest.update(raw)
         return digest.hexdigest()
 
     def get(self, key: str, path: str) -> Entry | None:
         self.used.add(key)
-        try:
-            stored = json.loads(self._entry(key).read_bytes())
-            return Entry(
-                stored["text"],
-                stored["data"],
-                [_finding(path, item) for item in stored["errors"]],
-                [_finding(path, item) for item in stored["findings"]],
-            )
-        except (OSError, ValueError, KeyError, TypeError):
+        payload = self.folder.read((_AREA, key[:2]), f"{key[2:]}.json")
+        if payload is None:
             return None
+        try:
+            stored = json.loads(payload)
+        except ValueError:
+            return None
+        return _entry(stored, path)
 
     def put(self, key: str, entry: Entry) -> None:
         self.used.add(key)
@@ -78,60 +77,35 @@ class FileCache:
         }
         try:
             payload = json.dumps(stored, separators=(",", ":")).encode()
-            target = self._entry(key)
-            if target.parent.name not in self._shards:
-                _prepare(self.folder.parent)
-                target.parent.mkdir(exist_ok=True)
-                self._shards.add(target.parent.name)
-            # Written aside and renamed, so a reader never sees half an entry. The name is
-            # this process's own (mkstemp's random names cost ~15% of a cold lint), and
-            # O_EXCL never follows or reuses what is there.
-            temporary = target.with_name(f"{target.stem}.{os.getpid()}.tmp")
-            handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            with os.fdopen(handle, "wb") as out:
-                out.write(payload)
-            os.replace(temporary, target)
-        except (OSError, ValueError):
+        except ValueError:  # data JSON cannot hold (NaN is fine; a cycle is not)
             return
-
-    def prune(self) -> None:
-        """Remove entries no file of this run used (old versions of files), and any file
-        left half-written by a run that was stopped."""
-        try:
-            shards = os.listdir(self.folder)
-        except OSError:
-            return
-        for shard in shards:
-            try:
-                names = os.listdir(self.folder / shard)
-            except OSError:  # not a shard: a file of an older layout, or a stray
-                if shard.endswith((".json", ".tmp")):
-                    (self.folder / shard).unlink(missing_ok=True)
-                continue
-            for name in names:
-                stale = name.endswith(".json") and shard + name.split(".")[0] not in self.used
-                if stale or name.endswith(".tmp"):
-                    (self.folder / shard / name).unlink(missing_ok=True)
-
-    def _entry(self, key: str) -> Path:
         # Two-character shards, as git keeps its objects: some filesystems scan a folder
         # on every file created in it, and one folder of 1,000 entries made a cold lint of
         # 1,000 journeys spend a second creating them.
-        return self.folder / key[:2] / f"{key[2:]}.json"
+        self.folder.write((_AREA, key[:2]), f"{key[2:]}.json", payload)
+
+    def prune(self) -> None:
+        """Remove entries no file of this run used (old versions of files), and any file
+        left half-written by a run that was stopped. Only regular files are removed, in
+        the folders the cache makes; no link is followed."""
+        loose, shards = self.folder.listing((_AREA,))
+        # Files of an older layout, directly in files/.
+        self.folder.remove((_AREA,), [n for n in loose if n.endswith((".json", ".tmp"))])
+        for shard in shards:
+            names, _ = self.folder.listing((_AREA, shard))
+            stale = [
+                name
+                for name in names
+                if name.endswith(".tmp")
+                or (name.endswith(".json") and shard + name.split(".")[0] not in self.used)
+            ]
+            self.folder.remove((_AREA, shard), stale)
 
 
 def open_cache(root: Path) -> FileCache | None:
     """The project's cache, or ``None`` when it is off or cannot be used safely."""
-    if os.environ.get("JOURNEYSPEC_CACHE", "").lower() in ("0", "off", "no", "false"):
-        return None
-    folder = root / CACHE_DIR
-    # A link could send our writes anywhere; a file in the way is not ours to touch.
-    if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
-        return None
-    secret = _secret()
-    if secret is None:
-        return None
-    return FileCache(root, secret, fingerprint())
+    folder = CacheFolder.open(root)
+    return None if folder is None else FileCache(folder, fingerprint())
 
 
 def fingerprint() -> bytes:
@@ -148,38 +122,34 @@ def fingerprint() -> bytes:
     return digest.digest()
 
 
-def _secret() -> bytes | None:
-    """This user's random cache key, made once, kept in the user's cache folder."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    path = Path(base) / "journeyspec" / "cache-key"
-    try:
-        key = path.read_bytes() if path.is_file() else b""
-        if len(key) != 32:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=path.parent)  # private to the user
-            with os.fdopen(handle, "wb") as out:
-                out.write(secrets.token_bytes(32))
-            os.replace(temporary, path)
-            key = path.read_bytes()  # another process may have won the race: use its key
-    except (OSError, RuntimeError):  # RuntimeError: no home folder
-        return None
-    return key if len(key) == 32 else None
-
-
-def _prepare(folder: Path) -> None:
-    """Create the cache folder, tagged so git, backups and tools leave it alone."""
-    if (folder / "files").is_dir():
-        return
-    (folder / "files").mkdir(parents=True, exist_ok=True)
-    (folder / ".gitignore").write_text("# journeyspec's cache\n*\n", encoding="utf-8")
-    (folder / "CACHEDIR.TAG").write_text(_TAG, encoding="utf-8")
-
-
 def _fields(finding: Finding) -> list[Any]:
     f = finding
     return [f.line, f.col, f.rule, f.message, int(f.severity), f.pointer, f.hint]
 
 
-def _finding(path: str, item: list[Any]) -> Finding:
+def _entry(stored: Any, path: str) -> Entry | None:
+    """The entry ``stored`` holds, or ``None`` when it is not the shape ``put`` writes."""
+    if not isinstance(stored, dict) or set(stored) != {"text", "data", "errors", "findings"}:
+        return None
+    text, errors, findings = stored["text"], stored["errors"], stored["findings"]
+    if not isinstance(text, bool) or not isinstance(errors, list):
+        return None
+    if not isinstance(findings, list):
+        return None
+    made = [_finding(path, item) for item in errors + findings]
+    if any(finding is None for finding in made):
+        return None
+    done = [f for f in made if f is not None]
+    return Entry(text, stored["data"], done[: len(errors)], done[len(errors) :])
+
+
+def _finding(path: str, item: Any) -> Finding | None:
+    if not isinstance(item, list) or len(item) != len(_FIELDS):
+        return None
+    # bool is an int to isinstance, but never a line, a column or a severity.
+    if any(type(value) is not kind for value, kind in zip(item, _FIELDS, strict=True)):
+        return None
     line, col, rule, message, severity, pointer, hint = item
+    if severity not in Severity.__members__.values():
+        return None
     return Finding(path, line, col, rule, message, Severity(severity), pointer, hint)

@@ -7,6 +7,7 @@ import datetime as dt
 import gc
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -16,6 +17,7 @@ import pytest
 
 from benchmarks.corpus import write_corpus
 from journeyspec.cache import CACHE_DIR
+from journeyspec.cachefolder import CacheFolder
 from journeyspec.lint import lint
 from journeyspec.loader import read_document
 from journeyspec.project import load_config
@@ -96,9 +98,10 @@ def test_entries_forged_under_another_key_never_match(
     honest = report(project)
     for entry in entries(project):
         # Claim every file is valid and clean, as a committed cache could.
-        forged = json.loads(entry.read_text(encoding="utf-8"))
+        seal, _, stored = entry.read_bytes().partition(b"\n")
+        forged = json.loads(stored)
         forged.update(errors=[], findings=[])
-        entry.write_text(json.dumps(forged), encoding="utf-8")
+        entry.write_bytes(seal + b"\n" + json.dumps(forged).encode())
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "another-user"))
     assert report(project) == honest
 
@@ -154,3 +157,77 @@ def test_workers_report_exactly_what_one_process_does(tmp_path: Path) -> None:
     assert alone.returncode == shared.returncode == 1
     assert shared.stdout == alone.stdout
     assert "journeys/syntax.yaml:2:5: error[syntax]: the `[` opened on line 2" in alone.stdout
+
+
+WRONG_SHAPES = (
+    b"[]",
+    b'{"x": 1}',
+    b"null",
+    b'"text"',
+    b'{"text": "yes", "data": {}, "errors": [], "findings": []}',
+    b'{"text": true, "data": {}, "errors": {}, "findings": []}',
+    b'{"text": true, "data": {}, "errors": [[1, 2]], "findings": []}',
+    b'{"text": true, "data": {}, "errors": [], "findings": [["1", 2, "r", "m", 2, "", ""]]}',
+    b'{"text": true, "data": {}, "errors": [], "findings": [[true, 2, "r", "m", 2, "", ""]]}',
+    b'{"text": true, "data": {}, "errors": [], "findings": [[1, 2, "r", "m", 99, "", ""]]}',
+    b'{"text": true, "data": {}, "errors": [], "findings": [[1, 2, "r", "m", 2, "", null]]}',
+    b'{"text": true, "data": {}, "errors": [], "findings": [], "more": 1}',
+)
+
+
+def seal(root: Path, entry: Path, payload: bytes) -> None:
+    """Store ``payload`` in ``entry`` sealed with this user's own secret, as a bug could."""
+    folder = CacheFolder.open(root)
+    assert folder is not None
+    folder.write(("files", entry.parent.name), entry.name, payload)
+    folder.close()
+
+
+def test_an_entry_of_the_wrong_shape_is_a_miss(project: Path) -> None:
+    honest = report(project)
+    for shape in WRONG_SHAPES:
+        for entry in entries(project):
+            seal(project, entry, shape)
+        assert report(project) == honest, shape
+
+
+def test_wrong_shapes_never_make_lint_exit_2(project: Path) -> None:
+    env = {**os.environ, "NO_COLOR": "1", "JOURNEYSPEC_TODAY": "2026-11-01"}
+    command = [sys.executable, "-m", "journeyspec", "lint"]
+    honest = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True)
+    for number, entry in enumerate(entries(project)):
+        seal(project, entry, WRONG_SHAPES[number % len(WRONG_SHAPES)])
+    again = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True)
+    assert (again.returncode, again.stdout, again.stderr) == (1, honest.stdout, honest.stderr)
+
+
+def test_a_linked_shard_or_entry_is_never_followed(project: Path, tmp_path: Path) -> None:
+    honest = report(project)
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "keep.json").write_text("{}\n", encoding="utf-8")
+    (outside / "keep.tmp").write_text("mine\n", encoding="utf-8")
+    first, second, *_ = entries(project)
+    first.unlink()
+    first.symlink_to(outside / "keep.json")
+    shutil.rmtree(second.parent)
+    second.parent.symlink_to(outside)
+    assert report(project) == honest
+    assert sorted(p.name for p in outside.iterdir()) == ["keep.json", "keep.tmp"]
+    assert (outside / "keep.json").read_text(encoding="utf-8") == "{}\n"
+    assert first.is_symlink() and second.parent.is_symlink()  # left alone, not cleaned
+
+
+def test_cache_off_reads_no_entry(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    honest = report(project)
+    folder = CacheFolder.open(project)
+    assert folder is not None
+    for entry in entries(project):
+        stored = json.loads(folder.read(("files", entry.parent.name), entry.name) or b"")
+        if stored["findings"] and not stored["errors"]:
+            # Sealed with this user's key, so a hit were it read: "no schema findings".
+            seal(project, entry, json.dumps({**stored, "findings": []}).encode())
+    folder.close()
+    assert report(project) != honest
+    monkeypatch.setenv("JOURNEYSPEC_CACHE", "off")
+    assert report(project) == honest

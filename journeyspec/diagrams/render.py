@@ -2,8 +2,9 @@
 
 The cache key covers everything that shapes the SVG (DOT text, title, alt text, the layout
 command, the Graphviz version and the revision of our own post-processing), so a rebuild
-redraws only diagrams whose journey changed. Cache files are written to a temporary name and
-renamed into place, so an interrupted build never leaves half an SVG behind.
+redraws only diagrams whose journey changed. The cache is a ``cachefolder``: its entries are
+sealed under this user's secret, so an SVG a pull request plants there is never served, and
+no link in it is ever followed. Every SVG returned, cached or fresh, has passed ``safe_svg``.
 """
 
 from __future__ import annotations
@@ -12,21 +13,21 @@ import functools
 import hashlib
 import json
 import os
-import tempfile
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import graphviz
 
+from journeyspec.cachefolder import CacheFolder
 from journeyspec.diagrams.diagram import Diagram
-from journeyspec.diagrams.svg import finish_svg
+from journeyspec.diagrams.svg import finish_svg, safe_svg
 from journeyspec.errors import BuildError
 
 # Every DOT source names its layout in the graph's ``layout`` attribute, so one command
 # renders them all and a saved .dot file renders the same with a plain ``dot -Tsvg``.
 ENGINE = "dot"
-REVISION = "1"  # bump when finish_svg changes, so cached SVGs are redrawn
+REVISION = "2"  # bump when finish_svg changes, so cached SVGs are redrawn
 INSTALL_HINT = (
     "Install Graphviz (Debian/Ubuntu: `sudo apt-get install graphviz`, macOS: "
     "`brew install graphviz`, Windows: `winget install graphviz`) and check that "
@@ -56,32 +57,34 @@ def cache_key(diagram: Diagram, version: str) -> str:
 
 
 def render_svgs(
-    diagrams: Sequence[Diagram], cache_dir: Path, *, jobs: int | None = None
+    diagrams: Sequence[Diagram], cache_dir: Path | None, *, jobs: int | None = None
 ) -> list[str]:
-    """SVG text for each diagram, in order; cache hits are read, misses rendered in parallel."""
+    """SVG text for each diagram, in order; cache hits are read, misses rendered in parallel.
+
+    ``cache_dir`` is the cache folder (``None``: no cache); it is used only when it is
+    journeyspec's alone, and a hit only when its seal proves this user's earlier run made it.
+    """
     version = graphviz_version()
     keys = [cache_key(diagram, version) for diagram in diagrams]
+    cache = None if cache_dir is None else CacheFolder.open(cache_dir.parent, cache_dir.name)
     svgs: dict[str, str] = {}
     missing: dict[str, Diagram] = {}
     for key, diagram in zip(keys, diagrams, strict=True):
         if key in svgs or key in missing:
             continue
-        cached = _read(cache_dir / f"{key}.svg")
+        cached = None if cache is None else _read(cache, key)
         if cached is None:
             missing[key] = diagram
         else:
             svgs[key] = cached
     if missing:
-        try:
-            cache_dir.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            raise BuildError(f"Cannot create the diagram cache {cache_dir}: {error}") from None
         workers = max(1, min(jobs or os.cpu_count() or 1, len(missing)))
         with ThreadPoolExecutor(max_workers=workers) as pool:
             # Threads suffice: each job waits on its own `dot` subprocess.
             rendered = list(pool.map(render_svg, missing.values()))
         for key, svg in zip(missing, rendered, strict=True):
-            _write(cache_dir / f"{key}.svg", svg)
+            if cache is not None:
+                cache.write((), f"{key}.svg", svg.encode("utf-8"))
             svgs[key] = svg
     return [svgs[key] for key in keys]
 
@@ -113,24 +116,13 @@ def render_svg(diagram: Diagram) -> str:
         ) from None
 
 
-def _read(path: Path) -> str | None:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+def _read(cache: CacheFolder, key: str) -> str | None:
+    """A cached SVG, if sealed by this user and still safe; anything else is a miss."""
+    payload = cache.read((), f"{key}.svg")
+    if payload is None:
         return None
-    return text if text.rstrip().endswith("</svg>") else None  # a torn file is a miss
-
-
-def _write(path: Path, svg: str) -> None:
-    temporary: str | None = None
     try:
-        handle, temporary = tempfile.mkstemp(
-            dir=path.parent, prefix=f".{path.stem}.", suffix=".tmp"
-        )
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(svg)
-        os.replace(temporary, path)
-    except OSError as error:
-        if temporary is not None:
-            Path(temporary).unlink(missing_ok=True)
-        raise BuildError(f"Cannot write the diagram cache file {path}: {error}") from None
+        svg = payload.decode("utf-8")
+        return svg if safe_svg(svg) is svg else None
+    except ValueError:  # not UTF-8, or not one SVG document
+        return None
