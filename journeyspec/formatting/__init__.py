@@ -9,9 +9,7 @@ would load as different data (the check that makes formatting safe, whatever rua
 from __future__ import annotations
 
 import io
-import os
 import re
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +20,15 @@ from ruamel.yaml.error import YAMLError
 
 from journeyspec.formatting.order import reorder
 from journeyspec.loader import load_document, read_document
-from journeyspec.project import ProjectConfig, discover, display_path, schema_for, select
+from journeyspec.paths import write_file
+from journeyspec.project import (
+    ProjectConfig,
+    discover,
+    display_path,
+    refusal,
+    schema_for,
+    select,
+)
 from journeyspec.schema import SchemaName, load_schema, validate
 
 Status = Literal["unchanged", "changed", "skipped"]
@@ -90,29 +96,36 @@ def format_file(path: Path, config: ProjectConfig, *, write: bool) -> Outcome:
 
 
 def targets(config: ProjectConfig, paths: Sequence[str] = ()) -> list[Path]:
-    """The files to format: those named (files or folders), else the whole project."""
+    """The files to format: those named (files or folders), else the whole project,
+    including the files discovery refused (``format_paths`` says why it skips them)."""
     if paths:
         return [config.root / p for p in sorted(select(paths, config))]
-    files, _ = discover(config)
-    chosen = [f.path for f in files]
+    files, refused = discover(config)
+    chosen = [f.path for f in files] + [config.root / f.path for f in refused]
     if config.config_path is not None:
         chosen.insert(0, config.config_path)
     return chosen
 
 
 def format_paths(config: ProjectConfig, paths: Sequence[str] = (), *, write: bool) -> list[Outcome]:
-    return [format_file(path, config, write=write) for path in targets(config, paths)]
+    """Format the targets through the gate ``validate`` reads by: a link out of the project,
+    a broken link, a device or a FIFO is skipped unread; a link inside the project is left
+    as it is and the file it leads to is formatted (once) under its own name."""
+    outcomes: list[Outcome] = []
+    seen: set[Path] = set()
+    for path in targets(config, paths):
+        why = refusal(path, config.root)
+        if why is not None:
+            outcomes.append(Outcome(display_path(path, config.root), "skipped", why[0]))
+            continue
+        real = path.resolve() if path.is_symlink() else path
+        if real not in seen:
+            seen.add(real)
+            outcomes.append(format_file(real, config, write=write))
+    return outcomes
 
 
 def _replace(path: Path, text: str) -> None:
-    # Write beside the file and rename over it, so an interrupted run leaves the old file.
-    mode = path.stat().st_mode & 0o777
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
-        os.chmod(temp, mode)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    # Beside the file, renamed over it: an interrupted run leaves the old file, and a
+    # link that took the file's place since it was read is refused, never written through.
+    write_file(path, text, replace=True)
