@@ -16,6 +16,7 @@ import tempfile
 from pathlib import Path
 
 from journeyspec.errors import UsageError
+from journeyspec.wording import clip
 
 SHOWN = 80  # characters of a value quoted in a message
 
@@ -43,8 +44,17 @@ class FileTooLarge(UsageError):
 
 def shown(value: object) -> str:
     """``value`` for a message: a 5,000-character name must not flood the terminal."""
-    text = str(value)
-    return text if len(text) <= SHOWN else f"{text[: SHOWN - 1]}… ({len(text):,} characters)"
+    return clip(str(value), SHOWN)
+
+
+def named(path: Path | str) -> str:
+    """``path`` as short as it can be said from the working directory, for messages."""
+    text = str(path)
+    try:
+        relative = os.path.relpath(text)
+    except ValueError:
+        return shown(text)
+    return shown(text if relative.startswith("..") else relative)
 
 
 def normalise(raw: str | os.PathLike[str], base: Path | None = None) -> Path:
@@ -109,7 +119,7 @@ def no_links_below(path: Path, root: Path) -> None:
     for candidate in candidates:
         if candidate.is_symlink():
             raise UsageError(
-                f"{shown(candidate)} is a link; journeyspec never writes through a link "
+                f"{named(candidate)} is a link; journeyspec never writes through a link "
                 "(remove the link, or name a path without one)"
             )
 
@@ -125,29 +135,41 @@ def write_file(path: Path, text: str, *, replace: bool, force_hint: str = "") ->
     if info is not None:
         _refuse_kind(path, info.st_mode)
         if stat.S_ISCHR(info.st_mode):
-            handle = os.open(path, os.O_WRONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
-            with open(handle, "w", encoding="utf-8", newline="") as stream:
-                stream.write(text)
+            _write_device(path, text)
             return
         if not replace:
-            raise UsageError(f"{shown(path)} already exists{force_hint}")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if info is None:
-        _create(path, text)
-    else:
-        _replace(path, text, stat.S_IMODE(info.st_mode))
+            raise UsageError(f"{named(path)} already exists{force_hint}")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if info is None:
+            _create(path, text)
+        else:
+            _replace(path, text, stat.S_IMODE(info.st_mode))
+    except OSError as exc:
+        if exc.filename is None:  # a failed write() names no file: name the one written
+            raise OSError(exc.errno, exc.strerror, str(path)) from None
+        raise
 
 
 def _refuse_kind(path: Path, mode: int) -> None:
     if stat.S_ISLNK(mode):
         raise UsageError(
-            f"{shown(path)} is a link; journeyspec never writes through a link "
+            f"{named(path)} is a link; journeyspec never writes through a link "
             "(remove the link, or name another file)"
         )
     if stat.S_ISDIR(mode):
-        raise UsageError(f"{shown(path)} is a folder; name a file to write")
+        raise UsageError(f"{named(path)} is a folder; name a file to write")
     if not (stat.S_ISREG(mode) or stat.S_ISCHR(mode)):
-        raise UsageError(f"{shown(path)} is a pipe or socket, not a file to write")
+        raise UsageError(f"{named(path)} is a pipe or socket, not a file to write")
+
+
+def _write_device(path: Path, text: str) -> None:
+    try:
+        handle = os.open(path, os.O_WRONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
+        with open(handle, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+    except OSError as exc:
+        raise OSError(exc.errno, exc.strerror, str(path)) from None
 
 
 def _create(path: Path, text: str) -> None:
@@ -156,7 +178,7 @@ def _create(path: Path, text: str) -> None:
     try:
         handle = os.open(path, flags, 0o644)
     except FileExistsError:
-        raise UsageError(f"{shown(path)} appeared while journeyspec was writing it") from None
+        raise UsageError(f"{named(path)} appeared while journeyspec was writing it") from None
     try:
         with open(handle, "w", encoding="utf-8", newline="") as stream:
             stream.write(text)

@@ -145,6 +145,11 @@ def discover(config: ProjectConfig) -> tuple[list[SourceFile], list[Finding]]:
                 Finding(display_path(path, config.root), 0, 0, "project", why, hint=hint)
                 for path, (why, hint) in skipped
             )
+        elif os.path.lexists(folder):  # a file (or a broken link) where the folder belongs
+            why, hint = _NOT_A_FOLDER
+            problems.append(
+                Finding(display_path(folder, config.root), 0, 0, "project", why, hint=hint)
+            )
     registries: tuple[SchemaName, ...] = ("teams", "channels")
     for key in registries:
         path = config.path(key)
@@ -169,6 +174,10 @@ _OUTSIDE_FOLDER = (
 _BROKEN = (
     "file is a link that leads nowhere (missing or circular); it was not read",
     "remove the link or point it at a file in the project",
+)
+_NOT_A_FOLDER = (
+    "is not a folder, so no file in it was read",
+    "make it a folder of YAML files, or set another folder under `paths:` in journeyspec.yaml",
 )
 _SPECIAL = (
     "not a regular file (a device, pipe or socket); it was not read",

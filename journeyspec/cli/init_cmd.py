@@ -6,8 +6,9 @@ from pathlib import Path
 
 import click
 
-from journeyspec.cli.common import EXIT_CLEAN, guarded
+from journeyspec.cli.common import EXIT_CLEAN, EXIT_ERROR, guarded
 from journeyspec.scaffold import DEFAULT_NAME, init_repository
+from journeyspec.wording import counted
 
 
 @click.command()
@@ -30,6 +31,15 @@ def init(directory: Path, name: str) -> int:
         click.echo(f"created {path}")
     for path in written.skipped:
         click.echo(f"skipped {path} (exists; left unchanged)")
+    for path, why in written.refused:
+        click.echo(f"refused {path} ({why})", err=True)
+    if written.refused:
+        click.echo(
+            f"journeyspec: {counted(len(written.refused), 'file')} not written; "
+            "replace the links or files named above with folders, then run init again",
+            err=True,
+        )
+        return EXIT_ERROR
     click.echo(
         f"{len(written.created)} created, {len(written.skipped)} skipped. "
         "Next: journeyspec lint, then mkdocs serve to preview the site."

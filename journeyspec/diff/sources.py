@@ -35,13 +35,20 @@ def open_side(spec: str | None, current: ProjectConfig) -> Iterator[Side]:
         yield Side("working tree", current)
         return
     folder = Path(spec)
-    if folder.is_dir():
+    if _is_folder(folder):
         yield Side(spec, _config(folder.resolve()))
         return
     with tempfile.TemporaryDirectory(prefix="journeyspec-diff-") as temp:
         root = Path(temp)
         _extract(spec, current, root)
         yield Side(spec, _config(root))
+
+
+def _is_folder(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:  # a name too long for a file name can still be tried as a revision
+        return False
 
 
 def _config(folder: Path) -> ProjectConfig:

@@ -96,12 +96,11 @@ def format_file(path: Path, config: ProjectConfig, *, write: bool) -> Outcome:
 
 
 def targets(config: ProjectConfig, paths: Sequence[str] = ()) -> list[Path]:
-    """The files to format: those named (files or folders), else the whole project,
-    including the files discovery refused (``format_paths`` says why it skips them)."""
+    """The files to format: those named (files or folders), else the whole project."""
     if paths:
         return [config.root / p for p in sorted(select(paths, config))]
-    files, refused = discover(config)
-    chosen = [f.path for f in files] + [config.root / f.path for f in refused]
+    files, _ = discover(config)
+    chosen = [f.path for f in files]
     if config.config_path is not None:
         chosen.insert(0, config.config_path)
     return chosen
@@ -122,6 +121,8 @@ def format_paths(config: ProjectConfig, paths: Sequence[str] = (), *, write: boo
         if real not in seen:
             seen.add(real)
             outcomes.append(format_file(real, config, write=write))
+    if not paths:  # what discovery refused, with its reasons
+        outcomes += [Outcome(f.path, "skipped", f.message) for f in discover(config)[1]]
     return outcomes
 
 
