@@ -52,7 +52,7 @@ class EnvironmentProblem(JourneyspecError):
         where = exc.filename if exc.filename is not None else ""
         if isinstance(where, bytes):
             where = where.decode(errors="replace")
-        where = clip(str(where), 80)
+        where = clip(str(where), 200)
         reason = exc.strerror or str(exc) or type(exc).__name__
         advice = _ADVICE.get(exc.errno or 0, "")
         message = f"{where}: {reason}" if where else f"cannot go on: {reason}"

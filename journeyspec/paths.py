@@ -18,7 +18,7 @@ from pathlib import Path
 from journeyspec.errors import UsageError
 from journeyspec.wording import clip
 
-SHOWN = 80  # characters of a value quoted in a message
+SHOWN = 200  # characters of a value quoted in a message
 
 
 class NotARegularFile(UsageError):
@@ -145,10 +145,8 @@ def write_file(path: Path, text: str, *, replace: bool, force_hint: str = "") ->
             _create(path, text)
         else:
             _replace(path, text, stat.S_IMODE(info.st_mode))
-    except OSError as exc:
-        if exc.filename is None:  # a failed write() names no file: name the one written
-            raise OSError(exc.errno, exc.strerror, str(path)) from None
-        raise
+    except OSError as exc:  # named by the file asked for, not by a temporary file beside it
+        raise OSError(exc.errno, exc.strerror, str(path)) from None
 
 
 def _refuse_kind(path: Path, mode: int) -> None:

@@ -68,6 +68,9 @@ def load_config(start: Path | None = None, *, config_file: Path | None = None) -
     path = config_file or find_config(start)
     if path is None:
         return ProjectConfig(root=start if start.is_dir() else start.parent)
+    if config_file is None and not _inside(path, path.parent):
+        # Found, not named: a committed link to ~/.ssh/... must not be read and quoted.
+        raise ConfigError(f"{path} links to a place outside the project; it was not read")
     document = read_document(path, path.name)
     findings = document.errors or validate(document, "config")
     if findings:
