@@ -64,7 +64,8 @@ def load_config(start: Path | None = None, *, config_file: Path | None = None) -
     """Read the project's settings; without a journeyspec.yaml, ``start`` is the root."""
     start = (start or Path.cwd()).resolve()
     if config_file is not None and not config_file.is_file():
-        raise UsageError(f"config file {config_file} does not exist")
+        why = "is not a regular file" if os.path.lexists(config_file) else "does not exist"
+        raise UsageError(f"config file {config_file} {why}")
     path = config_file or find_config(start)
     if path is None:
         return ProjectConfig(root=start if start.is_dir() else start.parent)

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from journeyspec.cli.common import EXIT_CLEAN, EXIT_ERROR, guarded
+from journeyspec.paths import no_links_below, normalise
 from journeyspec.scaffold import DEFAULT_NAME, init_repository
 from journeyspec.wording import counted
 
@@ -26,6 +27,8 @@ def init(directory: Path, name: str) -> int:
     published from main) and a pre-commit configuration. Files that exist are left as
     they are and listed as skipped.
     """
+    # A folder on the way that a clone brought in as a link (`site -> /elsewhere`) is refused.
+    no_links_below(normalise(directory), Path.cwd())
     written = init_repository(directory, name=name)
     for path in written.created:
         click.echo(f"created {path}")

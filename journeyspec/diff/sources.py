@@ -56,7 +56,7 @@ def _config(folder: Path) -> ProjectConfig:
     # sibling checkout must not pick up an unrelated project's settings.
     candidate = folder / CONFIG_NAME
     if candidate.is_file():
-        return load_config(folder, config_file=candidate)
+        return load_config(folder)  # finds ``candidate``, refused if it links out of ``folder``
     return ProjectConfig(root=folder)
 
 

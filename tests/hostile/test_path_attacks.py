@@ -586,3 +586,47 @@ def test_a_baseline_written_is_read_back(root: Path) -> None:
     assert json.loads((root / "b.json").read_text())["format"] == "journeyspec-baseline"
     code, output = journeyspec("lint", "--baseline", "b.json", cwd=root)
     assert code == 0, output
+
+
+@pytest.mark.parametrize("named", ["linked", "linked/deeper", "plain/../linked/x"])
+def test_init_never_writes_under_a_link_on_the_way_to_its_folder(
+    named: str, tmp_path: Path
+) -> None:
+    here, outside = tmp_path / "here", tmp_path / "outside"
+    here.mkdir()
+    outside.mkdir()
+    (here / "plain").mkdir()
+    os.symlink(outside, here / "linked")
+
+    code, output = journeyspec("init", named, cwd=here)
+
+    assert code == 2, output
+    assert output == (
+        f"journeyspec: linked {LINK_REFUSED} (remove the link, or name a path without one)\n"
+    )
+    assert list(outside.iterdir()) == []
+
+
+def test_diff_of_a_folder_whose_config_links_out_reads_nothing_outside(
+    root: Path, tmp_path: Path
+) -> None:
+    other = write_files(tmp_path / "other", MINIMAL_FILES)
+    (tmp_path / "outside.yaml").write_text("journeyspec: 1\nname: hunter2\n", encoding="utf-8")
+    (other / "journeyspec.yaml").unlink()
+    os.symlink(tmp_path / "outside.yaml", other / "journeyspec.yaml")
+
+    code, output = journeyspec("diff", str(other), cwd=root)
+
+    assert code == 2, output
+    assert output == (
+        f"journeyspec: {other}/journeyspec.yaml links to a place outside the project; "
+        "it was not read\n"
+    )
+
+
+def test_a_fifo_named_as_the_config(root: Path) -> None:
+    os.mkfifo(root / "pipe.yaml")
+
+    code, output = journeyspec("validate", "--config", "pipe.yaml", cwd=root)
+
+    assert (code, output) == (2, "journeyspec: config file pipe.yaml is not a regular file\n")
