@@ -9,6 +9,7 @@ would load as different data (the check that makes formatting safe, whatever rua
 from __future__ import annotations
 
 import io
+import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -77,6 +78,7 @@ def format_text(text: str, schema: SchemaName) -> str:
 
 def format_file(path: Path, config: ProjectConfig, *, write: bool) -> Outcome:
     display = display_path(path, config.root)
+    read = _identity(path)
     document = read_document(path, display)
     if document.errors:
         return Outcome(display, "skipped", f"cannot be read: {document.errors[0]}")
@@ -91,8 +93,19 @@ def format_file(path: Path, config: ProjectConfig, *, write: bool) -> Outcome:
     if formatted == document.text:
         return Outcome(display, "unchanged")
     if write:
+        if _identity(path) != read:  # replaced (by a link, say) or edited since it was read
+            return Outcome(display, "skipped", "changed while it was formatted; run fmt again")
         _replace(path, formatted)
     return Outcome(display, "changed")
+
+
+def _identity(path: Path) -> tuple[int, int, int, int] | None:
+    """Which file is at ``path`` (not following a link) and its version."""
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino, info.st_mode, info.st_mtime_ns
 
 
 def targets(config: ProjectConfig, paths: Sequence[str] = ()) -> list[Path]:
