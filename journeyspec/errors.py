@@ -6,6 +6,23 @@ import errno
 
 from journeyspec.wording import clip
 
+
+class JourneyspecError(Exception):
+    """Base of every error journeyspec raises on purpose; the CLI turns it into exit code 2."""
+
+
+class UsageError(JourneyspecError):
+    """Raised when a command is given arguments it cannot act on (a path that does not exist)."""
+
+
+class ConfigError(JourneyspecError):
+    """Raised when the project configuration is missing, malformed or names unknown settings."""
+
+
+class BuildError(JourneyspecError):
+    """Raised when the site cannot be built (and the previous site was left as it was)."""
+
+
 # What to do about the errors the system gives for what is around journeyspec (the disk,
 # permissions, the network), rather than for anything journeyspec got wrong.
 _ADVICE = {
@@ -25,22 +42,6 @@ _ADVICE = {
     errno.EMFILE: "too many open files: raise the limit (ulimit -n)",
     errno.ENOMEM: "out of memory",
 }
-
-
-class JourneyspecError(Exception):
-    """Base of every error journeyspec raises on purpose; the CLI turns it into exit code 2."""
-
-
-class UsageError(JourneyspecError):
-    """Raised when a command is given arguments it cannot act on (a path that does not exist)."""
-
-
-class ConfigError(JourneyspecError):
-    """Raised when the project configuration is missing, malformed or names unknown settings."""
-
-
-class BuildError(JourneyspecError):
-    """Raised when the site cannot be built (and the previous site was left as it was)."""
 
 
 class EnvironmentProblem(JourneyspecError):
