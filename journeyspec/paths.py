@@ -19,6 +19,11 @@ from journeyspec.errors import UsageError
 from journeyspec.wording import clip
 
 SHOWN = 200  # characters of a value quoted in a message
+# Flags POSIX has and Windows lacks (where links need privileges and FIFOs do not exist),
+# and the one Windows needs for bytes to stay bytes.
+_COMMON = getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0) | _COMMON
+NOFOLLOW = getattr(os, "O_NOFOLLOW", 0) | _COMMON
 
 
 class NotARegularFile(UsageError):
@@ -95,7 +100,7 @@ def read_regular(path: Path, limit: int) -> bytes:
     """The bytes of the regular file at ``path`` (a link to one is followed), at most
     ``limit`` of them; NotARegularFile or FileTooLarge otherwise."""
     # O_NONBLOCK: opening a FIFO returns at once instead of waiting for a writer forever.
-    handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    handle = os.open(path, os.O_RDONLY | _NONBLOCK)
     with open(handle, "rb") as stream:
         info = os.fstat(handle)
         if not stat.S_ISREG(info.st_mode):
@@ -163,7 +168,7 @@ def _refuse_kind(path: Path, mode: int) -> None:
 
 def _write_device(path: Path, text: str) -> None:
     try:
-        handle = os.open(path, os.O_WRONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
+        handle = os.open(path, os.O_WRONLY | NOFOLLOW)
         with open(handle, "w", encoding="utf-8", newline="") as stream:
             stream.write(text)
     except OSError as exc:
@@ -172,7 +177,7 @@ def _write_device(path: Path, text: str) -> None:
 
 def _create(path: Path, text: str) -> None:
     # O_EXCL | O_NOFOLLOW: a file or link that appears after the check is never written to.
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | NOFOLLOW
     try:
         handle = os.open(path, flags, 0o644)
     except FileExistsError:

@@ -6,6 +6,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from journeyspec.paths import NOFOLLOW
+
 
 @dataclass(frozen=True)
 class PlannedFile:
@@ -40,7 +42,7 @@ def write_new(target: Path, files: list[PlannedFile]) -> Written:
             target.joinpath(*parts[:depth]).mkdir(exist_ok=True)
         try:
             # O_EXCL | O_NOFOLLOW: a file or link appearing after the check is not written to.
-            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW
+            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | NOFOLLOW
             handle = os.open(path, flags, 0o644)
         except FileExistsError:
             written.skipped.append(planned.path)
