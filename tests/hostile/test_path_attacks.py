@@ -314,6 +314,17 @@ def test_an_output_of_our_own_is_replaced(kind: str, root: Path) -> None:
     assert sorted(p.name for p in (root / "out").iterdir()) == ["result.json"]  # no temp left
 
 
+@pytest.mark.parametrize("kind", WRITERS)
+def test_no_output_is_written_into_git(kind: str, root: Path) -> None:
+    (root / ".git/hooks").mkdir(parents=True)
+    args, what = write_command(kind, ".git/hooks/pre-commit")
+
+    code, output = journeyspec(*args, cwd=root)
+
+    assert (code, output) == (2, f"journeyspec: {what} lies in .git/; write it elsewhere\n")
+    assert list((root / ".git/hooks").iterdir()) == []
+
+
 @pytest.mark.parametrize(
     "link",
     ["journeys", ".github/workflows", "schemas"],
