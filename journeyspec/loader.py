@@ -22,7 +22,7 @@ from typing import Any, ClassVar
 
 import yaml
 
-from journeyspec import nesting, scalars, yamlerrors
+from journeyspec import nesting, paths, scalars, yamlerrors
 from journeyspec.findings import Finding, Severity
 from journeyspec.sourcemap import Position, SourceMap
 
@@ -146,9 +146,10 @@ def _reread(source: Path, crc: int) -> str:
     # Findings are made file by file, several per file: read each file once for them. The
     # checksum is in the key, so a file edited between two runs in one process is read anew.
     try:
-        raw = source.read_bytes()
+        raw = paths.read_regular(source, MAX_FILE_BYTES)
         return decode(raw) if zlib.crc32(raw) == crc else ""
-    except (OSError, LoadError):  # gone or changed since it was loaded: no positions
+    # Gone, replaced or changed since it was loaded: no positions.
+    except (OSError, LoadError, paths.NotARegularFile, paths.FileTooLarge):
         return ""
 
 
@@ -171,16 +172,22 @@ def read_document(path: Path, display: str | None = None) -> Document:
     """Read and load ``path``; never raises for bad content, only reports it."""
     shown = display or str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return _failed(
-                shown,
-                f"file is {size / 1048576:.1f} MB; journeyspec reads files up to "
-                f"{MAX_FILE_BYTES // 1048576} MB",
-                (1, 1),
-                "split the map into several journeys",
-            )
-        raw = path.read_bytes()
+        raw = paths.read_regular(path, MAX_FILE_BYTES)
+    except paths.FileTooLarge as exc:
+        return _failed(
+            shown,
+            f"file is {exc.size / 1048576:.1f} MB; journeyspec reads files up to "
+            f"{MAX_FILE_BYTES // 1048576} MB",
+            (1, 1),
+            "split the map into several journeys",
+        )
+    except paths.NotARegularFile:
+        return _failed(
+            shown,
+            "not a regular file (a device, pipe, socket or folder); it was not read",
+            (0, 0),
+            "journeyspec reads plain YAML files only",
+        )
     except OSError as exc:
         return _failed(shown, f"cannot read file: {exc.strerror or exc}", (0, 0))
     return load_document(raw, shown)

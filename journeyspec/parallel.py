@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
+from journeyspec import paths
 from journeyspec.cache import Entry, FileCache
 from journeyspec.findings import Finding
 from journeyspec.loader import MAX_FILE_BYTES, Document, decode, load_document, read_document
@@ -147,8 +148,6 @@ def _from_entry(display: str, raw: bytes, entry: Entry) -> Checked:
 
 def _read(path: Path) -> bytes | None:
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            return None
-        return path.read_bytes()
-    except OSError:
+        return paths.read_regular(path, MAX_FILE_BYTES)
+    except (OSError, paths.NotARegularFile, paths.FileTooLarge):
         return None

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from journeyspec import paths as named
 from journeyspec.errors import ConfigError, UsageError
 from journeyspec.findings import Finding
 from journeyspec.loader import Document, read_document
@@ -63,10 +64,14 @@ def load_config(start: Path | None = None, *, config_file: Path | None = None) -
     """Read the project's settings; without a journeyspec.yaml, ``start`` is the root."""
     start = (start or Path.cwd()).resolve()
     if config_file is not None and not config_file.is_file():
-        raise UsageError(f"config file {config_file} does not exist")
+        why = "is not a regular file" if os.path.lexists(config_file) else "does not exist"
+        raise UsageError(f"config file {config_file} {why}")
     path = config_file or find_config(start)
     if path is None:
         return ProjectConfig(root=start if start.is_dir() else start.parent)
+    if config_file is None and not _inside(path, path.parent):
+        # Found, not named: a committed link to ~/.ssh/... must not be read and quoted.
+        raise ConfigError(f"{path} links to a place outside the project; it was not read")
     document = read_document(path, path.name)
     findings = document.errors or validate(document, "config")
     if findings:
@@ -144,6 +149,11 @@ def discover(config: ProjectConfig) -> tuple[list[SourceFile], list[Finding]]:
                 Finding(display_path(path, config.root), 0, 0, "project", why, hint=hint)
                 for path, (why, hint) in skipped
             )
+        elif os.path.lexists(folder):  # a file (or a broken link) where the folder belongs
+            why, hint = _NOT_A_FOLDER
+            problems.append(
+                Finding(display_path(folder, config.root), 0, 0, "project", why, hint=hint)
+            )
     registries: tuple[SchemaName, ...] = ("teams", "channels")
     for key in registries:
         path = config.path(key)
@@ -168,6 +178,10 @@ _OUTSIDE_FOLDER = (
 _BROKEN = (
     "file is a link that leads nowhere (missing or circular); it was not read",
     "remove the link or point it at a file in the project",
+)
+_NOT_A_FOLDER = (
+    "is not a folder, so no file in it was read",
+    "make it a folder of YAML files, or set another folder under `paths:` in journeyspec.yaml",
 )
 _SPECIAL = (
     "not a regular file (a device, pipe or socket); it was not read",
@@ -197,22 +211,32 @@ def scan(folder: Path, root: Path) -> tuple[list[Path], list[tuple[Path, tuple[s
             path = Path(here, name)
             if path.suffix not in YAML_SUFFIXES:
                 continue
-            try:
-                mode = path.lstat().st_mode
-            except OSError:
-                skipped.append((path, _BROKEN))
-                continue
-            if stat.S_ISREG(mode) and here_inside:
+            why = refusal(path, root, here_inside=here_inside)
+            if why is None:
                 found.append(path)
-            elif not path.exists():
-                skipped.append((path, _BROKEN))
-            elif not _inside(path, root):
-                skipped.append((path, _OUTSIDE))
-            elif not path.is_file():
-                skipped.append((path, _SPECIAL))
             else:
-                found.append(path)
+                skipped.append((path, why))
     return sorted(found, key=_order), sorted(skipped, key=lambda item: _order(item[0]))
+
+
+def refusal(path: Path, root: Path, *, here_inside: bool | None = None) -> tuple[str, str] | None:
+    """Why the file at ``path`` is not read (why, hint), or None: it is a regular file
+    in the project, or a link to one. ``here_inside``: its folder is known to be inside."""
+    try:
+        mode = path.lstat().st_mode
+    except OSError:
+        return _BROKEN
+    if here_inside is None:
+        here_inside = _inside(path.parent, root)
+    if stat.S_ISREG(mode) and here_inside:
+        return None
+    if not path.exists():
+        return _BROKEN
+    if not _inside(path, root):
+        return _OUTSIDE
+    if not path.is_file():
+        return _SPECIAL
+    return None
 
 
 def _order(path: Path) -> str:
@@ -262,15 +286,7 @@ def select(paths: Sequence[str], config: ProjectConfig) -> set[str]:
     """The display paths of the project files named by ``paths`` (files or folders)."""
     chosen: set[str] = set()
     for raw in paths:
-        path = Path(raw)
-        if not path.exists():
-            raise UsageError(f"{raw}: no such file or folder")
-        if not path.absolute().is_relative_to(config.root.absolute()):
-            # Another project's files would be judged by this project's layout and schemas.
-            raise UsageError(
-                f"{raw} is outside this project ({config.root}); run journeyspec from the "
-                "project that holds it, or name its journeyspec.yaml with --config"
-            )
+        path = named.in_project(raw, config.root)
         if path.is_dir():
             found, skipped = scan(path, config.root)
             targets = found + [p for p, _ in skipped]

@@ -24,6 +24,7 @@ from journeyspec.project import (
     ProjectConfig,
     discover,
     display_path,
+    refusal,
     schema_for,
     select,
 )
@@ -87,7 +88,11 @@ def validate_project(
         known = {display for _, display, _ in jobs} | {f.path for f in refused}
         for extra in sorted(selected - known):
             path = config.root / extra
-            jobs.append((path, extra, schema_for(path, config)))
+            why = refusal(path, config.root)
+            if why is None:
+                jobs.append((path, extra, schema_for(path, config)))
+            else:  # named, but a link out of the project or a device: refused as in discovery
+                refused.append(Finding(extra, 0, 0, "project", why[0], hint=why[1]))
 
     others = [job for job in jobs if job[2] != "journey"]
     journey_jobs = [job for job in jobs if job[2] == "journey"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import sys
 import traceback
 from collections.abc import Callable
@@ -13,12 +14,14 @@ from typing import Any, TypeVar
 import click
 
 from journeyspec import git
-from journeyspec.errors import JourneyspecError
+from journeyspec.errors import EnvironmentProblem, JourneyspecError
 from journeyspec.project import ConfigFileError, ProjectConfig, load_config
+from journeyspec.wording import clip
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+_LONG_WORD = re.compile(r"[^\s:,;]{201,}")
 
 config_option = click.option(
     "--config",
@@ -41,9 +44,12 @@ def guarded(func: F) -> F:
             click.echo("journeyspec: the configuration is invalid", err=True)
             sys.exit(EXIT_ERROR)
         except JourneyspecError as exc:
-            click.echo(f"journeyspec: {exc}", err=True)
+            click.echo(f"journeyspec: {_shortened(str(exc))}", err=True)
             sys.exit(EXIT_ERROR)
         except (KeyboardInterrupt, BrokenPipeError):
+            sys.exit(EXIT_ERROR)
+        except OSError as exc:  # the disk, permissions, a port: the machine, not a bug
+            click.echo(f"journeyspec: {EnvironmentProblem.from_os_error(exc)}", err=True)
             sys.exit(EXIT_ERROR)
         except Exception as exc:
             if os.environ.get("JOURNEYSPEC_DEBUG"):
@@ -57,6 +63,12 @@ def guarded(func: F) -> F:
         sys.exit(code or EXIT_CLEAN)
 
     return wrapper  # type: ignore[return-value]
+
+
+def _shortened(message: str) -> str:
+    """``message`` with every word over 200 characters cut: a 5,000-character revision or
+    file name quoted in an error must not flood the terminal."""
+    return _LONG_WORD.sub(lambda match: clip(match.group(), 80), message)
 
 
 def project_config(config_file: Path | None) -> ProjectConfig:

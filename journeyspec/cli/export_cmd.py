@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from os.path import lexists as exists
 from pathlib import Path
 from typing import cast
 
@@ -19,6 +20,8 @@ from journeyspec.errors import UsageError
 from journeyspec.export import FORMATS, TABLES, ExportFormat, TableName, choose
 from journeyspec.export import export as export_text
 from journeyspec.findings import Severity
+from journeyspec.outputs import output_path
+from journeyspec.paths import write_file
 from journeyspec.report import Report
 from journeyspec.reporters import text
 from journeyspec.validation import validate_project
@@ -80,11 +83,12 @@ def export(
             click.echo(content, nl=False)
             return 0
         files = {output: content}
-    clashes = [str(path) for path in files if path.exists() and not force]
+    # Every target is checked before the first is written: a refusal leaves nothing half done.
+    targets = {path: output_path(path, config, what=str(path)) for path in files}
+    clashes = [str(path) for path, target in targets.items() if exists(target) and not force]
     if clashes:
         raise UsageError(f"{', '.join(clashes)} already exists; pass --force to replace it")
     for path, content in files.items():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(content, encoding="utf-8", newline="")
+        write_file(targets[path], content, replace=force)
         click.echo(f"wrote {path}", err=True)
     return 0

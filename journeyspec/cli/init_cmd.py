@@ -6,8 +6,10 @@ from pathlib import Path
 
 import click
 
-from journeyspec.cli.common import EXIT_CLEAN, guarded
+from journeyspec.cli.common import EXIT_CLEAN, EXIT_ERROR, guarded
+from journeyspec.paths import no_links_below, normalise
 from journeyspec.scaffold import DEFAULT_INSTALL, DEFAULT_NAME, init_repository
+from journeyspec.wording import counted
 
 
 @click.command()
@@ -34,11 +36,22 @@ def init(directory: Path, name: str, install: str) -> int:
     published from main) and a pre-commit configuration. Files that exist are left as
     they are and listed as skipped.
     """
+    # A folder on the way that a clone brought in as a link (`site -> /elsewhere`) is refused.
+    no_links_below(normalise(directory), Path.cwd())
     written = init_repository(directory, name=name, install=install)
     for path in written.created:
         click.echo(f"created {path}")
     for path in written.skipped:
         click.echo(f"skipped {path} (exists; left unchanged)")
+    for path, why in written.refused:
+        click.echo(f"refused {path} ({why})", err=True)
+    if written.refused:
+        click.echo(
+            f"journeyspec: {counted(len(written.refused), 'file')} not written; "
+            "replace the links or files named above with folders, then run init again",
+            err=True,
+        )
+        return EXIT_ERROR
     click.echo(
         f"{len(written.created)} created, {len(written.skipped)} skipped. "
         "Next: journeyspec lint, then mkdocs serve to preview the site."

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import os
 import sys
-from contextlib import ExitStack
 from dataclasses import replace
 from pathlib import Path
-from typing import TextIO
 
 import click
 
@@ -31,7 +30,9 @@ from journeyspec.lint import LintResult, lint, settings_from
 from journeyspec.lint.baseline import read_baseline, write_baseline
 from journeyspec.lint.catalogue import rule_infos
 from journeyspec.lint.changes import changed_journeys
-from journeyspec.project import ProjectConfig, discover, select
+from journeyspec.outputs import output_path
+from journeyspec.paths import write_file
+from journeyspec.project import ProjectConfig, select
 from journeyspec.report import Report
 from journeyspec.reporters import REPORTERS
 from journeyspec.rules.base import PROFILES
@@ -131,7 +132,14 @@ def lint_command(
     if sum(1 for _, target in outputs if target is None) > 1:
         raise UsageError("only one --format may print to the terminal; give the others a :FILE")
     config = project_config(config_file)
-    _refuse_inputs(config, outputs)
+    targets = {
+        target: output_path(target, config, what=f"--format {name}:{target}")
+        for name, target in outputs
+        if target is not None and not _is_step_summary(Path(target))
+    }
+    baseline_target = None
+    if baseline_out:
+        baseline_target = output_path(baseline_out, config, what=f"--write-baseline {baseline_out}")
     settings = settings_from(config, profile=profile, rules=rules, fail_on=fail_on)
     accepted = read_baseline(baseline) if baseline else None
     selection = _selection(config, paths, changed_since)
@@ -141,8 +149,8 @@ def lint_command(
         result = lint(
             config, selection, today=day, settings=settings, baseline=accepted, models=False
         )
-    if baseline_out:
-        count = write_baseline(baseline_out, result.findings if result else [])
+    if baseline_out and baseline_target:
+        count = write_baseline(baseline_target, result.findings if result else [])
         click.echo(
             f"journeyspec: wrote {counted(count, 'finding')} to {baseline_out}",
             err=True,
@@ -150,7 +158,7 @@ def lint_command(
         return EXIT_CLEAN
     report = _report(config, result, settings.fail_on, settings.docs_url)
     report = _for_code_host(report, config, [name for name, _ in outputs], changed_since)
-    _print(report, outputs)
+    _print(report, outputs, targets)
     if all(target is not None for _, target in outputs):
         click.echo(_summary_line(report, [target for _, target in outputs if target]), err=True)
     if changed_since is None:
@@ -168,23 +176,6 @@ def _summary_line(report: Report, targets: list[str]) -> str:
         f"journeyspec: {report.files_checked} files checked, {', '.join(counts)}; "
         f"wrote {', '.join(targets)}"
     )
-
-
-def _refuse_inputs(config: ProjectConfig, outputs: list[tuple[str, str | None]]) -> None:
-    """Refuse a report FILE that is one of the project's own files: a slip such as
-    ``--format json:journeys/a.yaml`` must not replace a journey with a report."""
-    if all(target is None for _, target in outputs):
-        return  # every report goes to the terminal: no need to list the project's files
-    files, _ = discover(config)
-    inputs = {source.path.resolve() for source in files}
-    if config.config_path is not None:
-        inputs.add(config.config_path.resolve())
-    for name, target in outputs:
-        if target is not None and Path(target).resolve() in inputs:
-            raise UsageError(
-                f"--format {name}:{target} would replace a file of the project; "
-                "write the report to a new file (e.g. lint.sarif) instead"
-            )
 
 
 def _default_format() -> str:
@@ -267,24 +258,20 @@ def _changed(config: ProjectConfig, ref: str | None) -> frozenset[str]:
     return frozenset(changed_journeys(config, ref)) if ref else frozenset()
 
 
-def _print(report: Report, outputs: list[tuple[str, str | None]]) -> None:
-    with ExitStack() as stack:
-        for name, target in outputs:
-            stream: TextIO
-            if target is None:
-                stream = sys.stdout
-                colour = name == "text" and use_colour(stream)
-            else:
-                path = Path(target)
-                path.parent.mkdir(parents=True, exist_ok=True)
-                # The step summary is shared by every command of a GitHub Actions step:
-                # add to it rather than replace what earlier commands wrote.
-                if _is_step_summary(path):
-                    stream = stack.enter_context(path.open("a", encoding="utf-8", newline="\n"))
-                else:
-                    stream = stack.enter_context(path.open("w", encoding="utf-8", newline="\n"))
-                colour = False
-            REPORTERS[name](report, stream, colour)
+def _print(report: Report, outputs: list[tuple[str, str | None]], targets: dict[str, Path]) -> None:
+    for name, target in outputs:
+        if target is None:
+            REPORTERS[name](report, sys.stdout, name == "text" and use_colour(sys.stdout))
+            continue
+        buffer = io.StringIO()
+        REPORTERS[name](report, buffer, False)
+        if target in targets:
+            write_file(targets[target], buffer.getvalue(), replace=True)
+        else:
+            # The step summary is shared by every command of a GitHub Actions step: add to
+            # it rather than replace what earlier commands wrote.
+            with Path(target).open("a", encoding="utf-8", newline="\n") as stream:
+                stream.write(buffer.getvalue())
 
 
 def _is_step_summary(path: Path) -> bool:

@@ -8,7 +8,8 @@ from pathlib import Path
 import click
 
 from journeyspec.cli.common import EXIT_CLEAN, config_option, guarded, project_config
-from journeyspec.errors import BuildError
+from journeyspec.errors import BuildError, UsageError
+from journeyspec.paths import shown
 
 
 @click.command()
@@ -30,6 +31,7 @@ def serve(dev_addr: str, config_file: Path | None) -> int:
 
     from journeyspec.site.build import mkdocs_settings
 
+    _check_address(dev_addr)
     config = project_config(config_file)
     with tempfile.TemporaryDirectory(prefix="journeyspec-mkdocs-") as workdir:
         settings = mkdocs_settings(config, Path(workdir), dev_addr=dev_addr)
@@ -37,4 +39,18 @@ def serve(dev_addr: str, config_file: Path | None) -> int:
             mkdocs_serve(**settings)
         except MkDocsException as exc:
             raise BuildError(str(exc)) from None
+        except OSError as exc:  # the port is taken, or the address is not this machine's
+            raise UsageError(
+                f"cannot serve on {dev_addr}: {exc.strerror or exc}; "
+                "choose another address or port with --dev-addr"
+            ) from None
     return EXIT_CLEAN
+
+
+def _check_address(dev_addr: str) -> None:
+    host, colon, port = dev_addr.rpartition(":")
+    if not colon or not host or not port.isdigit() or not 1 <= int(port) <= 65535:
+        raise UsageError(
+            f"--dev-addr {shown(dev_addr)} is not IP:PORT with a port from 1 to 65535 "
+            "(for example 127.0.0.1:8000)"
+        )

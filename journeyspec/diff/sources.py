@@ -35,7 +35,7 @@ def open_side(spec: str | None, current: ProjectConfig) -> Iterator[Side]:
         yield Side("working tree", current)
         return
     folder = Path(spec)
-    if folder.is_dir():
+    if _is_folder(folder):
         yield Side(spec, _config(folder.resolve()))
         return
     with tempfile.TemporaryDirectory(prefix="journeyspec-diff-") as temp:
@@ -44,12 +44,19 @@ def open_side(spec: str | None, current: ProjectConfig) -> Iterator[Side]:
         yield Side(spec, _config(root))
 
 
+def _is_folder(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:  # a name too long for a file name can still be tried as a revision
+        return False
+
+
 def _config(folder: Path) -> ProjectConfig:
     # Only the folder's own journeyspec.yaml: walking up from a temporary folder or a
     # sibling checkout must not pick up an unrelated project's settings.
     candidate = folder / CONFIG_NAME
     if candidate.is_file():
-        return load_config(folder, config_file=candidate)
+        return load_config(folder)  # finds ``candidate``, refused if it links out of ``folder``
     return ProjectConfig(root=folder)
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import io
 import os
 import re
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +21,15 @@ from ruamel.yaml.error import YAMLError
 
 from journeyspec.formatting.order import reorder
 from journeyspec.loader import load_document, read_document
-from journeyspec.project import ProjectConfig, discover, display_path, schema_for, select
+from journeyspec.paths import write_file
+from journeyspec.project import (
+    ProjectConfig,
+    discover,
+    display_path,
+    refusal,
+    schema_for,
+    select,
+)
 from journeyspec.schema import SchemaName, load_schema, validate
 
 Status = Literal["unchanged", "changed", "skipped"]
@@ -71,6 +78,7 @@ def format_text(text: str, schema: SchemaName) -> str:
 
 def format_file(path: Path, config: ProjectConfig, *, write: bool) -> Outcome:
     display = display_path(path, config.root)
+    read = _identity(path)
     document = read_document(path, display)
     if document.errors:
         return Outcome(display, "skipped", f"cannot be read: {document.errors[0]}")
@@ -85,8 +93,19 @@ def format_file(path: Path, config: ProjectConfig, *, write: bool) -> Outcome:
     if formatted == document.text:
         return Outcome(display, "unchanged")
     if write:
+        if _identity(path) != read:  # replaced (by a link, say) or edited since it was read
+            return Outcome(display, "skipped", "changed while it was formatted; run fmt again")
         _replace(path, formatted)
     return Outcome(display, "changed")
+
+
+def _identity(path: Path) -> tuple[int, int, int, int] | None:
+    """Which file is at ``path`` (not following a link) and its version."""
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino, info.st_mode, info.st_mtime_ns
 
 
 def targets(config: ProjectConfig, paths: Sequence[str] = ()) -> list[Path]:
@@ -101,18 +120,26 @@ def targets(config: ProjectConfig, paths: Sequence[str] = ()) -> list[Path]:
 
 
 def format_paths(config: ProjectConfig, paths: Sequence[str] = (), *, write: bool) -> list[Outcome]:
-    return [format_file(path, config, write=write) for path in targets(config, paths)]
+    """Format the targets through the gate ``validate`` reads by: a link out of the project,
+    a broken link, a device or a FIFO is skipped unread; a link inside the project is left
+    as it is and the file it leads to is formatted (once) under its own name."""
+    outcomes: list[Outcome] = []
+    seen: set[Path] = set()
+    for path in targets(config, paths):
+        why = refusal(path, config.root)
+        if why is not None:
+            outcomes.append(Outcome(display_path(path, config.root), "skipped", why[0]))
+            continue
+        real = path.resolve() if path.is_symlink() else path
+        if real not in seen:
+            seen.add(real)
+            outcomes.append(format_file(real, config, write=write))
+    if not paths:  # what discovery refused, with its reasons
+        outcomes += [Outcome(f.path, "skipped", f.message) for f in discover(config)[1]]
+    return outcomes
 
 
 def _replace(path: Path, text: str) -> None:
-    # Write beside the file and rename over it, so an interrupted run leaves the old file.
-    mode = path.stat().st_mode & 0o777
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
-        os.chmod(temp, mode)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    # Beside the file, renamed over it: an interrupted run leaves the old file, and a
+    # link that took the file's place since it was read is refused, never written through.
+    write_file(path, text, replace=True)

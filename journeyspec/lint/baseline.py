@@ -9,15 +9,19 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from journeyspec.errors import UsageError
 from journeyspec.findings import Finding
+from journeyspec.paths import FileTooLarge, NotARegularFile, read_regular, write_file
 
 FORMAT = "journeyspec-baseline"
 VERSION = 1
+MAX_BASELINE_BYTES = 64 * 1024 * 1024  # ~300,000 accepted findings
 
 Key = tuple[str, str, str, str]
 
@@ -39,23 +43,26 @@ def baseline_text(findings: Iterable[Finding]) -> str:
 
 
 def write_baseline(path: Path, findings: Iterable[Finding]) -> int:
-    """Write the baseline; refuses to replace a file that is not a journeyspec baseline."""
-    if path.exists() and not _is_baseline(path):
+    """Write the baseline; refuses to replace a file that is not a journeyspec baseline,
+    and to write through a link (``paths.write_file``)."""
+    if os.path.lexists(path) and not path.is_symlink() and not _is_baseline(path):
         raise UsageError(f"{path} exists and is not a journeyspec baseline; it was left as it was")
     items = list(findings)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(baseline_text(items), encoding="utf-8")
+    write_file(path, baseline_text(items), replace=True)
     return len(items)
 
 
 def read_baseline(path: Path) -> Counter[Key]:
-    """The accepted findings recorded in ``path``."""
+    """The accepted findings recorded in ``path``: a regular file of at most
+    ``MAX_BASELINE_BYTES``, nested no deeper than a baseline is."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = _load(path)
     except FileNotFoundError:
         raise UsageError(
             f"baseline {path} does not exist; create it with --write-baseline"
         ) from None
+    except (NotARegularFile, FileTooLarge) as exc:
+        raise UsageError(f"baseline {exc}") from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise UsageError(f"baseline {path} cannot be read: {exc}") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
@@ -89,9 +96,20 @@ def subtract(findings: Iterable[Finding], accepted: Counter[Key]) -> tuple[list[
     return kept, dropped
 
 
+def _load(path: Path) -> Any:
+    raw = read_regular(path, MAX_BASELINE_BYTES)
+    try:
+        return json.loads(raw.decode("utf-8"))
+    except RecursionError:  # a baseline is three levels deep; this is "[[[[..." planted
+        raise UsageError(
+            f"baseline {path} is nested too deeply to be a journeyspec baseline; "
+            "write it again with --write-baseline"
+        ) from None
+
+
 def _is_baseline(path: Path) -> bool:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        data = _load(path)
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, UsageError):
         return False
     return isinstance(data, dict) and data.get("format") == FORMAT

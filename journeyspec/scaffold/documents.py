@@ -88,7 +88,11 @@ def new_file(
         context["role"] = "Role or segment of " + str(context["title"])
         text = render("persona.yaml.j2", **context)
     _check(text, display, kind)
-    write_new(config.root, [PlannedFile(display, text)])
+    written = write_new(config.root, [PlannedFile(display, text)])
+    for _, why in written.refused:
+        raise UsageError(f"{display} was not written: {why}")
+    if not written.created:
+        raise UsageError(f"{display} already exists; journeyspec new never replaces a file")
     return NewFile(path, display)
 
 

@@ -6,6 +6,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from journeyspec.paths import NOFOLLOW
+
 
 @dataclass(frozen=True)
 class PlannedFile:
@@ -17,21 +19,31 @@ class PlannedFile:
 class Written:
     created: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # existed already: left byte for byte
+    # (path, why): a folder on the way is a link or a file; nothing is written through it
+    refused: list[tuple[str, str]] = field(default_factory=list)
 
 
 def write_new(target: Path, files: list[PlannedFile]) -> Written:
     """Create each file that does not exist yet (and its folders); skip every one that does,
-    including symlinks, whatever they point at."""
+    including symlinks, whatever they point at; refuse one whose folder (below ``target``)
+    is a link or a file: a committed ``journeys -> /elsewhere`` is never written through."""
     written = Written()
     for planned in files:
-        path = target.joinpath(*planned.path.split("/"))
-        if path.exists() or path.is_symlink():
+        parts = planned.path.split("/")
+        blocked = _blocked(target, parts[:-1])
+        if blocked is not None:
+            written.refused.append((planned.path, blocked))
+            continue
+        path = target.joinpath(*parts)
+        if os.path.lexists(path):
             written.skipped.append(planned.path)
             continue
-        path.parent.mkdir(parents=True, exist_ok=True)
+        for depth in range(1, len(parts)):
+            target.joinpath(*parts[:depth]).mkdir(exist_ok=True)
         try:
-            # O_EXCL: even a file appearing between the check and the write is not replaced.
-            handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+            # O_EXCL | O_NOFOLLOW: a file or link appearing after the check is not written to.
+            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | NOFOLLOW
+            handle = os.open(path, flags, 0o644)
         except FileExistsError:
             written.skipped.append(planned.path)
             continue
@@ -39,3 +51,15 @@ def write_new(target: Path, files: list[PlannedFile]) -> Written:
             stream.write(planned.content)
         written.created.append(planned.path)
     return written
+
+
+def _blocked(target: Path, folders: list[str]) -> str | None:
+    """Why the folders ``folders`` below ``target`` cannot hold a new file, or None."""
+    for depth in range(1, len(folders) + 1):
+        folder = target.joinpath(*folders[:depth])
+        shown = "/".join(folders[:depth])
+        if folder.is_symlink():
+            return f"{shown} is a link; journeyspec never writes through a link"
+        if os.path.lexists(folder) and not folder.is_dir():
+            return f"{shown} is a file where a folder is needed"
+    return None

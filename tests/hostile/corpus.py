@@ -113,6 +113,32 @@ def fifo(root: Path) -> None:
     os.mkfifo(root / "journeys/pipe.yaml")
 
 
+def link_to_fifo(root: Path) -> None:
+    os.mkfifo(root / "pipe.yaml")
+    os.symlink("../pipe.yaml", root / "journeys/piped.yaml")
+
+
+def deep_link_out(root: Path) -> None:
+    secret = root.parent / f"{root.name}-secret.yaml"
+    secret.write_text("password: hunter2\n", encoding="utf-8")
+    (root / "journeys/a/b").mkdir(parents=True)
+    os.symlink(f"../../../../{secret.name}", root / "journeys/a/b/linked.yaml")
+
+
+def journeys_is_a_file(root: Path) -> None:
+    for path in (root / "journeys").iterdir():
+        path.unlink()
+    (root / "journeys").rmdir()
+    (root / "journeys").write_text("not a folder\n", encoding="utf-8")
+
+
+def config_link_out(root: Path) -> None:
+    secret = root.parent / f"{root.name}-config.yaml"
+    secret.write_text("journeyspec: 1\npassword: hunter2\n", encoding="utf-8")
+    (root / "journeyspec.yaml").unlink()
+    os.symlink(secret, root / "journeyspec.yaml")
+
+
 def persona(pid: str, based_on: str) -> Setup:
     return write(
         f"personas/{pid}.yaml", f"journeyspec: 1\nid: {pid}\nname: P\nbased_on: {based_on}\n"
@@ -127,8 +153,16 @@ def text_attack(payloads: tuple[str, ...]) -> Setup:
     return setup
 
 
-VALID = {"validate": frozenset({0}), "lint": frozenset({0, 1}), "build": frozenset({0})}
-CONFIG = {c: frozenset({2}) for c in ("validate", "lint", "build")}
+VALID = {
+    "validate": frozenset({0}),
+    "lint": frozenset({0, 1}),
+    "build": frozenset({0}),
+    "fmt": frozenset({0}),
+}
+CONFIG = {c: frozenset({2}) for c in ("validate", "lint", "build", "fmt")}
+# Found across files or in the model, not by loading or the schema: ``fmt`` judges one file
+# at a time by its schema alone, so it formats the file or skips it for another reason.
+ACROSS = {"fmt": frozenset({0, 1})}
 DEEP = "nesting deeper than 100 levels"
 F = "journeys/first-purchase.yaml"
 
@@ -291,6 +325,7 @@ CASES: tuple[Case, ...] = (
         "reference-dot-dot",
         journey("persona: budi", "persona: ../../budi"),
         (BAD, 4, 10, "unknown persona `../../budi`"),
+        codes=ACROSS,
     ),
     Case(
         "symlink-out-of-project",
@@ -316,6 +351,32 @@ CASES: tuple[Case, ...] = (
     ),
     Case("fifo", fifo, unplaced=("journeys/pipe.yaml", "not a regular file")),
     Case(
+        "symlink-to-dev-zero",
+        link("/dev/zero"),
+        unplaced=("journeys/linked.yaml", "file links to a place outside the project"),
+    ),
+    Case(
+        "symlink-to-fifo-in-project",
+        link_to_fifo,
+        unplaced=("journeys/piped.yaml", "not a regular file"),
+    ),
+    Case(
+        "symlink-relative-out-at-depth-3",
+        deep_link_out,
+        unplaced=("journeys/a/b/linked.yaml", "file links to a place outside the project"),
+    ),
+    Case(
+        "journeys-is-a-file",
+        journeys_is_a_file,
+        unplaced=("journeys", "is not a folder, so no file in it was read"),
+    ),
+    Case(
+        "config-symlink-out-of-project",
+        config_link_out,
+        unplaced=("journeyspec.yaml", "links to a place outside the project; it was not read"),
+        codes=CONFIG,
+    ),
+    Case(
         "review-interval-past-year-9999",  # valid; adding it to the date stopped lint
         journey(
             "owner: marketing\n",
@@ -327,11 +388,13 @@ CASES: tuple[Case, ...] = (
         "many-broken-references",  # "did you mean" was quadratic: minutes for a 200 KB file
         write(BAD, many_broken_references(5_000)),
         (BAD, 8, 19, "unknown touchpoint `zz0`"),
+        codes=ACROSS,
     ),
     Case(
         "same-id-in-two-files",
         write("journeys/copy.yaml", JOURNEY),
         (F, 2, 5, "duplicate journey id `first-purchase`"),
+        codes=ACROSS,
     ),
     Case(
         "persona-cycle",
@@ -342,11 +405,13 @@ CASES: tuple[Case, ...] = (
             11,
             "personas are based on each other in a cycle: `a` -> `b` -> `c` -> `a`",
         ),
+        codes=ACROSS,
     ),
     Case(
         "own-current-state",
         journey("owner: marketing\n", "owner: marketing\nkind: future-state\ncurrent_state: bad\n"),
         (BAD, 7, 16, "a journey cannot be its own current-state map"),
+        codes=ACROSS,
     ),
     Case(
         "config-paths-outside",
