@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 import click
 
 from journeyspec.errors import JourneyspecError
+from journeyspec.escaping import visible
 from journeyspec.project import ConfigFileError, ProjectConfig, load_config
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -36,11 +37,11 @@ def guarded(func: F) -> F:
             code = func(*args, **kwargs)
         except ConfigFileError as exc:
             for finding in exc.findings:
-                click.echo(f"{finding}", err=True)
+                click.echo(visible(str(finding)), err=True)
             click.echo("journeyspec: the configuration is invalid", err=True)
             sys.exit(EXIT_ERROR)
         except JourneyspecError as exc:
-            click.echo(f"journeyspec: {exc}", err=True)
+            click.echo(f"journeyspec: {visible(str(exc))}", err=True)
             sys.exit(EXIT_ERROR)
         except (KeyboardInterrupt, BrokenPipeError):
             sys.exit(EXIT_ERROR)
