@@ -239,33 +239,50 @@ def test_raw_bidi_controls_are_findings_at_their_exact_place(tmp_path: Path) -> 
     ]  # fmt: skip
 
 
-@pytest.mark.parametrize("fmt", ["text", "github"])
-def test_terminal_and_ci_output_show_bidi_controls_as_markers(tmp_path: Path, fmt: str) -> None:
+@pytest.mark.parametrize(
+    "args", [["lint"], ["lint", "--format", "github"], ["validate"], ["build"]], ids=" ".join
+)
+def test_terminal_and_ci_output_show_bidi_controls_as_markers(
+    tmp_path: Path, args: list[str]
+) -> None:
     root = _bidi_project(tmp_path)
 
-    code, output = journeyspec("lint", "--format", fmt, cwd=root)
+    code, output = journeyspec(*args, cwd=root, timeout=120)
 
     assert code == 1, output
     assert not any(c in output for c in BIDI_CHARACTERS)
-    if fmt == "text":
+    assert "bidirectional control character U+202E" in output
+    if args in (["lint"], ["validate"]):
         # The excerpt shows the line with the control as a marker; the caret stays under it.
         assert "    3 | title: First <U+202E>purchase\n      |              ^\n" in output
         assert "   12 |         <U+200F>name: Searches\n      |         ^\n" in output
 
 
-def test_escaped_bidi_controls_are_allowed_and_still_shown_as_markers(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "args",
+    [["validate"], ["lint", "--format", "github"], ["build"], ["diff", "HEAD"]],
+    ids=" ".join,
+)
+def test_escaped_bidi_controls_are_allowed_and_still_shown_as_markers(
+    tmp_path: Path, args: list[str]
+) -> None:
     # An escape is visible to a reviewer, so it is the way to write a control on purpose;
     # the value it makes is still never printed raw.
-    root = write_files(tmp_path, MINIMAL_FILES)
-    journey = root / "journeys/first-purchase.yaml"
+    commit(tmp_path, dict(MINIMAL_FILES), "base")
+    journey = tmp_path / "journeys/first-purchase.yaml"
     text = journey.read_text(encoding="utf-8")
-    journey.write_text(text.replace("channel: web", 'channel: "w\\u202Eeb"'), encoding="utf-8")
+    if args[0] != "diff":  # an unknown channel: a finding that quotes the value
+        text = text.replace("channel: web", 'channel: "w\\u202Eeb"')
+    journey.write_text(text.replace("name: Search ad", 'name: "Search \\u2066ad"'), "utf-8")
 
-    code, output = journeyspec("validate", cwd=root)
+    code, output = journeyspec(*args, cwd=tmp_path, timeout=120)
 
-    assert code == 1, output
-    assert "error[reference]: unknown channel `w<U+202E>eb`" in output
+    assert code == (0 if args[0] == "diff" else 1), output
     assert not any(c in output for c in BIDI_CHARACTERS)
+    if args[0] == "diff":
+        assert 'renamed touchpoint search-ad: "Search ad" → "Search <U+2066>ad"' in output
+    else:
+        assert "unknown channel `w<U+202E>eb`" in output
 
 
 def test_the_site_shows_bidi_controls_as_markers_never_raw(tmp_path: Path) -> None:
