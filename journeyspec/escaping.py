@@ -1,10 +1,11 @@
 """Text made safe for the place it lands: a terminal or CI log line, or Markdown (running
 text, a code span, a table cell); bidi controls shown as visible markers everywhere.
 
-Every value from a project (names, ids, paths, messages) passes through here before a
-reporter prints it or a page or comment is written, so a file name holding a newline and
+Every value from a project (names, ids, paths, messages) passes through here before the
+text, GitHub and Markdown reporters, ``diff``'s text and Markdown, the CLI's error lines,
+the site's templates and its diagram labels show it, so a file name holding a newline and
 ``<!--`` or a title holding U+202E can neither end the line, open an HTML comment nor
-reorder the text around it.
+reorder the text around it. (JSON, SARIF and JUnit escape by their own serialisers.)
 """
 
 from __future__ import annotations
