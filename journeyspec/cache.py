@@ -26,7 +26,17 @@ CACHE_DIR = ".journeyspec-cache"
 FORMAT = 2  # 2: entries in shards
 # The modules whose code decides a file's data and findings: a change to any of them (in a
 # development checkout, where the version stays put) must invalidate every entry.
-_CODE = ("loader", "scalars", "nesting", "schema", "sourcemap", "findings", "cache")
+_CODE = (
+    "loader",
+    "scalars",
+    "nesting",
+    "schema",
+    "sourcemap",
+    "findings",
+    "cache",
+    "bidi",
+    "escaping",
+)
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# journeyspec's cache; safe to delete.\n"
 
 
