@@ -258,11 +258,14 @@ class PersonaChains:
     def describe(self, persona: str) -> str:
         """The cycle from ``persona`` back to it: `a` -> `b` -> `a` (long ones shortened)."""
         cycle, place = self.cycles[persona]
-        order = cycle[place:] + cycle[:place]
-        if len(order) <= self.SHOWN:
-            return " -> ".join(f"`{p}`" for p in [*order, persona])
-        shown = " -> ".join(f"`{p}`" for p in order[: self.SHOWN - 1])
-        return f"{shown} -> … -> `{persona}` ({len(order):,} personas)"
+        # Only the names shown are gathered: rotating a cycle of 3,000 for each of its
+        # members would make the descriptions quadratic.
+        size = len(cycle)
+        named = [cycle[(place + i) % size] for i in range(min(size, self.SHOWN))]
+        if size <= self.SHOWN:
+            return " -> ".join(f"`{p}`" for p in [*named, persona])
+        shown = " -> ".join(f"`{p}`" for p in named[: self.SHOWN - 1])
+        return f"{shown} -> … -> `{persona}` ({size:,} personas)"
 
 
 class _Hints:
