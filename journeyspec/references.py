@@ -91,6 +91,7 @@ class Index:
             "channel": {},
             "journey": {},
         }
+        self._sorted: dict[tuple[str, ...], list[str]] = {}
 
     def define(self, kind: str, document: Document, pointer: str, value: Any) -> Finding | None:
         """Record an id; a finding when it was defined already."""
@@ -107,11 +108,19 @@ class Index:
                 hint=f"{other.path}:{line}:{col} uses it already; ids must be unique",
             )
         table[value] = (document, pointer)
+        self._sorted.clear()  # an id added after a sort (journeys come last)
         return None
 
     @cached_property
     def persona_chains(self) -> PersonaChains:
         return PersonaChains(self.ids["persona"])
+
+    def sorted_ids(self, kinds: tuple[str, ...]) -> list[str]:
+        """The ids of ``kinds`` in order, sorted once per index (not once per file that
+        has a broken reference: 10,000 files x 3,000 personas re-sorted the same list)."""
+        if kinds not in self._sorted:
+            self._sorted[kinds] = sorted({v for k in kinds for v in self.ids.get(k, {})})
+        return self._sorted[kinds]
 
 
 def build_index(
@@ -285,10 +294,9 @@ class _Hints:
 
     def known(self, kinds: tuple[str, ...]) -> list[str]:
         if kinds not in self._known:
-            self._known[kinds] = sorted(
-                {v for k in kinds for v in self.index.ids.get(k, {})}
-                | {i for i, (k, _) in self.local.items() if k in kinds}
-            )
+            shared = self.index.sorted_ids(kinds)
+            local = {i for i, (k, _) in self.local.items() if k in kinds}
+            self._known[kinds] = sorted(local.union(shared)) if local else shared
         return self._known[kinds]
 
     def closest(self, value: str, kinds: tuple[str, ...]) -> str | None:
