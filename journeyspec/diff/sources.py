@@ -79,6 +79,10 @@ def _extract(revision: str, current: ProjectConfig, target: Path) -> None:
         meta, name = entry.split("\t", 1)
         mode, kind, sha = meta.split()
         relative = PurePosixPath(name).relative_to(prefix) if prefix else PurePosixPath(name)
+        # A crafted tree can hold entries named ".." (git itself refuses to check them
+        # out): written as they are, they would land outside the temporary folder.
+        if set(name.split("/")) & {"", ".", ".."}:
+            continue
         if kind == "blob" and mode in ("100644", "100755") and relative.suffix in YAML_SUFFIXES:
             blobs[relative] = sha
     settings = PurePosixPath(CONFIG_NAME)

@@ -457,3 +457,44 @@ def test_a_project_file_too_large_to_read_is_streamed_and_refused(tmp_path: Path
     assert [(f["path"], f["message"]) for f in fixed] == [
         ("journeys/huge.yaml", "file is 7.0 MB; journeyspec reads files up to 5 MB")
     ]
+
+
+def _tree(repo: Path, lines: list[str]) -> str:
+    done = subprocess.run(
+        ["git", "mktree"], cwd=repo, input="\n".join(lines) + "\n", capture_output=True,
+        text=True, check=True,
+    )  # fmt: skip
+    return done.stdout.strip()
+
+
+def test_a_crafted_tree_with_dot_dot_entries_writes_nothing_outside(tmp_path: Path) -> None:
+    # git refuses to check out a tree entry named "..", but ls-tree lists it: a revision
+    # whose journeys/ holds ../../…/outside/escaped.yaml must not be written there.
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    commit(repo, dict(MINIMAL_FILES), "base")
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    blob = subprocess.run(
+        ["git", "hash-object", "-w", "--stdin"], cwd=repo, input=_evil_journey("Escaped"),
+        capture_output=True, text=True, check=True,
+    ).stdout.strip()  # fmt: skip
+    tree = _tree(repo, [f"100644 blob {blob}\tescaped.yaml"])
+    for part in reversed(outside.parts[1:]):
+        tree = _tree(repo, [f"040000 tree {tree}\t{part}"])
+    for _ in range(40):  # more levels up than any temporary folder is deep
+        tree = _tree(repo, [f"040000 tree {tree}\t.."])
+    journeys = [*git(repo, "ls-tree", "HEAD:journeys").splitlines(), f"040000 tree {tree}\t.."]
+    top = [
+        line
+        if not line.endswith("\tjourneys")
+        else f"040000 tree {_tree(repo, journeys)}\tjourneys"
+        for line in git(repo, "ls-tree", "HEAD").splitlines()
+    ]
+    crafted = git(repo, "commit-tree", _tree(repo, top), "-p", "HEAD", "-m", "crafted").strip()
+
+    code, output = journeyspec("diff", crafted, "--format", "json", cwd=repo)
+
+    assert code == 0, output
+    assert list(outside.iterdir()) == []
+    assert json.loads(output)["journeys"] == []
