@@ -18,11 +18,13 @@ from urllib.parse import quote
 BIDI_CONTROLS = "\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c"
 BIDI = re.compile(f"[{BIDI_CONTROLS}]")
 # What must never reach a terminal raw: C0 and C1 controls (escape sequences, carriage
-# returns), DEL, the Unicode line and paragraph separators, and the bidi controls.
-_UNPRINTABLE = re.compile(f"[\x00-\x1f\x7f-\x9f\u2028\u2029{BIDI_CONTROLS}]")
-_UNPRINTABLE_BUT_BREAKS = re.compile(
-    f"[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029{BIDI_CONTROLS}]"
-)
+# returns), DEL, the Unicode line and paragraph separators, the bidi controls, and lone
+# surrogates (a file name's bytes that are not UTF-8, kept by surrogateescape).
+# What ``neutral`` replaces: bidi controls, and lone surrogates, which no page can encode.
+NEUTRALISED = re.compile(f"[{BIDI_CONTROLS}\ud800-\udfff]")
+_OTHERS = f"\x7f-\x9f\u2028\u2029{BIDI_CONTROLS}\ud800-\udfff"
+_UNPRINTABLE = re.compile(f"[\x00-\x1f{_OTHERS}]")
+_UNPRINTABLE_BUT_BREAKS = re.compile(f"[\x00-\x09\x0b\x0c\x0e-\x1f{_OTHERS}]")
 
 # Markdown: characters backslash-escaped (both CommonMark and Python-Markdown honour these)
 # and characters written as entities (one of the two dialects has no backslash escape).
@@ -33,7 +35,10 @@ _BACKTICKS = re.compile(r"`+")
 
 
 def marker(char: str) -> str:
-    """How an unprintable character is shown: ``<U+202E>``."""
+    """How an unprintable character is shown: ``<U+202E>``, or ``<0xFF>`` for a byte of a
+    file name that is not UTF-8."""
+    if 0xDC80 <= ord(char) <= 0xDCFF:
+        return f"<0x{ord(char) - 0xDC00:02X}>"
     return f"<U+{ord(char):04X}>"
 
 
@@ -46,9 +51,9 @@ def visible(text: str, *, breaks: bool = False) -> str:
 
 
 def neutral(text: str) -> str:
-    """``text`` with its bidi controls as markers (other characters kept): for pages and
-    diagrams, where a control would reorder the text around it."""
-    return BIDI.sub(lambda found: marker(found.group()), text)
+    """``text`` with its bidi controls (and lone surrogates) as markers, other characters
+    kept: for pages and diagrams, where a control would reorder the text around it."""
+    return NEUTRALISED.sub(lambda found: marker(found.group()), text)
 
 
 def md_text(text: str) -> str:

@@ -8,6 +8,7 @@ streamed, at the same place relative to the project root, so paths in both state
 
 from __future__ import annotations
 
+import os
 import posixpath
 import subprocess
 import tempfile
@@ -71,13 +72,15 @@ def _extract(revision: str, current: ProjectConfig, target: Path) -> None:
         )
     _, prefix = git.run(root, "rev-parse", "--show-prefix")
     prefix = prefix.strip()
-    _, listing = git.run(root, "ls-tree", "-r", "-z", "--full-tree", revision, "--", prefix or ".")
     blobs: dict[PurePosixPath, str] = {}
-    for entry in listing.split("\0"):
+    for entry in _ls_tree(root, revision, prefix).split(b"\0"):
         if not entry:
             continue
-        meta, name = entry.split("\t", 1)
-        mode, kind, sha = meta.split()
+        meta, raw_name = entry.split(b"\t", 1)
+        # Names are bytes to git: one that is not UTF-8 keeps its bytes (surrogateescape),
+        # as the working tree's names do, instead of failing to decode the whole listing.
+        name = os.fsdecode(raw_name)
+        mode, kind, sha = meta.decode("ascii").split()
         relative = PurePosixPath(name).relative_to(prefix) if prefix else PurePosixPath(name)
         # A crafted tree can hold entries named ".." (git itself refuses to check them
         # out): written as they are, they would land outside the temporary folder.
@@ -90,6 +93,14 @@ def _extract(revision: str, current: ProjectConfig, target: Path) -> None:
         _cat(root, [(blobs[settings], target / CONFIG_NAME)])
     wanted = _Wanted(_config(target))
     _cat(root, [(sha, target.joinpath(*r.parts)) for r, sha in blobs.items() if wanted(r)])
+
+
+def _ls_tree(root: Path, revision: str, prefix: str) -> bytes:
+    command = ["git", "ls-tree", "-r", "-z", "--full-tree", revision, "--", prefix or "."]
+    done = subprocess.run(command, cwd=root, capture_output=True, check=False)
+    if done.returncode != 0:
+        raise UsageError(f"git ls-tree failed: {done.stderr.decode(errors='replace').strip()}")
+    return done.stdout
 
 
 class _Wanted:

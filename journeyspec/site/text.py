@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 
-from journeyspec.escaping import BIDI, marker, md_text
+from journeyspec.escaping import NEUTRALISED, marker, md_text
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 
@@ -27,17 +27,18 @@ def md_inline(text: object) -> Markup:
 
 
 def neutral(value: object) -> object:
-    """Every value a template prints, with bidi controls as visible ``<U+202E>`` markers.
+    """Every value a template prints, with bidi controls as visible ``<U+202E>`` markers
+    (and a file name's bytes that are not UTF-8 as ``<0xFF>``).
 
     Wrapping text in ``<bdi>`` is not enough: a stray U+2069 inside it would close the
     isolate the browser opens for the element, and the rest of the page would reorder.
     Markup (already escaped) gets an escaped marker; plain text is escaped after this.
     """
-    if not isinstance(value, str) or not BIDI.search(value):
+    if not isinstance(value, str) or not NEUTRALISED.search(value):
         return value
     if isinstance(value, Markup):
-        return Markup(BIDI.sub(lambda found: str(escape(marker(found.group()))), value))
-    return BIDI.sub(lambda found: marker(found.group()), value)
+        return Markup(NEUTRALISED.sub(lambda found: str(escape(marker(found.group()))), value))
+    return NEUTRALISED.sub(lambda found: marker(found.group()), value)
 
 
 def front_title(text: object) -> Markup:

@@ -498,3 +498,28 @@ def test_a_crafted_tree_with_dot_dot_entries_writes_nothing_outside(tmp_path: Pa
     assert code == 0, output
     assert list(outside.iterdir()) == []
     assert json.loads(output)["journeys"] == []
+
+
+NOT_UTF8 = b"journeys/caf\xe9.yaml"  # Latin-1: not a UTF-8 name
+
+
+@pytest.mark.parametrize(
+    "args", [["lint"], ["lint", "--format", "markdown"], ["diff", "HEAD~1", "HEAD"]],
+    ids=" ".join,
+)  # fmt: skip
+def test_a_file_name_that_is_not_utf8_is_shown_by_its_bytes(
+    tmp_path: Path, args: list[str]
+) -> None:
+    commit(tmp_path, dict(MINIMAL_FILES), "base")
+    Path(os.fsdecode(tmp_path) + "/" + os.fsdecode(NOT_UTF8)).write_text(
+        _evil_journey("Café"), encoding="utf-8"
+    )
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "-c", "user.name=T", "-c", "user.email=t@example.com", "commit", "-qm", "x")
+
+    code, output = journeyspec(*args, cwd=tmp_path)
+
+    assert "internal error" not in output
+    assert code == (0 if args[0] == "diff" else 1), output
+    assert "journeys/caf<0xE9>.yaml" in output
+    assert "\ufffd" not in output  # no raw byte reached the output
