@@ -27,7 +27,18 @@ __all__ = ["CACHE_DIR", "Entry", "FileCache", "fingerprint", "open_cache"]
 FORMAT = 3  # 2: entries in shards; 3: sealed entries
 # The modules whose code decides a file's data and findings: a change to any of them (in a
 # development checkout, where the version stays put) must invalidate every entry.
-_CODE = ("loader", "scalars", "nesting", "schema", "sourcemap", "findings", "cache", "cachefolder")
+_CODE = (
+    "loader",
+    "scalars",
+    "nesting",
+    "schema",
+    "sourcemap",
+    "findings",
+    "cache",
+    "cachefolder",
+    "bidi",
+    "escaping",
+)
 _AREA = "files"
 _FIELDS = (int, int, str, str, int, str, str)  # line, col, rule, message, severity, pointer, hint
 

@@ -23,6 +23,7 @@ from typing import Any, ClassVar
 import yaml
 
 from journeyspec import nesting, paths, scalars, yamlerrors
+from journeyspec.bidi import bidi_findings
 from journeyspec.findings import Finding, Severity
 from journeyspec.sourcemap import Position, SourceMap
 
@@ -204,7 +205,7 @@ def load_document(raw: bytes | str, path: str) -> Document:
             return _failed(path, exc.message, exc.position, exc.hint)
     else:
         text = raw
-    document = Document(path, text, None)
+    document = Document(path, text, None, bidi_findings(text, path, RULE))
     try:
         root = _compose(text)
     except LoadError as exc:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterator
+from functools import cached_property
 from typing import Any
 
 from journeyspec.findings import Finding
@@ -78,7 +79,10 @@ def walk(data: Any, pattern: str) -> Iterator[tuple[str, Any]]:
 
 
 class Index:
-    """Project-wide ids (personas, teams, channels, journeys) and where each is defined."""
+    """Project-wide ids (personas, teams, channels, journeys) and where each is defined.
+
+    ``persona_chains`` is worked out on first use, once every persona is defined.
+    """
 
     def __init__(self) -> None:
         self.ids: dict[str, dict[str, tuple[Document, str]]] = {
@@ -87,6 +91,7 @@ class Index:
             "channel": {},
             "journey": {},
         }
+        self._sorted: dict[tuple[str, ...], list[str]] = {}
 
     def define(self, kind: str, document: Document, pointer: str, value: Any) -> Finding | None:
         """Record an id; a finding when it was defined already."""
@@ -103,7 +108,19 @@ class Index:
                 hint=f"{other.path}:{line}:{col} uses it already; ids must be unique",
             )
         table[value] = (document, pointer)
+        self._sorted.clear()  # an id added after a sort (journeys come last)
         return None
+
+    @cached_property
+    def persona_chains(self) -> PersonaChains:
+        return PersonaChains(self.ids["persona"])
+
+    def sorted_ids(self, kinds: tuple[str, ...]) -> list[str]:
+        """The ids of ``kinds`` in order, sorted once per index (not once per file that
+        has a broken reference: 10,000 files x 3,000 personas re-sorted the same list)."""
+        if kinds not in self._sorted:
+            self._sorted[kinds] = sorted({v for k in kinds for v in self.ids.get(k, {})})
+        return self._sorted[kinds]
 
 
 def build_index(
@@ -184,23 +201,80 @@ def check_persona(document: Document, index: Index) -> list[Finding]:
     for pattern, kinds in PERSONA_REFERENCES.items():
         for pointer, value in walk(document.data, pattern):
             findings.extend(_resolve(document, pointer, value, kinds, hints))
-    chain, current = [document.data.get("id")], document.data.get("based_on")
-    while isinstance(current, str) and current in index.ids["persona"]:
-        if current in chain:
-            findings.append(
-                document.finding(
-                    "/based_on",
-                    RULE,
-                    "personas are based on each other in a cycle: "
-                    + " -> ".join(f"`{p}`" for p in [*chain, current]),
-                    hint="a persona cannot be based on itself, directly or through others",
-                )
+    own, based_on = document.data.get("id"), document.data.get("based_on")
+    chains = index.persona_chains
+    defined = index.ids["persona"].get(own) if isinstance(own, str) else None
+    if defined is not None and defined[0] is document and own in chains.cycles:
+        findings.append(
+            document.finding(
+                "/based_on",
+                RULE,
+                "personas are based on each other in a cycle: " + chains.describe(own),
+                hint="a persona cannot be based on itself, directly or through others",
             )
-            break
-        chain.append(current)
-        other, _ = index.ids["persona"][current]
-        current = other.data.get("based_on")
+        )
+    elif isinstance(based_on, str) and based_on in chains.entries:
+        findings.append(
+            document.finding(
+                "/based_on",
+                RULE,
+                f"based on `{based_on}`, which leads into a cycle of personas at "
+                f"`{chains.entries[based_on]}`",
+                hint="break the cycle: a persona cannot be based on itself, directly or "
+                "through others",
+            )
+        )
     return findings
+
+
+class PersonaChains:
+    """Where each persona's ``based_on`` chain ends, found for all personas in one pass.
+
+    Each persona is visited once (an iterative walk that stops at the first persona already
+    placed), so 3,000 chained personas cost 3,000 steps, where following every chain to
+    its end cost 27 s. ``cycles`` maps each persona on a cycle to its cycle and its place
+    in it; ``entries`` maps every persona on or leading into a cycle to the persona where
+    its chain first meets the cycle.
+    """
+
+    SHOWN = 6  # personas named in a cycle's description before "…"
+
+    def __init__(self, personas: dict[str, tuple[Document, str]]) -> None:
+        self.cycles: dict[str, tuple[list[str], int]] = {}
+        self.entries: dict[str, str] = {}
+        done: set[str] = set()
+        for start in personas:
+            path: dict[str, int] = {}  # persona -> its place on the walk from ``start``
+            current: str | None = start
+            while current is not None and current not in done and current not in path:
+                path[current] = len(path)
+                based_on = personas[current][0].data.get("based_on")
+                current = based_on if isinstance(based_on, str) and based_on in personas else None
+            walked = list(path)
+            entry: str | None = None
+            if current is not None and current in path:  # a new cycle, closed on this walk
+                cycle = walked[path[current] :]
+                for place, member in enumerate(cycle):
+                    self.cycles[member] = (cycle, place)
+                entry = current
+            elif current is not None:  # met a persona placed by an earlier walk
+                entry = self.entries.get(current)
+            if entry is not None:
+                for member in walked:
+                    self.entries[member] = member if member in self.cycles else entry
+            done.update(walked)
+
+    def describe(self, persona: str) -> str:
+        """The cycle from ``persona`` back to it: `a` -> `b` -> `a` (long ones shortened)."""
+        cycle, place = self.cycles[persona]
+        # Only the names shown are gathered: rotating a cycle of 3,000 for each of its
+        # members would make the descriptions quadratic.
+        size = len(cycle)
+        named = [cycle[(place + i) % size] for i in range(min(size, self.SHOWN))]
+        if size <= self.SHOWN:
+            return " -> ".join(f"`{p}`" for p in [*named, persona])
+        shown = " -> ".join(f"`{p}`" for p in named[: self.SHOWN - 1])
+        return f"{shown} -> … -> `{persona}` ({size:,} personas)"
 
 
 class _Hints:
@@ -220,10 +294,9 @@ class _Hints:
 
     def known(self, kinds: tuple[str, ...]) -> list[str]:
         if kinds not in self._known:
-            self._known[kinds] = sorted(
-                {v for k in kinds for v in self.index.ids.get(k, {})}
-                | {i for i, (k, _) in self.local.items() if k in kinds}
-            )
+            shared = self.index.sorted_ids(kinds)
+            local = {i for i, (k, _) in self.local.items() if k in kinds}
+            self._known[kinds] = sorted(local.union(shared)) if local else shared
         return self._known[kinds]
 
     def closest(self, value: str, kinds: tuple[str, ...]) -> str | None:

@@ -76,3 +76,22 @@ def test_runner_prints_every_figure(tmp_path: Path) -> None:
     assert "failed" not in done.stdout
     for row in done.stdout.splitlines()[-6:]:
         assert re.search(r"\| \d+\.\d\d(×|× faster| MB) \| [≤≥] .* \| (.* = .*×.*|—) \|$", row), row
+
+
+def test_corners_benchmark_runs_at_a_tiny_size() -> None:
+    tiny = ["--personas", "5", "--blob-mb", "1", "--journeys", "2", "--repeat", "1"]
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks.corners", *tiny],
+        cwd=REPO,
+        env={**os.environ, "NO_COLOR": "1"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert re.fullmatch(
+        r"validate, 5 chained personas: [\d.]+ s \(CPU [\d.]+ s\)\n"
+        r"diff HEAD, 2 journeys beside a 1 MB unrelated file: [\d.]+ s, peak memory \d+ MB\n",
+        done.stdout,
+    )

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from journeyspec.cli.common import EXIT_CLEAN, EXIT_FINDINGS, config_option, guarded, project_config
+from journeyspec.escaping import visible
 from journeyspec.wording import counted
 
 
@@ -37,7 +38,7 @@ def build(site_dir: Path | None, strict: bool, config_file: Path | None) -> int:
         built = build_site(config, site_dir=site_dir, strict=strict)
     except ProjectErrors as exc:
         for finding in exc.findings:
-            click.echo(str(finding), err=True)
+            click.echo(visible(str(finding)), err=True)
         click.echo(f"journeyspec: {exc}", err=True)
         return EXIT_FINDINGS
     journeys = len(built.lint.validation.portfolio.journeys)

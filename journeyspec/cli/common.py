@@ -15,6 +15,7 @@ import click
 
 from journeyspec import git
 from journeyspec.errors import EnvironmentProblem, JourneyspecError
+from journeyspec.escaping import visible
 from journeyspec.project import ConfigFileError, ProjectConfig, load_config
 from journeyspec.wording import clip
 
@@ -40,11 +41,11 @@ def guarded(func: F) -> F:
             code = func(*args, **kwargs)
         except ConfigFileError as exc:
             for finding in exc.findings:
-                click.echo(f"{finding}", err=True)
+                click.echo(visible(str(finding)), err=True)
             click.echo("journeyspec: the configuration is invalid", err=True)
             sys.exit(EXIT_ERROR)
         except JourneyspecError as exc:
-            click.echo(f"journeyspec: {_shortened(str(exc))}", err=True)
+            click.echo(f"journeyspec: {visible(_shortened(str(exc)))}", err=True)
             sys.exit(EXIT_ERROR)
         except (KeyboardInterrupt, BrokenPipeError):
             sys.exit(EXIT_ERROR)

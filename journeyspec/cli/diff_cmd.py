@@ -12,6 +12,7 @@ from journeyspec.cli.common import EXIT_CLEAN, config_option, guarded
 from journeyspec.diff import markdown
 from journeyspec.diff.formats import RENDERERS
 from journeyspec.errors import UsageError
+from journeyspec.escaping import md_code, md_url
 
 
 @click.command()
@@ -80,6 +81,6 @@ def _full_report(base: str, head: str | None) -> str:
     )
     if server and repository and run_id.isdigit():
         url = f"{server}/{repository}/actions/runs/{run_id}"
-        return f"The full report is in the job summary of [this workflow run]({url})."
+        return f"The full report is in the job summary of [this workflow run]({md_url(url)})."
     command = " ".join(["journeyspec diff", base, *([head] if head else [])])
-    return f"Run {markdown.code(command)} for the full report."
+    return f"Run {md_code(command)} for the full report."

@@ -12,6 +12,8 @@ import textwrap
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from journeyspec.escaping import neutral
+
 # Characters XML 1.0 forbids (and DOT has no use for): dropped so the SVG stays well-formed.
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
@@ -48,8 +50,9 @@ class Html:
 
 
 def clean(text: str) -> str:
-    """One line of plain text: forbidden characters dropped, runs of whitespace made one space."""
-    return " ".join(_FORBIDDEN.sub("", text).split())
+    """One line of plain text: forbidden characters dropped, runs of whitespace made one space,
+    bidi controls shown as markers (they would reorder the label)."""
+    return " ".join(neutral(_FORBIDDEN.sub("", text)).split())
 
 
 def shorten(text: str, limit: int) -> str:

@@ -93,13 +93,15 @@ def _journey_paths(result: LintResult) -> dict[str, str]:
 def _compare(base: str, head: str, old: LintResult, new: LintResult) -> DiffResult:
     old_paths, new_paths = _journey_paths(old), _journey_paths(new)
     new_found, fixed_found = _delta(old.findings, new.findings)
+    # Grouped once: filtering every finding for every journey was quadratic.
+    new_by_path, fixed_by_path = _by_path(new_found), _by_path(fixed_found)
     journeys: list[JourneyDiff] = []
     for key in sorted(old_paths.keys() | new_paths.keys()):
         before = old.validation.portfolio.journey(key)
         after = new.validation.portfolio.journey(key)
         findings = FindingDelta(
-            tuple(f for f in new_found if f.path == new_paths.get(key)),
-            tuple(f for f in fixed_found if f.path == old_paths.get(key)),
+            new_by_path.get(new_paths[key], ()) if key in new_paths else (),
+            fixed_by_path.get(old_paths[key], ()) if key in old_paths else (),
         )
         status: Status
         changes: tuple[Change, ...] = ()
@@ -126,6 +128,13 @@ def _compare(base: str, head: str, old: LintResult, new: LintResult) -> DiffResu
         tuple(f for f in fixed_found if f.path not in claimed),
     )
     return DiffResult(base, head, tuple(journeys), other, new.validation.portfolio)
+
+
+def _by_path(findings: tuple[Finding, ...]) -> dict[str, tuple[Finding, ...]]:
+    grouped: dict[str, list[Finding]] = {}
+    for finding in findings:
+        grouped.setdefault(finding.path, []).append(finding)
+    return {path: tuple(items) for path, items in grouped.items()}
 
 
 def _key(finding: Finding) -> tuple[str, str, str]:

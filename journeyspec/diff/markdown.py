@@ -4,11 +4,11 @@ optionally the changed map as a Mermaid journey folded in a ``<details>`` block.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from journeyspec.diff.phrases import describe, number
 from journeyspec.diff.text import summary
+from journeyspec.escaping import md_cell, md_code, md_message, md_text
 from journeyspec.export import mermaid as mermaid_export
 from journeyspec.findings import Finding
 
@@ -18,22 +18,10 @@ if TYPE_CHECKING:
 # A hidden marker so a CI job can find and update its previous comment instead of adding more.
 MARKER = "<!-- journeyspec-diff -->"
 _ICONS = {"added": "🆕", "removed": "🗑️", "changed": "✏️", "invalid": "⚠️"}
-_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
-# Rule messages mark ids with backticks on purpose; keep those as code spans.
-_MESSAGE_SPECIAL = re.compile(r"([\\*_{}\[\]<>|~#])")
-
-
-def escape(text: str) -> str:
-    """Text as literal Markdown: special characters backslash-escaped, newlines as spaces."""
-    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
-
-
-def code(text: str) -> str:
-    return f"`{text}`" if "`" not in text else f"`` {text} ``"
 
 
 def quote(text: str) -> str:
-    return f"“{escape(text)}”"
+    return f"“{md_text(text)}”"
 
 
 def render(
@@ -45,7 +33,7 @@ def render(
         MARKER,
         "## Journey map changes",
         "",
-        f"{code(result.base)} → {code(result.head)}: {summary(result)}",
+        f"{md_code(result.base)} → {md_code(result.head)}: {summary(result)}",
     ]
     sections = ["\n".join(_journey(journey, result, mermaid)) for journey in result.journeys]
     if result.other_findings:
@@ -90,10 +78,10 @@ def _size(text: str) -> int:
 
 def _journey(journey: JourneyDiff, result: DiffResult, mermaid: bool) -> list[str]:
     lines = [
-        f"### {_ICONS[journey.status]} {escape(journey.title)} · {code(journey.id)}"
+        f"### {_ICONS[journey.status]} {md_text(journey.title)} · {md_code(journey.id)}"
         f" ({journey.status})",
         "",
-        f"<sub>{escape(journey.path)}</sub>",
+        f"<sub>{md_text(journey.path)}</sub>",
     ]
     scores = [c for c in journey.changes if c.change == "score"]
     others = [c for c in journey.changes if c.change != "score"]
@@ -101,12 +89,13 @@ def _journey(journey: JourneyDiff, result: DiffResult, mermaid: bool) -> list[st
         lines += ["", "| Step | Stage | Before | After | Trend |", "|---|---|---:|---:|---|"]
         for c in scores:
             trend = {"better": "▲ better", "worse": "▼ worse"}.get(c.trend or "", "")
+            step = md_cell(f"{md_text(c.name or '')} ({md_code(c.id)})")
             lines.append(
-                f"| {escape(c.name)} ({code(c.id)}) | {code(c.stage or '')} "
+                f"| {step} | {md_cell(md_code(c.stage or ''))} "
                 f"| {number(c.old)} | {number(c.new)} | {trend} |"
             )
     if others:
-        lines += ["", *(f"- {describe(c, code, quote)}" for c in others)]
+        lines += ["", *(f"- {describe(c, md_code, quote)}" for c in others)]
     if journey.findings:
         lines += ["", *_findings(journey.findings)]
     if mermaid and journey.journey is not None:
@@ -127,16 +116,9 @@ def _journey(journey: JourneyDiff, result: DiffResult, mermaid: bool) -> list[st
 def _finding(finding: Finding) -> str:
     where = f"{finding.path}:{finding.line}:{finding.col}" if finding.line else finding.path
     return (
-        f"{code(where)} {finding.severity.label} {code(finding.rule)}: {_message(finding.message)}"
+        f"{md_code(where)} {finding.severity.label} {md_code(finding.rule)}: "
+        f"{md_message(finding.message)}"
     )
-
-
-def _message(text: str) -> str:
-    # Odd pieces are inside backticks: code spans show backslashes, so leave those alone.
-    pieces = " ".join(text.split()).split("`")
-    if len(pieces) % 2 == 0:  # an unpaired backtick: treat all of it as text
-        return escape(text)
-    return "`".join(p if i % 2 else _MESSAGE_SPECIAL.sub(r"\\\1", p) for i, p in enumerate(pieces))
 
 
 def _findings(delta: FindingDelta) -> list[str]:

@@ -1,21 +1,27 @@
 """The two sides of a diff: a project as it is in a folder, or as it was at a git revision.
 
 A revision is read with ``git ls-tree`` and ``git cat-file`` into a temporary folder (never a
-checkout, so the working tree and index are untouched); only the project's YAML files are
-copied, at the same place relative to the project root, so paths in both states match.
+checkout, so the working tree and index are untouched); only the project's files (its
+journeyspec.yaml, then what its settings name: journeys, personas, registries) are copied,
+streamed, at the same place relative to the project root, so paths in both states match.
 """
 
 from __future__ import annotations
 
+import os
+import posixpath
 import subprocess
 import tempfile
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import IO
 
 from journeyspec import git
 from journeyspec.errors import UsageError
+from journeyspec.loader import MAX_FILE_BYTES
 from journeyspec.project import CONFIG_NAME, YAML_SUFFIXES, ProjectConfig, load_config
 
 
@@ -61,6 +67,9 @@ def _config(folder: Path) -> ProjectConfig:
 
 
 def _extract(revision: str, current: ProjectConfig, target: Path) -> None:
+    """Write the project files of ``revision`` into ``target``: its journeyspec.yaml first,
+    then only the files its settings make part of the project (journeys, personas, the two
+    registries), each streamed from git to disk; nothing else in the tree is read."""
     root = current.root
     if not git.in_repository(root):
         raise UsageError(f"{revision}: not a folder, and {root} is not in a git repository")
@@ -70,39 +79,110 @@ def _extract(revision: str, current: ProjectConfig, target: Path) -> None:
         )
     _, prefix = git.run(root, "rev-parse", "--show-prefix")
     prefix = prefix.strip()
-    _, listing = git.run(root, "ls-tree", "-r", "-z", "--full-tree", revision, "--", prefix or ".")
-    blobs: list[tuple[str, PurePosixPath]] = []
-    for entry in listing.split("\0"):
+    blobs: dict[PurePosixPath, str] = {}
+    for entry in _ls_tree(root, revision, prefix).split(b"\0"):
         if not entry:
             continue
-        meta, name = entry.split("\t", 1)
-        mode, kind, sha = meta.split()
+        meta, raw_name = entry.split(b"\t", 1)
+        # Names are bytes to git: one that is not UTF-8 keeps its bytes (surrogateescape),
+        # as the working tree's names do, instead of failing to decode the whole listing.
+        name = os.fsdecode(raw_name)
+        mode, kind, sha = meta.decode("ascii").split()
         relative = PurePosixPath(name).relative_to(prefix) if prefix else PurePosixPath(name)
+        # A crafted tree can hold entries named ".." (git itself refuses to check them
+        # out): written as they are, they would land outside the temporary folder.
+        if set(name.split("/")) & {"", ".", ".."}:
+            continue
         if kind == "blob" and mode in ("100644", "100755") and relative.suffix in YAML_SUFFIXES:
-            blobs.append((sha, relative))
-    for (_, relative), content in zip(blobs, _cat(root, [sha for sha, _ in blobs]), strict=True):
-        path = target.joinpath(*relative.parts)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(content)
+            blobs[relative] = sha
+    settings = PurePosixPath(CONFIG_NAME)
+    if settings in blobs:
+        _cat(root, [(blobs[settings], target / CONFIG_NAME)])
+    wanted = _Wanted(_config(target))
+    _cat(root, [(sha, target.joinpath(*r.parts)) for r, sha in blobs.items() if wanted(r)])
 
 
-def _cat(root: Path, shas: list[str]) -> list[bytes]:
-    """The contents of blobs, read in one ``git cat-file --batch`` call."""
-    if not shas:
-        return []
-    done = subprocess.run(
+def _ls_tree(root: Path, revision: str, prefix: str) -> bytes:
+    command = ["git", "ls-tree", "-r", "-z", "--full-tree", revision, "--", prefix or "."]
+    done = subprocess.run(command, cwd=root, capture_output=True, check=False)
+    if done.returncode != 0:
+        raise UsageError(f"git ls-tree failed: {done.stderr.decode(errors='replace').strip()}")
+    return done.stdout
+
+
+class _Wanted:
+    """Whether a file of a revision is one the project's discovery would read there."""
+
+    def __init__(self, config: ProjectConfig) -> None:
+        paths = {key: posixpath.normpath(value) for key, value in config.paths.items()}
+        self.folders = [paths.get("journeys", "journeys"), paths.get("personas", "personas")]
+        self.files = {paths.get("teams"), paths.get("channels")}
+
+    def __call__(self, relative: PurePosixPath) -> bool:
+        name = relative.as_posix()
+        return name in self.files or any(
+            folder == "." or name.startswith(folder + "/") for folder in self.folders
+        )
+
+
+def _cat(root: Path, blobs: list[tuple[str, Path]]) -> None:
+    """Write each blob (sha, destination) to its file, streamed through one
+    ``git cat-file --batch``: no blob is ever held in memory whole, and one larger than the
+    loader reads is written sparse at its full size (the loader refuses it by its size)."""
+    if not blobs:
+        return
+    requests = ("\n".join(sha for sha, _ in blobs) + "\n").encode()
+    header: list[bytes] = []
+    with subprocess.Popen(
         ["git", "cat-file", "--batch"],
         cwd=root,
-        input=("\n".join(shas) + "\n").encode(),
-        capture_output=True,
-        check=False,
-    )
-    if done.returncode != 0:
-        raise UsageError(f"git cat-file failed: {done.stderr.decode(errors='replace').strip()}")
-    out, contents, at = done.stdout, [], 0
-    for _ in shas:
-        header_end = out.index(b"\n", at)
-        size = int(out[at:header_end].split()[2])
-        contents.append(out[header_end + 1 : header_end + 1 + size])
-        at = header_end + 1 + size + 1
-    return contents
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    ) as process:
+        assert process.stdin and process.stdout and process.stderr
+        # Fed from a thread: git answers while it reads, and both pipes have small buffers.
+        feeder = threading.Thread(target=_feed, args=(process.stdin, requests), daemon=True)
+        feeder.start()
+        for _, path in blobs:
+            header = process.stdout.readline().split()
+            if len(header) != 3:
+                break
+            _copy(process.stdout, int(header[2]), path)
+            process.stdout.read(1)  # the newline after each blob
+        stderr = process.stderr.read().decode(errors="replace").strip()
+        feeder.join()
+    if process.returncode != 0 or len(header) != 3:
+        shown = stderr or b" ".join(header).decode(errors="replace")
+        raise UsageError(f"git cat-file failed: {shown}")
+
+
+def _feed(stream: IO[bytes], data: bytes) -> None:
+    try:
+        stream.write(data)
+        stream.close()
+    except BrokenPipeError:  # git stopped early; its error is reported by the reader
+        pass
+
+
+def _copy(source: IO[bytes], size: int, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    kept = min(size, MAX_FILE_BYTES + 1)
+    with path.open("wb") as out:
+        left = kept
+        while left:
+            chunk = source.read(min(left, _CHUNK))
+            if not chunk:
+                raise UsageError("git cat-file ended in the middle of a file")
+            out.write(chunk)
+            left -= len(chunk)
+        skipped = size - kept
+        while skipped:
+            chunk = source.read(min(skipped, _CHUNK))
+            if not chunk:
+                raise UsageError("git cat-file ended in the middle of a file")
+            skipped -= len(chunk)
+        out.truncate(size)
+
+
+_CHUNK = 1 << 16

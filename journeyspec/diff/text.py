@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from journeyspec.diff.phrases import describe, mark
+from journeyspec.escaping import visible
 from journeyspec.findings import Finding
 from journeyspec.wording import counted
 
@@ -46,4 +47,6 @@ def render(result: DiffResult, *, mermaid: bool = False) -> str:
         lines += _findings(journey.findings, "  ")
     if result.other_findings:
         lines += ["", "other files:", *_findings(result.other_findings, "  ")]
-    return "\n".join(lines) + "\n"
+    # Each line is made visible whole: a name or path holding a line break, an escape
+    # sequence or a bidi control shows it as a marker instead of acting on the terminal.
+    return "\n".join(visible(line) for line in lines) + "\n"

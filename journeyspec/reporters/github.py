@@ -3,7 +3,8 @@
 ``::error file={path},line={line},col={col},title={rule}::{message}`` — ``warning`` and
 ``notice`` for lower severities. Paths lead from the repository root, as GitHub expects
 even when the step runs in a ``working-directory:``. Values are escaped as the runner
-expects: ``%``, CR and LF everywhere, and ``:`` and ``,`` too inside properties.
+expects: ``%``, CR and LF everywhere, and ``:`` and ``,`` too inside properties; control
+and bidi characters from a file are shown as ``<U+202E>`` markers (``escaping.visible``).
 
 GitHub shows only the first 10 annotations of each level in a step, so the findings of
 the files the pull request changed come first, and a last ``notice`` says how many
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from journeyspec.escaping import visible
 from journeyspec.findings import Finding, Severity
 from journeyspec.report import Report
 from journeyspec.wording import counted
@@ -39,13 +41,14 @@ def ordered(report: Report) -> list[Finding]:
 
 def write(report: Report, stream: TextIO, colour: bool = False) -> None:
     for finding in ordered(report):
-        properties = [f"file={escape_property(report.repo_path(finding.path))}"]
+        properties = [f"file={escape_property(visible(report.repo_path(finding.path)))}"]
         if finding.line:
             properties += [f"line={finding.line}", f"col={finding.col}"]
-        properties.append(f"title={escape_property(finding.rule)}")
+        properties.append(f"title={escape_property(visible(finding.rule))}")
         message = finding.message + (f"\n{finding.hint}" if finding.hint else "")
         command = COMMANDS[finding.severity]
-        stream.write(f"::{command} {','.join(properties)}::{escape_data(message)}\n")
+        shown = escape_data(visible(message, breaks=True))
+        stream.write(f"::{command} {','.join(properties)}::{shown}\n")
     hidden = sum(max(report.count(level) - SHOWN_PER_LEVEL, 0) for level in COMMANDS)
     if hidden:
         first = "those of the changed files first, " if report.changed else ""

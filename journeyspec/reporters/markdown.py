@@ -2,44 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from typing import TextIO
 
+from journeyspec.escaping import md_cell, md_code, md_message, md_url
 from journeyspec.findings import Severity
 from journeyspec.report import Report
 from journeyspec.wording import counted
 
 _ICONS = {Severity.ERROR: "❌ error", Severity.WARNING: "⚠️ warning", Severity.INFO: "ℹ️ info"}
-
-
-# A code span as CommonMark reads it: a run of backticks, closed by a run of the same length.
-_CODE_SPAN = re.compile(r"(`+)(.+?)(?<!`)\1(?!`)", re.DOTALL)
-
-
-def cell(text: str) -> str:
-    """Text safe inside a table cell: no pipes, newlines or stray HTML.
-
-    Code spans are escaped apart: inside them GitHub shows ``&lt;`` and ``\\`` literally,
-    so only the pipe (which the table splits on first) and line breaks are touched."""
-    parts: list[str] = []
-    end = 0
-    for span in _CODE_SPAN.finditer(text):
-        parts.append(_plain(text[end : span.start()]))
-        parts.append(span.group(0).replace("|", "\\|").replace("\r", " ").replace("\n", " "))
-        end = span.end()
-    parts.append(_plain(text[end:]))
-    return "".join(parts)
-
-
-def _plain(text: str) -> str:
-    return (
-        text.replace("\\", "\\\\")
-        .replace("|", "\\|")
-        .replace("<", "&lt;")
-        .replace("`", "\\`")
-        .replace("\r", " ")
-        .replace("\n", "<br>")
-    )
 
 
 def write(report: Report, stream: TextIO, colour: bool = False) -> None:
@@ -64,7 +34,12 @@ def write(report: Report, stream: TextIO, colour: bool = False) -> None:
             f":{finding.line}:{finding.col}" if finding.line else ""
         )
         info = report.rule(finding.rule)
-        rule = f"[`{finding.rule}`]({info.help_uri})" if info.help_uri else f"`{finding.rule}`"
-        message = finding.message + (f"\n_{finding.hint}_" if finding.hint else "")
-        location = cell(f"`{where}`")
-        stream.write(f"| {_ICONS[finding.severity]} | {location} | {rule} | {cell(message)} |\n")
+        rule = md_code(finding.rule)
+        rule = f"[{rule}]({md_url(info.help_uri)})" if info.help_uri else rule
+        message = md_message(finding.message)
+        if finding.hint:
+            message += f"<br>_{md_message(finding.hint)}_"
+        location = md_cell(md_code(where))
+        stream.write(
+            f"| {_ICONS[finding.severity]} | {location} | {md_cell(rule)} | {md_cell(message)} |\n"
+        )

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from typing import TextIO
 
+from journeyspec.escaping import visible
 from journeyspec.findings import Finding, Severity
 from journeyspec.report import Report
 from journeyspec.wording import counted
@@ -18,7 +18,7 @@ def _paint(text: str, code: str, colour: bool) -> str:
 
 def write(report: Report, stream: TextIO, colour: bool = False) -> None:
     for path, findings in report.by_file():
-        stream.write(_paint(report.shown_path(path), "1;4", colour) + "\n")
+        stream.write(_paint(visible(report.shown_path(path)), "1;4", colour) + "\n")
         for finding in findings:
             _finding(report, finding, stream, colour)
         stream.write("\n")
@@ -26,43 +26,49 @@ def write(report: Report, stream: TextIO, colour: bool = False) -> None:
 
 
 def _finding(report: Report, finding: Finding, stream: TextIO, colour: bool) -> None:
-    where = f"{report.shown_path(finding.path)}:{finding.line}:{finding.col}"
+    # Every value from a file or its name is shown through `visible`: no control or bidi
+    # character may clear, recolour or reorder the terminal or CI log.
+    where = f"{visible(report.shown_path(finding.path))}:{finding.line}:{finding.col}"
     severity = _paint(finding.severity.label, _COLOURS[finding.severity], colour)
-    stream.write(f"{where}: {severity}[{finding.rule}]: {finding.message}\n")
+    stream.write(f"{where}: {severity}[{visible(finding.rule)}]: {visible(finding.message)}\n")
     source = report.source(finding.path, finding.line) if finding.line else ""
     if source.strip():
         gutter = f"{finding.line:>5} | "
-        visible, column = excerpt(source, finding.col)
-        stream.write(f"{gutter}{visible}\n")
+        shown, column = excerpt(source, finding.col)
+        stream.write(f"{gutter}{shown}\n")
         caret = " " * (len(gutter) - 2) + "| " + " " * max(column - 1, 0) + "^"
         stream.write(_paint(caret, _COLOURS[finding.severity], colour) + "\n")
     if finding.hint:
-        stream.write(f"      = help: {finding.hint}\n")
+        stream.write(f"      = help: {visible(finding.hint)}\n")
 
 
 EXCERPT_WIDTH = 120
-_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def excerpt(source: str, col: int) -> tuple[str, int]:
     """The part of a source line around ``col`` that fits a terminal, and the caret's column.
 
     A 1 MB line is cut to a window with "…" on the cut sides, and control and bidi
-    characters are shown as "�": a file must not be able to clear, recolour or
-    reorder the terminal or CI log that shows it.
+    characters are shown as ``<U+202E>`` markers (the caret moves with them): a file must
+    not be able to clear, recolour or reorder the terminal or CI log that shows it.
     """
-    if len(source) <= EXCERPT_WIDTH:
-        return _visible(source), col
     # Cut first (one character stays one character), so a long line costs its window only.
     start = max(0, min(col - 1 - EXCERPT_WIDTH // 2, len(source) - EXCERPT_WIDTH))
-    window = _visible(source[start : start + EXCERPT_WIDTH])
-    head = "…" if start > 0 else ""
-    tail = "…" if start + EXCERPT_WIDTH < len(source) else ""
-    return head + window + tail, col - start + len(head)
-
-
-def _visible(text: str) -> str:
-    return _UNPRINTABLE.sub("\ufffd", text.replace("\t", " "))
+    shown = [visible(c) for c in source[start : start + EXCERPT_WIDTH]]
+    caret = min(max(col - 1 - start, 0), len(shown))
+    # Markers are wider than the characters they stand for: grow a window around the
+    # caret until it is EXCERPT_WIDTH wide, so no line of controls floods the log.
+    left, right, width, grew = caret, caret, 0, True
+    while grew:
+        grew = False
+        if right < len(shown) and width + len(shown[right]) <= EXCERPT_WIDTH:
+            width, right, grew = width + len(shown[right]), right + 1, True
+        if left > 0 and width + len(shown[left - 1]) <= EXCERPT_WIDTH:
+            width, left, grew = width + len(shown[left - 1]), left - 1, True
+    head = "…" if start + left > 0 else ""
+    tail = "…" if start + right < len(source) else ""
+    before = sum(len(piece) for piece in shown[left:caret])
+    return head + "".join(shown[left:right]) + tail, len(head) + before + 1
 
 
 def _summary(report: Report, colour: bool) -> str:

@@ -13,7 +13,8 @@ from journeyspec.site.matrices import heat_class
 @cache
 def environment() -> Environment:
     """Autoescape is on for every template: pages are Markdown carrying HTML blocks, and
-    user text reaches them only as variables, never as template source."""
+    user text reaches them only as variables, never as template source. Every printed
+    value passes ``text.neutral`` first, so no bidi control reaches a page raw."""
     env = Environment(
         loader=PackageLoader("journeyspec.site", "templates"),
         autoescape=True,
@@ -21,6 +22,7 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=text.neutral,
     )
     env.filters.update(
         md=text.md_inline,

@@ -34,6 +34,7 @@ from mkdocs.utils import write_file
 
 from journeyspec import clock
 from journeyspec.errors import JourneyspecError
+from journeyspec.escaping import neutral
 from journeyspec.findings import Finding, Severity
 from journeyspec.lint import LintResult, lint
 from journeyspec.project import ProjectConfig, load_config
@@ -99,7 +100,7 @@ def _escape_theme_values(config: MkDocsConfig) -> None:
     partials), so a project name or repo URL holding markup would run on every page."""
     for key in ("site_name", "site_description"):
         if config[key]:
-            config[key] = Markup.escape(str(config[key]))
+            config[key] = Markup.escape(neutral(str(config[key])))
     if config.repo_url:
         # Quotes, brackets and spaces percent-encoded: the URL cannot leave its attribute.
         config.repo_url = quote(str(config.repo_url), safe=":/?#[]@!$&()*+,;=%~")

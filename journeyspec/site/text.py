@@ -8,10 +8,10 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 
+from journeyspec.escaping import NEUTRALISED, marker, md_text
+
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 
-# The characters Python-Markdown can backslash-escape (``<`` and ``&`` become entities first).
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!>])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -21,13 +21,24 @@ def plain(text: object) -> str:
 
 
 def md_inline(text: object) -> Markup:
-    """User text for a Markdown line (a heading): HTML-escaped, then Markdown-escaped.
+    """User text for a Markdown line (a heading): no emphasis, link, HTML, attribute list
+    or heading marker survives (``escaping.md_text``)."""
+    return Markup(md_text(plain(text)))
 
-    Escaping HTML first turns ``<`` and ``&`` into entities that Markdown leaves alone;
-    the backslashes then stop emphasis, links, attribute lists and heading markers.
+
+def neutral(value: object) -> object:
+    """Every value a template prints, with bidi controls as visible ``<U+202E>`` markers
+    (and a file name's bytes that are not UTF-8 as ``<0xFF>``).
+
+    Wrapping text in ``<bdi>`` is not enough: a stray U+2069 inside it would close the
+    isolate the browser opens for the element, and the rest of the page would reorder.
+    Markup (already escaped) gets an escaped marker; plain text is escaped after this.
     """
-    escaped = str(escape(plain(text)))
-    return Markup(_MARKDOWN_SPECIALS.sub(r"\\\1", escaped))
+    if not isinstance(value, str) or not NEUTRALISED.search(value):
+        return value
+    if isinstance(value, Markup):
+        return Markup(NEUTRALISED.sub(lambda found: str(escape(marker(found.group()))), value))
+    return NEUTRALISED.sub(lambda found: marker(found.group()), value)
 
 
 def front_title(text: object) -> Markup:

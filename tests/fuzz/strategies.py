@@ -14,6 +14,8 @@ import yaml
 from hypothesis import strategies as st
 
 from journeyspec import scalars
+from journeyspec.escaping import BIDI
+from tests.hostile.attacks import escape_bidi
 
 # Any Unicode a person could type: no surrogates, and none of the control characters
 # the loader refuses (C0 except tab and line breaks, DEL, U+FFFE/U+FFFF).
@@ -318,7 +320,9 @@ class _Dumper(yaml.SafeDumper):
 
 
 def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    if any(pattern.fullmatch(value) for pattern in scalars.CORE.values()):
+    # Bidi controls are double-quoted too, so ``dump`` can write them as escapes: raw, they
+    # are a Trojan Source finding and the project would not be valid.
+    if BIDI.search(value) or any(pattern.fullmatch(value) for pattern in scalars.CORE.values()):
         return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')
     return dumper.represent_str(value)
 
@@ -327,4 +331,4 @@ _Dumper.add_representer(str, _text)
 
 
 def dump(data: Any) -> str:
-    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False)
+    return escape_bidi(yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False))

@@ -2,8 +2,8 @@
 
 Payloads that would run set ``window.__pwned`` or call ``alert``, so the browser test
 can tell; the others try to break out of Markdown, Jinja, DOT labels and URLs, or to
-make the browser fetch from another host. Every file is written with ``yaml.safe_dump``
-so the payloads arrive in the data exactly as listed.
+make the browser fetch from another host. Every file is written by ``yaml``'s safe dumper
+so the payloads arrive in the data exactly as listed (bidi controls as escapes).
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
+from journeyspec.escaping import BIDI
 
 PWN = "window.__pwned=1"
 
@@ -262,8 +264,27 @@ def attack_files(payloads: tuple[str, ...] = PAYLOADS) -> dict[str, str]:
     }
 
 
+class _Dumper(yaml.SafeDumper):
+    """Text holding a bidi control is written double-quoted, the control as an escape: raw,
+    it is a Trojan Source finding and the file would not be valid."""
+
+    def represent_str(self, data: str) -> yaml.ScalarNode:
+        style = '"' if BIDI.search(data) else None
+        return self.represent_scalar("tag:yaml.org,2002:str", data, style=style)
+
+
+_Dumper.add_representer(str, _Dumper.represent_str)
+
+
 def dump(data: Any) -> str:
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000)
+    text = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10_000)
+    return escape_bidi(text)
+
+
+def escape_bidi(text: str) -> str:
+    """YAML text whose bidi controls all sit in double-quoted scalars, with each written as
+    an escape (``\\u202E``): the same data, and no Trojan Source finding."""
+    return BIDI.sub(lambda found: f"\\u{ord(found.group()):04X}", text)
 
 
 def write_attack_project(root: Path, payloads: tuple[str, ...] = PAYLOADS) -> Path:

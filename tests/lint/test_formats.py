@@ -243,7 +243,7 @@ def test_markdown_escapes_table_cells() -> None:
     finding = Finding("a.yaml", 1, 1, "r", "a | b\nc", Severity.INFO)
     stream = io.StringIO()
     REPORTERS["markdown"](Report("lint", (finding,), 1, rules={}), stream, False)
-    assert stream.getvalue().splitlines()[-1] == "| ℹ️ info | `a.yaml:1:1` | `r` | a \\| b<br>c |"
+    assert stream.getvalue().splitlines()[-1] == "| ℹ️ info | `a.yaml:1:1` | `r` | a &#124; b<br>c |"
 
 
 def test_text_groups_by_file_with_excerpt_and_caret(outputs: dict[str, str]) -> None:
@@ -282,7 +282,7 @@ def test_markdown_code_spans_are_not_entity_escaped() -> None:
     REPORTERS["markdown"](Report("lint", (finding,), 1, rules={}), stream, False)
     assert stream.getvalue().splitlines()[-1] == (
         "| ℹ️ info | `a.yaml:1:1` | `r` | "
-        "m<br>_add `scope: {starts: <the trigger>}` or `a\\|b`, not &lt;b>bold&lt;/b>_ |"
+        "m<br>_add `scope: {starts: <the trigger>}` or `a\\|b`, not &lt;b&gt;bold&lt;/b&gt;_ |"
     )
 
 
