@@ -26,11 +26,12 @@ from journeyspec.findings import Severity
 from journeyspec.lint import LintResult, lint, settings_from
 from journeyspec.lint.baseline import read_baseline, write_baseline
 from journeyspec.lint.catalogue import rule_infos
-from journeyspec.lint.changes import changed_journeys
+from journeyspec.lint.changes import changed_since
 from journeyspec.project import ProjectConfig, discover, select
 from journeyspec.report import Report
 from journeyspec.reporters import REPORTERS
 from journeyspec.rules.base import PROFILES
+from journeyspec.validation import Also
 from journeyspec.wording import counted
 
 SEVERITIES = ("error", "warning", "info")
@@ -130,12 +131,18 @@ def lint_command(
     _refuse_inputs(config, outputs)
     settings = settings_from(config, profile=profile, rules=rules, fail_on=fail_on)
     accepted = read_baseline(baseline) if baseline else None
-    selection = _selection(config, paths, changed_since)
+    selection, also = _selection(config, paths, changed_since)
     day = today.date() if today else None
     result = None
     if selection is not None:
         result = lint(
-            config, selection, today=day, settings=settings, baseline=accepted, models=False
+            config,
+            selection,
+            today=day,
+            settings=settings,
+            baseline=accepted,
+            models=False,
+            also=also,
         )
     if baseline_out:
         count = write_baseline(baseline_out, result.findings if result else [])
@@ -186,19 +193,27 @@ def _default_format() -> str:
     return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
 
 
-def _selection(config: ProjectConfig, paths: tuple[str, ...], ref: str | None) -> list[str] | None:
-    """What to lint: PATHS (none = the whole project), narrowed to the journeys changed
-    since ``ref`` when given; ``None`` when no journey changed, so nothing is linted."""
+def _selection(
+    config: ProjectConfig, paths: tuple[str, ...], ref: str | None
+) -> tuple[list[str] | None, Also | None]:
+    """What to lint: PATHS (none = the whole project), narrowed to what changed since
+    ``ref`` when given: the files changed and (``also``) the files using an id whose
+    definition changed; ``None`` when nothing changed, so nothing is linted."""
     if ref is None:
-        return list(paths)
-    changed = changed_journeys(config, ref)
-    if paths:
-        wanted = select(paths, config)
-        changed = [path for path in changed if path in wanted]
-    if not changed:
+        return list(paths), None
+    changes = changed_since(config, ref)
+    wanted = select(paths, config) if paths else None
+    if changes.everything:
+        return list(paths), None
+    changed = [path for path in changes.files if wanted is None or path in wanted]
+    if not changed and not any(changes.ids.values()):
         click.echo(f"journeyspec: no journeys changed since {ref}", err=True)
-        return None
-    return [str(config.root / path) for path in changed]
+        return None, None
+
+    def also(path: str, data: object) -> bool:
+        return (wanted is None or path in wanted) and changes.uses_changed(data)
+
+    return [str(config.root / path) for path in changed], also
 
 
 def _report(

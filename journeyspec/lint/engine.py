@@ -20,7 +20,7 @@ from journeyspec.model import Journey, Outline, Portfolio
 from journeyspec.project import ProjectConfig
 from journeyspec.rules import RULES
 from journeyspec.rules.base import Context, Hit
-from journeyspec.validation import Validation, validate_project
+from journeyspec.validation import Also, Validation, validate_project
 
 RULE_IDS = frozenset(rule.ID for rule in RULES)
 
@@ -56,16 +56,18 @@ def lint(
     settings: LintSettings | None = None,
     baseline: Counter[Key] | None = None,
     models: bool = True,
+    also: Also | None = None,
 ) -> LintResult:
     """Lint the project (or, with ``paths``, those files against the whole project).
 
     ``settings`` defaults to the project's own (validated here, so a bad journeyspec.yaml
     raises ``ConfigFileError`` before any file is read). ``models=False`` leaves the journey
     models out of ``result.validation.portfolio``: a lint that only reports holds none.
+    ``also`` selects more files by their content (see ``validate_project``).
     """
     settings = settings or settings_from(config)
     judge = _Judge(settings, today or clock.today(), config.review_interval)
-    validation = validate_project(config, paths, judge=judge, models=models)
+    validation = validate_project(config, paths, judge=judge, models=models, also=also)
     findings = list(validation.findings)
     for path, judged in validation.judged.items():
         document = validation.document(path)
