@@ -9,6 +9,8 @@ Forms (each names rule ids and, after `` -- ``, a reason)::
 
 ``disable-next-line`` covers the next line that is not blank or only a comment;
 ``disable`` covers the lines up to the matching ``enable`` (or the end of the file).
+A suppression without a reason silences nothing: its findings stand, and so does a
+``suppression-no-reason`` finding at the comment.
 Comments are found by a line scan of the text, only in files that mention
 ``journeyspec:``; the YAML is never parsed again.
 """
@@ -45,9 +47,12 @@ class Suppression:
     first: int
     last: int
     used: bool = field(default=False, compare=False)
+    reasoned: bool = True  # without a reason it silences nothing
 
     def covers(self, finding: Finding) -> bool:
-        return finding.rule == self.rule and self.first <= finding.line <= self.last
+        return (
+            self.reasoned and finding.rule == self.rule and self.first <= finding.line <= self.last
+        )
 
 
 @dataclass
@@ -95,7 +100,8 @@ def scan(path: str, text: str, known: Collection[str]) -> Scan:
                 f"write `{verb} RULE-ID -- reason`",
             )
             continue
-        if verb != "enable" and not (sep and reason.strip()):
+        reasoned = verb == "enable" or bool(sep and reason.strip())
+        if not reasoned:
             problem(
                 SUPPRESSION_NO_REASON.ID,
                 f"`{verb}` gives no reason",
@@ -119,7 +125,9 @@ def scan(path: str, text: str, known: Collection[str]) -> Scan:
                     block.last = number
             else:
                 first, last = _range(verb, number, lines)
-                suppression = Suppression(path, number, col, verb, rule_id, first, last)
+                suppression = Suppression(
+                    path, number, col, verb, rule_id, first, last, reasoned=reasoned
+                )
                 result.suppressions.append(suppression)
                 if verb == "disable":
                     open_blocks[rule_id] = suppression
@@ -198,5 +206,5 @@ def unused(suppressions: Iterable[Suppression]) -> list[Finding]:
             hint="remove the rule from the comment (or the comment)",
         )
         for s in suppressions
-        if not s.used
+        if not s.used and s.reasoned  # one without a reason has its own finding
     ]
