@@ -167,3 +167,38 @@ def test_an_unknown_rule_in_a_suppression_suggests_the_near_one(project: Path) -
     assert scan("a.yaml", "# journeyspec: disable-file zzz -- x\n", {"a"}).problems[0].hint == (
         "`journeyspec rules` lists the rule ids"
     )
+
+
+def test_directives_inside_scalars_are_text(project: Path) -> None:
+    """A block, folded, quoted or plain multi-line value that reads like a directive is
+    text, not a comment: it must not silence the error below it."""
+    values = (
+        "scenario: |\n  Notes.\n  # journeyspec: disable-file stage-no-owner -- hidden\n",
+        "scenario: >-\n  Notes.\n\n  # journeyspec: disable-file stage-no-owner -- hidden\n",
+        'scenario: "Notes.\n  # journeyspec: disable-file stage-no-owner -- hidden"\n',
+        "scenario: 'Notes.\n  # journeyspec: disable-file stage-no-owner -- hidden'\n",
+    )
+    for value in values:
+        journey = textwrap.dedent(RETURNS).replace("stages:\n", value + "stages:\n", 1)
+        findings = _lint(project, journey)
+        assert [f[2] for f in findings] == ["stage-no-owner", "stage-no-touchpoints"], value
+
+
+def test_comments_after_scalars_still_count() -> None:
+    text = (
+        "scenario: |\n"
+        "  Notes.\n"
+        "# journeyspec: disable-file x -- a real comment below the block\n"
+        "name: café  # journeyspec: disable-file y -- after non-ASCII text\n"
+        "plain: several\n"
+        "  words\n"
+        "    # journeyspec: disable-file z -- after a plain multi-line value\n"
+        'quoted: "# journeyspec: disable-file w -- text"  # journeyspec: disable-file v -- c\n'
+    )
+    found = scan("a.yaml", text, {"v", "w", "x", "y", "z"})
+    assert [(s.line, s.col, s.rule) for s in found.suppressions] == [
+        (3, 1, "x"),
+        (4, 13, "y"),
+        (7, 5, "z"),
+        (8, 50, "v"),
+    ]
