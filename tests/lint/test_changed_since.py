@@ -179,3 +179,29 @@ def test_names_git_would_quote_are_linted(repo: Path, run: Run, name: str) -> No
             (f"journeys/{name}", 7, 5, "stage-no-owner"),
             (f"journeys/{name}", 7, 5, "stage-no-touchpoints"),
         ]
+
+
+def test_a_new_journey_reusing_an_id_fails_whichever_sorts_first(repo: Path, run: Run) -> None:
+    # "a-copy" sorts before "returns" and after "first-purchase": both orders are covered.
+    for name, source in (("a-copy.yaml", "returns.yaml"), ("z-copy.yaml", "first-purchase.yaml")):
+        copy = repo / "journeys" / name
+        copy.write_text((repo / "journeys" / source).read_text(encoding="utf-8"), "utf-8")
+        for args in (("journeys/" + name,), ("--changed-since", "base")):
+            result = run("lint", *args, "--format", "json", cwd=repo)
+            assert result.exit_code == 1
+            assert (f"journeys/{name}", 2, 5, "reference") in _findings(result)
+        whole = _findings(run("lint", "--format", "json", cwd=repo))
+        assert (f"journeys/{source}", 2, 5, "reference") in whole
+        copy.unlink()
+
+
+def test_a_new_persona_reusing_an_id_fails(repo: Path, run: Run) -> None:
+    (repo / "personas/a-budi.yaml").write_text(
+        (repo / "personas/budi.yaml").read_text(encoding="utf-8"), "utf-8"
+    )
+    for args in (("personas/a-budi.yaml",), ("--changed-since", "base")):
+        result = run("validate" if args[0].startswith("personas") else "lint", *args, cwd=repo)
+        assert result.exit_code == 1
+        assert "personas/a-budi.yaml:2:5: error[reference]: duplicate persona id `budi`" in (
+            result.stdout
+        )
