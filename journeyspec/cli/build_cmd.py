@@ -32,7 +32,7 @@ def build(site_dir: Path | None, strict: bool, config_file: Path | None) -> int:
     # push) would pay ~0.3 s to import it.
     from journeyspec.site.build import ProjectErrors, build_site
 
-    config = project_config(config_file)
+    config = project_config(config_file, required=True)
     try:
         built = build_site(config, site_dir=site_dir, strict=strict)
     except ProjectErrors as exc:

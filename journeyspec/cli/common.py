@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 import click
 
 from journeyspec.errors import JourneyspecError
-from journeyspec.project import ConfigFileError, ProjectConfig, load_config
+from journeyspec.project import ConfigFileError, ProjectConfig, load_config, require_project
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -58,8 +58,13 @@ def guarded(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def project_config(config_file: Path | None) -> ProjectConfig:
-    return load_config(Path.cwd(), config_file=config_file)
+def project_config(config_file: Path | None, *, required: bool = False) -> ProjectConfig:
+    """The settings of the project around the working directory; with ``required``, a
+    folder that holds no project is a usage error (the commands that check or publish)."""
+    config = load_config(Path.cwd(), config_file=config_file)
+    if required:
+        require_project(config)
+    return config
 
 
 def path_prefix(config: ProjectConfig) -> str:

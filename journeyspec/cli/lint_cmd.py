@@ -127,7 +127,7 @@ def lint_command(
     outputs = list(formats) or [(_default_format(), None)]
     if sum(1 for _, target in outputs if target is None) > 1:
         raise UsageError("only one --format may print to the terminal; give the others a :FILE")
-    config = project_config(config_file)
+    config = project_config(config_file, required=True)
     _refuse_inputs(config, outputs)
     settings = settings_from(config, profile=profile, rules=rules, fail_on=fail_on)
     accepted = read_baseline(baseline) if baseline else None
