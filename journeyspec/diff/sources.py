@@ -16,7 +16,13 @@ from pathlib import Path, PurePosixPath
 
 from journeyspec import git
 from journeyspec.errors import UsageError
-from journeyspec.project import CONFIG_NAME, YAML_SUFFIXES, ProjectConfig, load_config
+from journeyspec.project import (
+    CONFIG_NAME,
+    YAML_SUFFIXES,
+    ProjectConfig,
+    load_config,
+    require_project,
+)
 
 
 @dataclass(frozen=True)
@@ -32,16 +38,32 @@ def open_side(spec: str | None, current: ProjectConfig) -> Iterator[Side]:
     """``spec`` as a project state: None is the working tree, a folder is read as it is,
     anything else is a git revision of the repository holding ``current``."""
     if spec is None:
+        require_project(current)
         yield Side("working tree", current)
         return
     folder = Path(spec)
     if folder.is_dir():
-        yield Side(spec, _config(folder.resolve()))
+        yield Side(spec, _folder(spec, folder.resolve()))
         return
     with tempfile.TemporaryDirectory(prefix="journeyspec-diff-") as temp:
         root = Path(temp)
         _extract(spec, current, root)
         yield Side(spec, _config(root))
+
+
+def _folder(spec: str, folder: Path) -> ProjectConfig:
+    """A folder named to compare must hold a project: comparing two folders that hold
+    none would report "no journey changes" about the wrong folders."""
+    config = _config(folder)
+    try:
+        require_project(config)
+    except UsageError:
+        raise UsageError(
+            f"{spec} holds no journeyspec project (no {CONFIG_NAME} and no "
+            f"{config.paths['journeys']}/ folder in it); name a project's folder or a git "
+            "revision"
+        ) from None
+    return config
 
 
 def _config(folder: Path) -> ProjectConfig:

@@ -255,3 +255,22 @@ def test_stage_and_cross_stage_moves_and_invalid_journeys(tmp_path: Path) -> Non
     assert [(f.rule, f.message) for f in trial.findings.new] == [
         ("reference", "unknown persona `ghost`")
     ]
+
+
+def test_folders_that_hold_no_project_are_refused(tmp_path: Path, run: Run) -> None:
+    project = write_files(tmp_path / "project", BASE)
+    for name in ("a", "b"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "notes.yaml").write_text(f"name: {name}\n", encoding="utf-8")
+    for base, head in (("a", "b"), ("a", "project"), ("project", "b")):
+        result = run("diff", base, head, cwd=tmp_path)
+        empty = base if base != "project" else head
+        assert (result.exit_code, result.stdout) == (2, "")
+        assert result.stderr == (
+            f"journeyspec: {empty} holds no journeyspec project (no journeyspec.yaml and no "
+            "journeys/ folder in it); name a project's folder or a git revision\n"
+        )
+    assert run("diff", "project", "project", cwd=tmp_path).exit_code == 0
+    outside = run("diff", str(project), cwd=tmp_path)  # the working tree here is no project
+    assert outside.exit_code == 2
+    assert "no journeyspec project in" in outside.stderr
