@@ -62,10 +62,11 @@ def check(
 
 
 def build(
-    project: Project = ".", *, site_dir: str | Path | None = None, strict: bool = False
+    project: Project = ".", *, site_dir: str | Path | None = None, strict: bool = True
 ) -> Built:
     """Lint, then build the site (into ``site_dir``, default from mkdocs.yml, else
-    ``site/``); the previous site is replaced only when the build succeeds."""
+    ``site/``); the previous site is replaced only when the build succeeds. Lint errors
+    stop the build (``ProjectErrors``) unless ``strict=False``; invalid files always do."""
     folder = Path(site_dir) if site_dir else None
     from journeyspec.site.build import build_site
 

@@ -17,7 +17,11 @@ from journeyspec.wording import counted
     help="Build into this folder (default: site_dir of mkdocs.yml, else site/).",
 )
 @click.option(
-    "--strict", is_flag=True, help="Fail when lint reports errors, not only invalid files."
+    "--strict/--allow-errors",
+    " /--no-strict",
+    default=True,
+    help="Refuse to build while lint reports errors (the default), or publish the site "
+    "with them (--allow-errors). Invalid files always stop the build.",
 )
 @config_option
 @guarded
@@ -26,7 +30,7 @@ def build(site_dir: Path | None, strict: bool, config_file: Path | None) -> int:
 
     The site is built beside the output folder and swapped in only when the build
     succeeds; a folder journeyspec did not build is never replaced. Exit codes: 0 built,
-    1 the project has errors (nothing built), 2 usage or build error.
+    1 the project has invalid files or lint errors (nothing built), 2 usage or build error.
     """
     # MkDocs is imported here, not with the module: every other command (lint on each
     # push) would pay ~0.3 s to import it.
