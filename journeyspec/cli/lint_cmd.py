@@ -157,6 +157,14 @@ def lint_command(
         click.echo(_summary_line(report, [target for _, target in outputs if target]), err=True)
     if changed_since is None:
         note_if_empty(config, report.files_checked, paths)
+    if baseline and result is not None and result.unmatched:
+        entries = counted(result.unmatched, "baseline entry", "baseline entries")
+        verb = "matches" if result.unmatched == 1 else "match"
+        click.echo(
+            f"journeyspec: {entries} no longer {verb} a finding (fixed, or changed); refresh "
+            f"with --write-baseline {baseline}",
+            err=True,
+        )
     return EXIT_FINDINGS if report.failed else EXIT_CLEAN
 
 
