@@ -45,6 +45,9 @@ def render(result: DiffResult, *, mermaid: bool = True) -> str:
     ]
     for journey in result.journeys:
         lines += ["", *_journey(journey, result, mermaid)]
+    if result.registry:
+        lines += ["", "### Personas and registries", ""]
+        lines += [f"- {describe(c, code, quote)}" for c in result.registry]
     if result.other_findings:
         lines += ["", "### Other files", "", *_findings(result.other_findings)]
     return "\n".join(lines) + "\n"

@@ -32,6 +32,7 @@ EXPECTED_CHANGES = [
     ("pain-point", "confusing-pricing", "added", None, None, None, None),
     ("pain-point", "card-required", "resolved", None, None, None, None),
     ("opportunity", "no-card-trial", "status", "idea", "done", None, None),
+    ("opportunity", "no-card-trial", "addresses", ["card-required"], [], None, None),
     ("kpi", "trial-conversion", "baseline", 12, 15, "better", None),
 ]  # fmt: skip
 
@@ -60,6 +61,7 @@ EXPECTED_MARKDOWN = """\
 - added pain point `confusing-pricing` “Plans are hard to compare”
 - resolved pain point `card-required` “Sign-up asks for a credit card”
 - opportunity `no-card-trial` “Trial without a credit card” status: idea → done
+- opportunity `no-card-trial` “Trial without a credit card” addresses: −`card-required`
 - KPI `trial-conversion` “Trial conversion” baseline: 12 → 15 (better)
 
 - 🔴 new: `journeys/trial.yaml:27:5` error `stage-no-touchpoints`: stage `renewal` has no touchpoints
@@ -95,6 +97,7 @@ def test_json_lists_the_exact_changes_and_findings(repo: Path, run: Run) -> None
         "journeys_invalid": 0,
         "findings_new": 1,
         "findings_fixed": 1,
+        "registry_changes": 0,
     }
     (journey,) = document["journeys"]
     assert (journey["id"], journey["path"], journey["status"]) == (
