@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from journeyspec.cli.common import EXIT_CLEAN, EXIT_FINDINGS, config_option, guarded, project_config
+from journeyspec.lint.catalogue import CHECKS
 from journeyspec.wording import counted
 
 
@@ -43,6 +44,12 @@ def build(site_dir: Path | None, strict: bool, config_file: Path | None) -> int:
         for finding in exc.findings:
             click.echo(str(finding), err=True)
         click.echo(f"journeyspec: {exc}", err=True)
+        if any(finding.rule not in CHECKS for finding in exc.findings):
+            click.echo(
+                "journeyspec: lint errors stop the build; fix them, or publish anyway with "
+                "--allow-errors (invalid files always stop it)",
+                err=True,
+            )
         return EXIT_FINDINGS
     journeys = len(built.lint.validation.portfolio.journeys)
     click.echo(f"Built the site of {counted(journeys, 'journey')} in {built.site_dir}")

@@ -150,6 +150,11 @@ def test_lint_errors_stop_the_build_unless_allowed(
             "journeys/first-purchase.yaml:14:26: error[emotion-score-out-of-scale]"
             in refused.stderr
         )
+        assert refused.stderr.endswith(
+            "journeyspec: 1 error(s); no site was built\n"
+            "journeyspec: lint errors stop the build; fix them, or publish anyway with "
+            "--allow-errors (invalid files always stop it)\n"
+        )
         assert snapshot(minimal_project / "site") == before
     with pytest.raises(ProjectErrors):
         api.build(minimal_project)
