@@ -205,3 +205,14 @@ def test_a_new_persona_reusing_an_id_fails(repo: Path, run: Run) -> None:
         assert "personas/a-budi.yaml:2:5: error[reference]: duplicate persona id `budi`" in (
             result.stdout
         )
+
+
+def test_a_persona_based_on_a_deleted_one_is_linted(repo: Path, run: Run) -> None:
+    (repo / "personas/dewi.yaml").write_text(
+        "journeyspec: 1\nid: dewi\nname: Dewi\nbased_on: budi\n", encoding="utf-8"
+    )
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-q", "-m", "dewi")
+    (repo / "personas/budi.yaml").unlink()
+    result = run("lint", "--changed-since", "HEAD", "--format", "json", cwd=repo)
+    assert ("personas/dewi.yaml", 4, 11, "reference") in _findings(result)
