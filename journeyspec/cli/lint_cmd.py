@@ -94,8 +94,9 @@ def parse_formats(
 @click.option(
     "--changed-since",
     metavar="REF",
-    help="Lint only journeys changed since this git revision (references still resolve "
-    "against the whole project).",
+    help="Lint only the files changed since this git revision and the files using what "
+    "they define (all of them when journeyspec.yaml changed); references still resolve "
+    "against the whole project.",
 )
 @click.option(
     "--today",
