@@ -65,6 +65,9 @@ def describe(change: Change, code: Code, quote: Callable[[str], str]) -> str:
         now = "is now a quick win" if change.new else "is no longer a quick win"
         return f"{named} {now} (high impact, low effort)"
     label = kind.replace("_", " ")
+    if kind == "emotion_scale":  # [min, max], one value
+        low, high = (f"{plain(v[0])}..{plain(v[1])}" for v in (change.old, change.new))
+        return f"{named} {label}: {low} → {high}"
     if isinstance(change.old, list) or isinstance(change.new, list):
         # Lists: what was added and removed ("next: −`b`" is a branch taken away).
         old_items, new_items = change.old or [], change.new or []

@@ -324,10 +324,19 @@ def test_the_changes_the_issue_named_are_said_in_every_format(tmp_path: Path, ru
     _edit(head, PATHS["teams"], "lead: Ana", "lead: Bea")
     _edit(head, PATHS["persona"], "role: Finance manager", "role: Finance director")
     _edit(head, PATHS["channels"], "  - {id: phone, name: Phone}\n", "")
+    _edit(
+        head,
+        PATHS["journey"],
+        "emotion_scale: {min: -2, max: 2}",
+        "emotion_scale: {min: 1, max: 5}",
+    )
+    _edit(head, PATHS["journey"], "score: -1,", "score: 2,")
     result: Result = run("diff", str(base), str(head), cwd=tmp_path)
     assert result.exit_code == 0, result.stderr
     text = result.stdout
     for line in (
+        '  ~ journey full "Full" emotion scale: -2..2 → 1..5',
+        '  ~ step searches "Searches" emotion: -1 → +2',
         '  ~ step searches "Searches" next: −buys',
         '  ~ step searches "Searches" moment of truth: yes → no',
         '  ~ step searches "Searches" thinks: −"Is it safe?"',
