@@ -15,7 +15,8 @@
 ``project`` is any folder inside a project (its ``journeyspec.yaml`` is found by walking
 up), or settings from ``api.settings``; it defaults to the current directory. Errors are
 ``journeyspec.errors.JourneyspecError`` subclasses: ``ConfigError`` for a bad
-``journeyspec.yaml``, ``UsageError`` for a path or revision that does not exist,
+``journeyspec.yaml``, ``UsageError`` for a path or revision that does not exist (or, for
+``check`` and ``build``, a folder that holds no project),
 ``BuildError`` (``ProjectErrors``, with ``.findings``, when files are invalid) when the
 site cannot be built.
 """
@@ -30,7 +31,7 @@ from typing import TYPE_CHECKING
 from journeyspec.diff import DiffResult
 from journeyspec.diff import diff as diff_states
 from journeyspec.lint import LintResult, lint
-from journeyspec.project import ProjectConfig, load_config
+from journeyspec.project import ProjectConfig, load_config, require_project
 
 if TYPE_CHECKING:  # imported by build() only: MkDocs takes ~0.3 s to import
     from journeyspec.site.build import Built
@@ -55,18 +56,23 @@ def check(
     """Validate and lint the project (or, with ``paths``, those files against the whole
     project). ``result.findings`` are sorted by place; ``result.validation.portfolio`` is
     the model of every valid file. ``today`` pins the date rules compare against."""
-    return lint(settings(project), paths, today=today)
+    config = settings(project)
+    require_project(config)
+    return lint(config, paths, today=today)
 
 
 def build(
-    project: Project = ".", *, site_dir: str | Path | None = None, strict: bool = False
+    project: Project = ".", *, site_dir: str | Path | None = None, strict: bool = True
 ) -> Built:
     """Lint, then build the site (into ``site_dir``, default from mkdocs.yml, else
-    ``site/``); the previous site is replaced only when the build succeeds."""
+    ``site/``); the previous site is replaced only when the build succeeds. Lint errors
+    stop the build (``ProjectErrors``) unless ``strict=False``; invalid files always do."""
     folder = Path(site_dir) if site_dir else None
     from journeyspec.site.build import build_site
 
-    return build_site(settings(project), site_dir=folder, strict=strict)
+    config = settings(project)
+    require_project(config)
+    return build_site(config, site_dir=folder, strict=strict)
 
 
 def diff(

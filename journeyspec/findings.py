@@ -43,6 +43,9 @@ class Finding:
     severity: Severity = field(default=Severity.ERROR, compare=False)
     pointer: str = field(default="", compare=False)
     hint: str = field(default="", compare=False)
+    # ``pointer`` with list positions replaced by the ids of the items (``sourcemap.place``),
+    # so a baseline still knows the finding after items are inserted above it.
+    place: str = field(default="", compare=False)
 
     def key(self) -> tuple[str, int, int, str]:
         """The identity tests assert on: file, line, column and rule."""

@@ -9,13 +9,19 @@ from journeyspec.errors import UsageError
 
 
 def run(root: Path, *args: str, check: bool = False) -> tuple[int, str]:
-    """``git ARGS`` in ``root``: exit code and standard output (paths unquoted)."""
+    """``git ARGS`` in ``root``: exit code and standard output (paths unquoted).
+
+    Output is read as UTF-8 whatever the locale; bytes that are not UTF-8 survive as
+    surrogates (``os.fsencode`` gives them back), so every file name git prints is usable.
+    Ask for NUL-separated names (``-z``) wherever a name could hold a newline.
+    """
     try:
         done = subprocess.run(
             ["git", "-c", "core.quotepath=off", *args],
             cwd=root,
             capture_output=True,
-            text=True,
+            encoding="utf-8",
+            errors="surrogateescape",
             check=False,
         )
     except FileNotFoundError:
@@ -46,3 +52,20 @@ def toplevel(folder: Path) -> Path | None:
         return None
     top = out.removesuffix("\n")
     return Path(top) if code == 0 and top else None
+
+
+def names(root: Path, *args: str) -> list[str]:
+    """The file names a ``-z`` command (``diff --name-only -z``, ``ls-files -z``) prints."""
+    _, output = run(root, *args, check=True)
+    return [name for name in output.split("\0") if name]
+
+
+def blob(root: Path, revision: str, path: str) -> bytes | None:
+    """The content of ``path`` (relative to ``root``) at ``revision``; None if it had none."""
+    done = subprocess.run(
+        ["git", "cat-file", "blob", f"{revision}:./{path}"],
+        cwd=root,
+        capture_output=True,
+        check=False,
+    )
+    return done.stdout if done.returncode == 0 else None

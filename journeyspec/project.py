@@ -63,6 +63,8 @@ def find_config(start: Path) -> Path | None:
 def load_config(start: Path | None = None, *, config_file: Path | None = None) -> ProjectConfig:
     """Read the project's settings; without a journeyspec.yaml, ``start`` is the root."""
     start = (start or Path.cwd()).resolve()
+    if not start.exists():
+        raise UsageError(f"{start}: no such file or folder")
     if config_file is not None and not config_file.is_file():
         why = "is not a regular file" if os.path.lexists(config_file) else "does not exist"
         raise UsageError(f"config file {config_file} {why}")
@@ -105,6 +107,17 @@ def load_config(start: Path | None = None, *, config_file: Path | None = None) -
         lint=data.get("lint", {}),
         site=data.get("site", {}),
     )
+
+
+def require_project(config: ProjectConfig) -> None:
+    """Refuse a folder that holds no project (no journeyspec.yaml in it or above it, and no
+    journeys folder): checking it would report a clean result for the wrong folder."""
+    if config.config_path is None and not config.path("journeys").is_dir():
+        raise UsageError(
+            f"no journeyspec project in {config.root}: looked for {CONFIG_NAME} there and in "
+            f"every folder above it, and for a {config.paths['journeys']}/ folder; run this in "
+            "your project, name it with --config, or start one with `journeyspec init`"
+        )
 
 
 @dataclass

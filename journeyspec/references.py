@@ -92,24 +92,41 @@ class Index:
             "journey": {},
         }
         self._sorted: dict[tuple[str, ...], list[str]] = {}
+        self._reported: set[tuple[str, str]] = set()  # ids whose first definition was reported
 
-    def define(self, kind: str, document: Document, pointer: str, value: Any) -> Finding | None:
-        """Record an id; a finding when it was defined already."""
+    def define(self, kind: str, document: Document, pointer: str, value: Any) -> list[Finding]:
+        """Record an id; when it was defined already, a finding at this definition and (the
+        first time) one at the first: a new file that reuses an id fails on its own, and so
+        does the file it copied, whichever sorts first."""
         table = self.ids[kind]
         if not isinstance(value, str):
-            return None
-        if value in table:
-            other, other_pointer = table[value]
-            line, col = other.position(other_pointer)
-            return document.finding(
+            return []
+        if value not in table:
+            table[value] = (document, pointer)
+            self._sorted.clear()  # an id added after a sort (journeys come last)
+            return []
+        other, other_pointer = table[value]
+        line, col = other.position(other_pointer)
+        found = [
+            document.finding(
                 pointer,
                 RULE,
                 f"duplicate {kind} id `{value}`",
                 hint=f"{other.path}:{line}:{col} uses it already; ids must be unique",
             )
-        table[value] = (document, pointer)
-        self._sorted.clear()  # an id added after a sort (journeys come last)
-        return None
+        ]
+        if (kind, value) not in self._reported:
+            self._reported.add((kind, value))
+            here_line, here_col = document.position(pointer)
+            found.append(
+                other.finding(
+                    other_pointer,
+                    RULE,
+                    f"duplicate {kind} id `{value}`",
+                    hint=f"{document.path}:{here_line}:{here_col} uses it too; ids must be unique",
+                )
+            )
+        return found
 
     @cached_property
     def persona_chains(self) -> PersonaChains:
@@ -136,16 +153,17 @@ def build_index(
     for kind, documents, pattern in sources:
         for document in documents:
             for pointer, value in walk(document.data, pattern):
-                problem = index.define(kind, document, pointer, value)
-                if problem:
-                    findings.append(problem)
+                findings.extend(index.define(kind, document, pointer, value))
     return index, findings
 
 
 def define_journeys(index: Index, journeys: list[tuple[Document, Outline]]) -> list[Finding]:
     """Add journey ids to ``index`` in file order; a finding for each id defined twice."""
-    found = (index.define("journey", d, "/id", outline.id) for d, outline in journeys)
-    return [problem for problem in found if problem is not None]
+    return [
+        problem
+        for document, outline in journeys
+        for problem in index.define("journey", document, "/id", outline.id)
+    ]
 
 
 def check_journey(document: Document, index: Index) -> list[Finding]:

@@ -37,6 +37,25 @@ def split(pointer: str) -> list[str]:
     return [unescape(t) for t in pointer.split("/")[1:]] if pointer else []
 
 
+def place(data: object, pointer: str) -> str:
+    """``pointer`` with each list position replaced by ``id=ID`` of the item there, when
+    it has one: ``/stages/0/steps/2`` -> ``/stages/id=awareness/steps/id=searches``.
+    Positions change when items are inserted above; ids do not."""
+    node, tokens = data, []
+    for token in split(pointer):
+        if isinstance(node, list) and token.isdigit() and int(token) < len(node):
+            node = node[int(token)]
+            item_id = node.get("id") if isinstance(node, dict) else None
+            tokens.append(f"id={item_id}" if isinstance(item_id, str) else token)
+        elif isinstance(node, dict) and token in node:
+            node = node[token]
+            tokens.append(token)
+        else:
+            node = None
+            tokens.append(token)
+    return "".join("/" + escape(token) for token in tokens)
+
+
 class SourceMap:
     """Where each value (and each mapping key) of a YAML document starts, 1-based.
 

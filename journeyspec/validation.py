@@ -29,6 +29,9 @@ from journeyspec.project import (
     select,
 )
 
+# Whether a file not asked for by path is selected too, given its path and its data.
+Also = Callable[[str, Any], bool]
+
 # Judges a journey that passed its schema and reference checks, in the worker that read it:
 # given its model, its document (with text) and the personas and registries (no journeys).
 Judge = Callable[[model.Journey, Document, model.Portfolio], Any]
@@ -74,15 +77,18 @@ def validate_project(
     *,
     judge: Judge | None = None,
     models: bool = True,
+    also: Also | None = None,
 ) -> Validation:
     """Check the project (or, with ``paths``, those files against the whole project).
 
     ``judge`` runs on every valid (selected) journey where it was read; what it returns is
     in ``judged``. ``models=False`` keeps journey models out of the result (and memory).
+    With ``also``, the selection is ``paths`` (none: no file) plus every journey and
+    persona file ``also`` accepts (``lint --changed-since``: the files using what changed).
     """
     files, refused = discover(config)
     jobs: list[Job] = [(f.path, display_path(f.path, config.root), f.schema) for f in files]
-    selected = select(paths, config) if paths else None
+    selected = select(paths, config) if paths or also else None
     if selected is not None:
         # Files discovery refused (links out of the project) are never read by name either.
         known = {display for _, display, _ in jobs} | {f.path for f in refused}
@@ -98,8 +104,16 @@ def validate_project(
     journey_jobs = [job for job in jobs if job[2] == "journey"]
     cache = open_cache(config.root)
     registry = _Registry(list(zip(check_files(cache, others, keep), others, strict=True)))
-    examine = _Examiner(registry, config.emotion_scale, judge, selected, models)
+    if selected is not None and also is not None:
+        selected |= {
+            checked.document.path
+            for checked, (_, _, kind) in registry.checked
+            if kind == "persona" and also(checked.document.path, checked.document.data)
+        }
+    examine = _Examiner(registry, config.emotion_scale, judge, selected, models, also)
     examined = check_files(cache, journey_jobs, examine)
+    if selected is not None:
+        selected |= {e.document.path for e in examined if e.selected}
     if cache is not None:
         cache.prune()  # entries of files that are gone or have changed
     # Back in the order of the jobs: each kind's documents came back in its own order.
@@ -188,6 +202,7 @@ class Examined:
     valid: bool  # no problems: modelled, and judged when selected
     journey: model.Journey | None  # the model, when valid and asked for
     judged: Any  # what the judge made of it, or None
+    selected: bool = False  # chosen by ``also`` (not by path)
 
 
 class _Examiner:
@@ -200,23 +215,29 @@ class _Examiner:
         judge: Judge | None,
         selected: set[str] | None,
         models: bool,
+        also: Also | None,
     ) -> None:
         self.index, self.portfolio = registry.index, registry.portfolio
         self.scale, self.judge, self.selected, self.models = scale, judge, selected, models
+        self.also = also
 
     def __call__(self, checked: Checked, job: Job) -> Examined:
         document, problems = checked.document, list(checked.problems)
         data = document.data
+        chosen = self.also is not None and self.also(document.path, data)
         if not isinstance(data, dict):
-            return Examined(document, problems, None, False, None, None)
+            return Examined(document, problems, None, False, None, None, chosen)
         problems.extend(references.check_journey(document, self.index))
         outline = model.outline_of(data, document.path)
         if problems or outline is None:
-            return Examined(document, problems, outline, False, None, None)
+            return Examined(document, problems, outline, False, None, None, chosen)
         journey = model.journey_from(data, document.path, self.scale)
         judged = None
-        if self.judge is not None and (self.selected is None or document.path in self.selected):
+        wanted = self.selected is None or document.path in self.selected or chosen
+        if self.judge is not None and wanted:
             judged = self.judge(journey, document, self.portfolio)
         # The model holds all the data did: keeping both cost 42 KB a journey.
         document.data = None
-        return Examined(document, problems, outline, True, journey if self.models else None, judged)
+        return Examined(
+            document, problems, outline, True, journey if self.models else None, judged, chosen
+        )

@@ -72,6 +72,7 @@ MINIMAL_FILES = {
           - id: welcome-email
             name: Welcome email
             channel: email
+        objective: Why do trial users not buy?
         """,
 }
 

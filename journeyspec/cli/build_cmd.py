@@ -8,6 +8,7 @@ import click
 
 from journeyspec.cli.common import EXIT_CLEAN, EXIT_FINDINGS, config_option, guarded, project_config
 from journeyspec.escaping import visible
+from journeyspec.lint.catalogue import CHECKS
 from journeyspec.wording import counted
 
 
@@ -18,7 +19,11 @@ from journeyspec.wording import counted
     help="Build into this folder (default: site_dir of mkdocs.yml, else site/).",
 )
 @click.option(
-    "--strict", is_flag=True, help="Fail when lint reports errors, not only invalid files."
+    "--strict/--allow-errors",
+    " /--no-strict",
+    default=True,
+    help="Refuse to build while lint reports errors (the default), or publish the site "
+    "with them (--allow-errors). Invalid files always stop the build.",
 )
 @config_option
 @guarded
@@ -27,19 +32,25 @@ def build(site_dir: Path | None, strict: bool, config_file: Path | None) -> int:
 
     The site is built beside the output folder and swapped in only when the build
     succeeds; a folder journeyspec did not build is never replaced. Exit codes: 0 built,
-    1 the project has errors (nothing built), 2 usage or build error.
+    1 the project has invalid files or lint errors (nothing built), 2 usage or build error.
     """
     # MkDocs is imported here, not with the module: every other command (lint on each
     # push) would pay ~0.3 s to import it.
     from journeyspec.site.build import ProjectErrors, build_site
 
-    config = project_config(config_file)
+    config = project_config(config_file, required=True)
     try:
         built = build_site(config, site_dir=site_dir, strict=strict)
     except ProjectErrors as exc:
         for finding in exc.findings:
             click.echo(visible(str(finding)), err=True)
         click.echo(f"journeyspec: {exc}", err=True)
+        if any(finding.rule not in CHECKS for finding in exc.findings):
+            click.echo(
+                "journeyspec: lint errors stop the build; fix them, or publish anyway with "
+                "--allow-errors (invalid files always stop it)",
+                err=True,
+            )
         return EXIT_FINDINGS
     journeys = len(built.lint.validation.portfolio.journeys)
     click.echo(f"Built the site of {counted(journeys, 'journey')} in {built.site_dir}")

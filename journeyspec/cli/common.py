@@ -16,7 +16,7 @@ import click
 from journeyspec import git
 from journeyspec.errors import EnvironmentProblem, JourneyspecError
 from journeyspec.escaping import visible
-from journeyspec.project import ConfigFileError, ProjectConfig, load_config
+from journeyspec.project import ConfigFileError, ProjectConfig, load_config, require_project
 from journeyspec.wording import clip
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -72,8 +72,13 @@ def _shortened(message: str) -> str:
     return _LONG_WORD.sub(lambda match: clip(match.group(), 80), message)
 
 
-def project_config(config_file: Path | None) -> ProjectConfig:
-    return load_config(Path.cwd(), config_file=config_file)
+def project_config(config_file: Path | None, *, required: bool = False) -> ProjectConfig:
+    """The settings of the project around the working directory; with ``required``, a
+    folder that holds no project is a usage error (the commands that check or publish)."""
+    config = load_config(Path.cwd(), config_file=config_file)
+    if required:
+        require_project(config)
+    return config
 
 
 def path_prefix(config: ProjectConfig) -> str:

@@ -29,13 +29,14 @@ from journeyspec.findings import Severity
 from journeyspec.lint import LintResult, lint, settings_from
 from journeyspec.lint.baseline import read_baseline, write_baseline
 from journeyspec.lint.catalogue import rule_infos
-from journeyspec.lint.changes import changed_journeys
+from journeyspec.lint.changes import changed_since
 from journeyspec.outputs import output_path
 from journeyspec.paths import write_file
 from journeyspec.project import ProjectConfig, select
 from journeyspec.report import Report
 from journeyspec.reporters import REPORTERS
 from journeyspec.rules.base import PROFILES
+from journeyspec.validation import Also
 from journeyspec.wording import counted
 
 SEVERITIES = ("error", "warning", "info")
@@ -98,8 +99,9 @@ def parse_formats(
 @click.option(
     "--changed-since",
     metavar="REF",
-    help="Lint only journeys changed since this git revision (references still resolve "
-    "against the whole project).",
+    help="Lint only the files changed since this git revision and the files using what "
+    "they define (all of them when journeyspec.yaml changed); references still resolve "
+    "against the whole project.",
 )
 @click.option(
     "--today",
@@ -131,7 +133,7 @@ def lint_command(
     outputs = list(formats) or [(_default_format(), None)]
     if sum(1 for _, target in outputs if target is None) > 1:
         raise UsageError("only one --format may print to the terminal; give the others a :FILE")
-    config = project_config(config_file)
+    config = project_config(config_file, required=True)
     targets = {
         target: output_path(target, config, what=f"--format {name}:{target}")
         for name, target in outputs
@@ -142,12 +144,18 @@ def lint_command(
         baseline_target = output_path(baseline_out, config, what=f"--write-baseline {baseline_out}")
     settings = settings_from(config, profile=profile, rules=rules, fail_on=fail_on)
     accepted = read_baseline(baseline) if baseline else None
-    selection = _selection(config, paths, changed_since)
+    selection, also = _selection(config, paths, changed_since)
     day = today.date() if today else None
     result = None
     if selection is not None:
         result = lint(
-            config, selection, today=day, settings=settings, baseline=accepted, models=False
+            config,
+            selection,
+            today=day,
+            settings=settings,
+            baseline=accepted,
+            models=False,
+            also=also,
         )
     if baseline_out and baseline_target:
         count = write_baseline(baseline_target, result.findings if result else [])
@@ -163,6 +171,14 @@ def lint_command(
         click.echo(_summary_line(report, [target for _, target in outputs if target]), err=True)
     if changed_since is None:
         note_if_empty(config, report.files_checked, paths)
+    if baseline and result is not None and result.unmatched:
+        entries = counted(result.unmatched, "baseline entry", "baseline entries")
+        verb = "matches" if result.unmatched == 1 else "match"
+        click.echo(
+            f"journeyspec: {entries} no longer {verb} a finding (fixed, or changed); refresh "
+            f"with --write-baseline {baseline}",
+            err=True,
+        )
     return EXIT_FINDINGS if report.failed else EXIT_CLEAN
 
 
@@ -182,19 +198,27 @@ def _default_format() -> str:
     return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
 
 
-def _selection(config: ProjectConfig, paths: tuple[str, ...], ref: str | None) -> list[str] | None:
-    """What to lint: PATHS (none = the whole project), narrowed to the journeys changed
-    since ``ref`` when given; ``None`` when no journey changed, so nothing is linted."""
+def _selection(
+    config: ProjectConfig, paths: tuple[str, ...], ref: str | None
+) -> tuple[list[str] | None, Also | None]:
+    """What to lint: PATHS (none = the whole project), narrowed to what changed since
+    ``ref`` when given: the files changed and (``also``) the files using an id whose
+    definition changed; ``None`` when nothing changed, so nothing is linted."""
     if ref is None:
-        return list(paths)
-    changed = changed_journeys(config, ref)
-    if paths:
-        wanted = select(paths, config)
-        changed = [path for path in changed if path in wanted]
-    if not changed:
+        return list(paths), None
+    changes = changed_since(config, ref)
+    wanted = select(paths, config) if paths else None
+    if changes.everything:
+        return list(paths), None
+    changed = [path for path in changes.files if wanted is None or path in wanted]
+    if not changed and not any(changes.ids.values()):
         click.echo(f"journeyspec: no journeys changed since {ref}", err=True)
-        return None
-    return [str(config.root / path) for path in changed]
+        return None, None
+
+    def also(path: str, data: object) -> bool:
+        return (wanted is None or path in wanted) and changes.uses_changed(data)
+
+    return [str(config.root / path) for path in changed], also
 
 
 def _report(
@@ -255,7 +279,7 @@ def _changed(config: ProjectConfig, ref: str | None) -> frozenset[str]:
         except UsageError:  # no git: keep the usual order
             known = False
         ref = branch if known else None
-    return frozenset(changed_journeys(config, ref)) if ref else frozenset()
+    return frozenset(changed_since(config, ref).files) if ref else frozenset()
 
 
 def _print(report: Report, outputs: list[tuple[str, str | None]], targets: dict[str, Path]) -> None:

@@ -32,7 +32,7 @@ def serve(dev_addr: str, config_file: Path | None) -> int:
     from journeyspec.site.build import mkdocs_settings
 
     _check_address(dev_addr)
-    config = project_config(config_file)
+    config = project_config(config_file, required=True)
     with tempfile.TemporaryDirectory(prefix="journeyspec-mkdocs-") as workdir:
         settings = mkdocs_settings(config, Path(workdir), dev_addr=dev_addr)
         try:

@@ -32,7 +32,7 @@ def validate(paths: tuple[str, ...], config_file: Path | None) -> int:
     With PATHS (files or folders), only those files are reported, but references
     are still resolved against the whole project.
     """
-    config = project_config(config_file)
+    config = project_config(config_file, required=True)
     result = validate_project(config, paths, models=False)
     checked = len(result.selected) if result.selected is not None else len(result.project.documents)
 

@@ -11,7 +11,7 @@ from typing import Literal
 
 from journeyspec import clock
 from journeyspec.diff.changes import Change
-from journeyspec.diff.compare import compare
+from journeyspec.diff.compare import compare, compare_registry
 from journeyspec.diff.sources import Side, open_side
 from journeyspec.findings import Finding
 from journeyspec.lint import LintResult, lint
@@ -54,6 +54,7 @@ class DiffResult:
     journeys: tuple[JourneyDiff, ...]
     other_findings: FindingDelta  # findings in files that are not journeys (personas, registries)
     portfolio: Portfolio  # the head's, so renderers can name personas
+    registry: tuple[Change, ...] = ()  # changes to personas, teams and channels
 
     def count(self, status: Status) -> int:
         return sum(1 for j in self.journeys if j.status == status)
@@ -127,7 +128,8 @@ def _compare(base: str, head: str, old: LintResult, new: LintResult) -> DiffResu
         tuple(f for f in new_found if f.path not in claimed),
         tuple(f for f in fixed_found if f.path not in claimed),
     )
-    return DiffResult(base, head, tuple(journeys), other, new.validation.portfolio)
+    registry = tuple(compare_registry(old.validation.portfolio, new.validation.portfolio))
+    return DiffResult(base, head, tuple(journeys), other, new.validation.portfolio, registry)
 
 
 def _by_path(findings: tuple[Finding, ...]) -> dict[str, tuple[Finding, ...]]:

@@ -1,10 +1,15 @@
 """Change items: one value per semantic difference between two versions of a journey.
 
 Every item names the ``part`` that changed (journey, stage, step, touchpoint, pain-point,
-opportunity, kpi), its ``id``, the ``change`` (added, removed, resolved, moved, renamed,
-owner, channel, touchpoints, score, severity, status, baseline, target) and the ``old`` and
-``new`` values. ``trend`` is ``better``/``worse`` for scores and KPI values when the direction
-is known. ``stage`` is the stage a step is in (the new one; the old one when removed).
+opportunity, kpi, evidence; persona, team, channel), its ``id``, the ``change`` and the
+``old`` and ``new`` values. A change is ``added``, ``removed``, ``resolved`` (a pain point),
+``moved``, ``renamed`` (name or title), ``score`` (a step's emotion score), ``quick-win``
+(an opportunity becoming one or no longer one: ``old``/``new`` are booleans), or the name of
+the field that changed, as the format spells it (``owner``, ``next``, ``moment_of_truth``,
+``thinks``, ``impact``...; ``scope.focus``, ``lanes.backstage``, ``emotion.label`` for the
+fields of a field). Values are JSON data: lists for lists, ``YYYY-MM-DD`` for dates.
+``trend`` is ``better``/``worse`` for scores and KPI baselines when the direction is known.
+``stage`` is the stage a step is in (the new one; the old one when removed).
 """
 
 from __future__ import annotations
@@ -13,16 +18,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-Part = Literal["journey", "stage", "step", "touchpoint", "pain-point", "opportunity", "kpi"]
+Part = Literal[
+    "journey", "stage", "step", "touchpoint", "pain-point", "opportunity", "kpi", "evidence",
+    "persona", "team", "channel",
+]  # fmt: skip
 Trend = Literal["better", "worse"]
 
 # The order items are listed in: by part, then by kind of change.
 PART_ORDER: tuple[Part, ...] = (
-    "journey", "stage", "step", "touchpoint", "pain-point", "opportunity", "kpi",
+    "journey", "stage", "step", "touchpoint", "pain-point", "opportunity", "kpi", "evidence",
+    "persona", "team", "channel",
 )  # fmt: skip
+# Then the changes of other fields, by field name.
 CHANGE_ORDER = (
     "added", "removed", "resolved", "moved", "renamed", "owner", "channel", "touchpoints",
-    "score", "severity", "status", "baseline", "target",
+    "score", "severity", "status", "quick-win", "baseline", "target",
 )  # fmt: skip
 
 
@@ -37,8 +47,10 @@ class Change:
     trend: Trend | None = None
     stage: str | None = None
 
-    def sort_key(self) -> tuple[int, int, str]:
-        return (PART_ORDER.index(self.part), CHANGE_ORDER.index(self.change), self.id)
+    def sort_key(self) -> tuple[int, int, str, str]:
+        known = self.change in CHANGE_ORDER
+        order = CHANGE_ORDER.index(self.change) if known else len(CHANGE_ORDER)
+        return (PART_ORDER.index(self.part), order, "" if known else self.change, self.id)
 
 
 def moved(old: Sequence[str], new: Sequence[str]) -> set[str]:

@@ -1,12 +1,21 @@
-"""Comparing two versions of one journey, part by part, matched by id."""
+"""Comparing two versions of one journey (or of the personas and registries), part by part,
+matched by id.
+
+Every field of every part is compared: a field the format gains is reported without a
+change here. Fields with their own wording (a new name is "renamed", an emotion score has
+a trend, a KPI baseline too) are special cases of one loop over the model's fields;
+``NOT_COMPARED`` names the few model fields left out, and why.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 from collections.abc import Iterator, Sequence
 from typing import Any, Protocol, TypeVar
 
 from journeyspec.diff.changes import Change, Part, moved, trend
-from journeyspec.model import Journey, Kpi, Stage, Step
+from journeyspec.model import Journey, Kpi, Opportunity, Portfolio, Stage, Step
 
 
 class _Identified(Protocol):
@@ -16,17 +25,34 @@ class _Identified(Protocol):
 
 _I = TypeVar("_I", bound=_Identified)
 
+# The containers of a journey: compared item by item, as parts.
+_PARTS = ("stages", "touchpoints", "pain_points", "opportunities", "kpis", "evidence")
+# Not fields of what a part says: its id (items are matched by it: a new id is an added
+# item and a removed one), and where it is written (its file, its JSON pointer).
+_SKIPPED = {"id", "pointer", "path"}
+
 
 def compare(old: Journey, new: Journey) -> list[Change]:
     """Every semantic change from ``old`` to ``new``, in a stable order."""
     changes = [
-        *_journey(old, new),
+        *_fields("journey", new.id, old, new, new.title, skip=_PARTS),
         *_stages(old, new),
         *_steps(old, new),
-        *_touchpoints(old, new),
-        *_pain_points(old, new),
+        *_items("touchpoint", old.touchpoints, new.touchpoints),
+        *_items("pain-point", old.pain_points, new.pain_points, gone="resolved"),
         *_opportunities(old, new),
         *_kpis(old, new),
+        *_evidence("evidence", old.evidence, new.evidence),
+    ]
+    return sorted(changes, key=Change.sort_key)
+
+
+def compare_registry(old: Portfolio, new: Portfolio) -> list[Change]:
+    """Every change to the personas, teams and channels, in a stable order."""
+    changes = [
+        *_items("persona", tuple(old.personas.values()), tuple(new.personas.values())),
+        *_items("team", tuple(old.teams.values()), tuple(new.teams.values())),
+        *_items("channel", tuple(old.channels.values()), tuple(new.channels.values())),
     ]
     return sorted(changes, key=Change.sort_key)
 
@@ -35,29 +61,77 @@ def _by_id(items: Sequence[_I]) -> dict[str, _I]:
     return {item.id: item for item in items}
 
 
-def _presence(part: Part, old: dict[str, Any], new: dict[str, Any], gone: str = "removed",
-              label: str = "name") -> Iterator[Change]:  # fmt: skip
-    for key in new.keys() - old.keys():
-        yield Change(part, key, "added", name=getattr(new[key], label))
-    for key in old.keys() - new.keys():
-        yield Change(part, key, gone, name=getattr(old[key], label))
+def _name(item: Any) -> str:
+    return str(getattr(item, "name", None) or getattr(item, "title", None) or "")
+
+
+def _items(
+    part: Part, old: Sequence[_I], new: Sequence[_I], gone: str = "removed"
+) -> Iterator[Change]:
+    """Items added, removed (or ``gone``) and changed field by field, matched by id."""
+    before, after = _by_id(old), _by_id(new)
+    for key in after.keys() - before.keys():
+        yield Change(part, key, "added", name=_name(after[key]))
+    for key in before.keys() - after.keys():
+        yield Change(part, key, gone, name=_name(before[key]))
+    for key in sorted(before.keys() & after.keys()):
+        yield from _fields(part, key, before[key], after[key], _name(after[key]))
+
+
+def _fields(
+    part: Part,
+    key: str,
+    a: Any,
+    b: Any,
+    name: str,
+    *,
+    stage: str | None = None,
+    skip: Sequence[str] = (),
+) -> Iterator[Change]:
+    """A change for each field of ``a`` and ``b`` (the same kind of part) that differs."""
+    for field in dataclasses.fields(a):
+        if field.name in _SKIPPED or field.name in skip:
+            continue
+        old, new = getattr(a, field.name), getattr(b, field.name)
+        if field.name == "emotion":
+            yield from _emotion(part, key, old, new, name, stage)
+        elif dataclasses.is_dataclass(old) and dataclasses.is_dataclass(new):
+            for inner in dataclasses.fields(old):  # scope, lanes: one change per sub-field
+                kind = f"{field.name}.{inner.name}"
+                yield from _field(part, key, kind, getattr(old, inner.name),
+                                  getattr(new, inner.name), name, stage=stage)  # fmt: skip
+        else:
+            kind = "renamed" if field.name in ("name", "title") else field.name
+            yield from _field(part, key, kind, old, new, name, stage=stage)
 
 
 def _field(part: Part, key: str, change: str, old: Any, new: Any, name: str,
            **extra: Any) -> Iterator[Change]:  # fmt: skip
     if old != new:
-        yield Change(part, key, change, old, new, name, **extra)
+        yield Change(part, key, change, _plain(old), _plain(new), name, **extra)
 
 
-def _journey(old: Journey, new: Journey) -> Iterator[Change]:
-    yield from _field("journey", new.id, "renamed", old.title, new.title, new.title)
-    yield from _field("journey", new.id, "owner", old.owner, new.owner, new.title)
-    yield from _field("journey", new.id, "status", old.status, new.status, new.title)
+def _plain(value: Any) -> Any:
+    """A model value as JSON-ready data, without where it is written."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {
+            f.name: _plain(getattr(value, f.name))
+            for f in dataclasses.fields(value)
+            if f.name not in _SKIPPED
+        }
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
 
 
 def _stages(old: Journey, new: Journey) -> Iterator[Change]:
     before, after = _by_id(old.stages), _by_id(new.stages)
-    yield from _presence("stage", before, after)
+    for key in after.keys() - before.keys():
+        yield Change("stage", key, "added", name=after[key].name)
+    for key in before.keys() - after.keys():
+        yield Change("stage", key, "removed", name=before[key].name)
     shifted = moved([s.id for s in old.stages], [s.id for s in new.stages])
     for key in sorted(before.keys() & after.keys()):
         a, b = before[key], after[key]
@@ -65,11 +139,7 @@ def _stages(old: Journey, new: Journey) -> Iterator[Change]:
             yield Change(
                 "stage", key, "moved", _index(old.stages, key), _index(new.stages, key), b.name
             )
-        yield from _field("stage", key, "renamed", a.name, b.name, b.name)
-        yield from _field("stage", key, "owner", a.owner, b.owner, b.name)
-        yield from _field(
-            "stage", key, "touchpoints", list(a.touchpoints), list(b.touchpoints), b.name
-        )
+        yield from _fields("stage", key, a, b, b.name, skip=("steps",))
 
 
 def _steps(old: Journey, new: Journey) -> Iterator[Change]:
@@ -79,23 +149,18 @@ def _steps(old: Journey, new: Journey) -> Iterator[Change]:
     for key in before.keys() - after.keys():
         yield Change("step", key, "removed", name=before[key].name, stage=before[key].stage)
     shifted = _reordered(old, new)
+    comparable = old.emotion_scale == new.emotion_scale
     for key in sorted(before.keys() & after.keys()):
         a, b = before[key], after[key]
         if key in shifted or a.stage != b.stage:
             yield Change(
                 "step", key, "moved", _place(old, a), _place(new, b), b.name, stage=b.stage
             )
-        yield from _field("step", key, "renamed", a.name, b.name, b.name, stage=b.stage)
-        yield from _field(
-            "step",
-            key,
-            "touchpoints",
-            list(a.touchpoints),
-            list(b.touchpoints),
-            b.name,
-            stage=b.stage,
-        )
-        yield from _score(old, new, a, b)
+        for change in _fields("step", key, a, b, b.name, stage=b.stage, skip=("stage",)):
+            if change.change == "score" and not comparable:
+                # A score on a different scale is not comparable: no trend then.
+                change = dataclasses.replace(change, trend=None)
+            yield change
 
 
 def _reordered(old: Journey, new: Journey) -> set[str]:
@@ -114,52 +179,52 @@ def _reordered(old: Journey, new: Journey) -> set[str]:
     return shifted
 
 
-def _score(old: Journey, new: Journey, a: Step, b: Step) -> Iterator[Change]:
-    low = a.emotion.score if a.emotion else None
-    high = b.emotion.score if b.emotion else None
+def _emotion(
+    part: Part, key: str, a: Any, b: Any, name: str, stage: str | None
+) -> Iterator[Change]:
+    """A step's emotion: the score (with its trend), then label, note and evidence."""
+    low, high = (a.score if a else None), (b.score if b else None)
     if low != high:
-        # A score on a different scale is not comparable: no trend then.
-        comparable = old.emotion_scale == new.emotion_scale
-        yield Change("step", b.id, "score", low, high, b.name,
-                     trend(low, high, True if comparable else None), b.stage)  # fmt: skip
-
-
-def _touchpoints(old: Journey, new: Journey) -> Iterator[Change]:
-    before, after = _by_id(old.touchpoints), _by_id(new.touchpoints)
-    yield from _presence("touchpoint", before, after)
-    for key in sorted(before.keys() & after.keys()):
-        a, b = before[key], after[key]
-        yield from _field("touchpoint", key, "renamed", a.name, b.name, b.name)
-        yield from _field("touchpoint", key, "owner", a.owner, b.owner, b.name)
-        yield from _field("touchpoint", key, "channel", a.channel, b.channel, b.name)
-
-
-def _pain_points(old: Journey, new: Journey) -> Iterator[Change]:
-    before, after = _by_id(old.pain_points), _by_id(new.pain_points)
-    yield from _presence("pain-point", before, after, gone="resolved", label="title")
-    for key in sorted(before.keys() & after.keys()):
-        a, b = before[key], after[key]
-        yield from _field("pain-point", key, "severity", a.severity, b.severity, b.title)
+        yield Change(part, key, "score", low, high, name, trend(low, high, True), stage)
+    for inner in ("label", "note", "evidence"):
+        old = getattr(a, inner) if a else (() if inner == "evidence" else None)
+        new = getattr(b, inner) if b else (() if inner == "evidence" else None)
+        yield from _field(part, key, f"emotion.{inner}", old, new, name, stage=stage)
 
 
 def _opportunities(old: Journey, new: Journey) -> Iterator[Change]:
+    yield from _items("opportunity", old.opportunities, new.opportunities)
     before, after = _by_id(old.opportunities), _by_id(new.opportunities)
-    yield from _presence("opportunity", before, after, label="title")
     for key in sorted(before.keys() & after.keys()):
         a, b = before[key], after[key]
-        yield from _field("opportunity", key, "status", a.status, b.status, b.title)
-        yield from _field("opportunity", key, "owner", a.owner, b.owner, b.title)
+        yield from _quick_win(a, b)
+
+
+def _quick_win(a: Opportunity, b: Opportunity) -> Iterator[Change]:
+    """Impact and effort together make a quick win (high impact, low effort): say when an
+    opportunity becomes one or stops being one, not only that two ratings changed."""
+    if a.quick_win != b.quick_win:
+        yield Change("opportunity", b.id, "quick-win", a.quick_win, b.quick_win, b.title)
 
 
 def _kpis(old: Journey, new: Journey) -> Iterator[Change]:
-    before, after = _by_id(old.kpis), _by_id(new.kpis)
-    yield from _presence("kpi", before, after)
+    for change in _items("kpi", old.kpis, new.kpis):
+        if change.change == "baseline":
+            better = _higher_is_better(next(k for k in new.kpis if k.id == change.id))
+            change = dataclasses.replace(change, trend=trend(change.old, change.new, better))
+        yield change
+
+
+def _evidence(part: Part, old: Sequence[Any], new: Sequence[Any]) -> Iterator[Change]:
+    """Evidence items, matched by id (by title when they have none)."""
+    before = {e.id or e.title: e for e in old}
+    after = {e.id or e.title: e for e in new}
+    for key in after.keys() - before.keys():
+        yield Change(part, key, "added", name=after[key].title)
+    for key in before.keys() - after.keys():
+        yield Change(part, key, "removed", name=before[key].title)
     for key in sorted(before.keys() & after.keys()):
-        a, b = before[key], after[key]
-        better = _higher_is_better(b)
-        yield from _field("kpi", key, "baseline", a.baseline, b.baseline, b.name,
-                          trend=trend(a.baseline, b.baseline, better))  # fmt: skip
-        yield from _field("kpi", key, "target", a.target, b.target, b.name)
+        yield from _fields(part, key, before[key], after[key], after[key].title)
 
 
 def _higher_is_better(kpi: Kpi) -> bool | None:

@@ -4,10 +4,12 @@
 
     {"format": "journeyspec-diff", "version": 1, "base": LABEL, "head": LABEL,
      "summary": {"journeys_added": N, "journeys_removed": N, "journeys_changed": N,
-                 "journeys_invalid": N, "findings_new": N, "findings_fixed": N},
+                 "journeys_invalid": N, "findings_new": N, "findings_fixed": N,
+                 "registry_changes": N},
      "journeys": [{"id", "title", "path", "status": added|removed|changed|invalid,
                    "changes": [{"part", "id", "change", "old", "new", "name", "trend", "stage"}],
                    "findings": {"new": [FINDING], "fixed": [FINDING]}}],
+     "registry_changes": [CHANGE],  (personas, teams and channels)
      "other_findings": {"new": [FINDING], "fixed": [FINDING]}}
 
 FINDING is ``{"path", "line", "col", "rule", "severity", "message"}``. Journeys are sorted by
@@ -73,6 +75,7 @@ def data(result: DiffResult) -> dict[str, Any]:
             "journeys_invalid": result.count("invalid"),
             "findings_new": result.new_findings,
             "findings_fixed": result.fixed_findings,
+            "registry_changes": len(result.registry),
         },
         "journeys": [
             {
@@ -85,6 +88,7 @@ def data(result: DiffResult) -> dict[str, Any]:
             }
             for j in result.journeys
         ],
+        "registry_changes": [change_data(c) for c in result.registry],
         "other_findings": delta_data(result.other_findings),
     }
 

@@ -36,6 +36,9 @@ def render(
         f"{md_code(result.base)} → {md_code(result.head)}: {summary(result)}",
     ]
     sections = ["\n".join(_journey(journey, result, mermaid)) for journey in result.journeys]
+    if result.registry:
+        registry = [f"- {describe(c, md_code, quote)}" for c in result.registry]
+        sections.append("\n".join(["### Personas and registries", "", *registry]))
     if result.other_findings:
         sections.append("\n".join(["### Other files", "", *_findings(result.other_findings)]))
     return fit("\n".join(head), sections, max_bytes, elsewhere)

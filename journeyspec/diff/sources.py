@@ -22,7 +22,13 @@ from typing import IO
 from journeyspec import git
 from journeyspec.errors import UsageError
 from journeyspec.loader import MAX_FILE_BYTES
-from journeyspec.project import CONFIG_NAME, YAML_SUFFIXES, ProjectConfig, load_config
+from journeyspec.project import (
+    CONFIG_NAME,
+    YAML_SUFFIXES,
+    ProjectConfig,
+    load_config,
+    require_project,
+)
 
 
 @dataclass(frozen=True)
@@ -38,11 +44,12 @@ def open_side(spec: str | None, current: ProjectConfig) -> Iterator[Side]:
     """``spec`` as a project state: None is the working tree, a folder is read as it is,
     anything else is a git revision of the repository holding ``current``."""
     if spec is None:
+        require_project(current)
         yield Side("working tree", current)
         return
     folder = Path(spec)
     if _is_folder(folder):
-        yield Side(spec, _config(folder.resolve()))
+        yield Side(spec, _folder(spec, folder.resolve()))
         return
     with tempfile.TemporaryDirectory(prefix="journeyspec-diff-") as temp:
         root = Path(temp)
@@ -55,6 +62,21 @@ def _is_folder(path: Path) -> bool:
         return path.is_dir()
     except OSError:  # a name too long for a file name can still be tried as a revision
         return False
+
+
+def _folder(spec: str, folder: Path) -> ProjectConfig:
+    """A folder named to compare must hold a project: comparing two folders that hold
+    none would report "no journey changes" about the wrong folders."""
+    config = _config(folder)
+    try:
+        require_project(config)
+    except UsageError:
+        raise UsageError(
+            f"{spec} holds no journeyspec project (no {CONFIG_NAME} and no "
+            f"{config.paths['journeys']}/ folder in it); name a project's folder or a git "
+            "revision"
+        ) from None
+    return config
 
 
 def _config(folder: Path) -> ProjectConfig:

@@ -20,6 +20,8 @@ def summary(result: DiffResult) -> str:
         if result.count(s)
     ]
     journeys = ", ".join(counts) or "no journey changes"
+    if result.registry:
+        journeys += f", {counted(len(result.registry), 'persona or registry change')}"
     new, fixed = result.new_findings, result.fixed_findings
     return f"{journeys}; lint: {counted(new, 'new finding')}, {fixed} fixed"
 
@@ -45,6 +47,9 @@ def render(result: DiffResult, *, mermaid: bool = False) -> str:
         lines += ["", f"{journey.id} ({journey.path}): {journey.status}"]
         lines += [f"  {mark(c)} {describe(c, lambda s: s, _quote)}" for c in journey.changes]
         lines += _findings(journey.findings, "  ")
+    if result.registry:
+        lines += ["", "personas and registries:"]
+        lines += [f"  {mark(c)} {describe(c, lambda s: s, _quote)}" for c in result.registry]
     if result.other_findings:
         lines += ["", "other files:", *_findings(result.other_findings, "  ")]
     # Each line is made visible whole: a name or path holding a line break, an escape

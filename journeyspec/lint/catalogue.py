@@ -49,9 +49,11 @@ SUPPRESSION_NO_REASON = EngineRule(
     """A suppression comment gives no reason: say why after ``--``.
 
 **What it checks.** ``# journeyspec: disable-next-line stage-no-owner -- owned by the agency``
-names its reason after `` -- ``.
+names its reason after `` -- ``. A suppression without a reason silences nothing: the
+findings it names are reported as if it were not there.
 
-**Why.** A reviewer cannot judge a suppression without knowing why it is there.
+**Why.** A reviewer cannot judge a suppression without knowing why it is there, and a
+reasonless comment must not be able to turn an error into a passing gate.
 """,
 )
 INVALID_SUPPRESSION = EngineRule(

@@ -20,7 +20,8 @@ from journeyspec.model import Journey, Outline, Portfolio
 from journeyspec.project import ProjectConfig
 from journeyspec.rules import RULES
 from journeyspec.rules.base import Context, Hit
-from journeyspec.validation import Validation, validate_project
+from journeyspec.sourcemap import place
+from journeyspec.validation import Also, Validation, validate_project
 
 RULE_IDS = frozenset(rule.ID for rule in RULES)
 
@@ -29,13 +30,15 @@ RULE_IDS = frozenset(rule.ID for rule in RULES)
 class LintResult:
     """Validation findings and rule findings of one run, sorted by place.
 
-    ``baselined`` counts the findings dropped because the baseline accepted them.
+    ``baselined`` counts the findings dropped because the baseline accepted them;
+    ``unmatched`` the baseline's entries for the files checked that matched no finding.
     """
 
     validation: Validation
     findings: list[Finding]
     settings: LintSettings | None = None
     baselined: int = 0
+    unmatched: int = 0
 
     def for_path(self, path: str) -> list[Finding]:
         return [f for f in self.findings if f.path == path]
@@ -56,17 +59,19 @@ def lint(
     settings: LintSettings | None = None,
     baseline: Counter[Key] | None = None,
     models: bool = True,
+    also: Also | None = None,
 ) -> LintResult:
     """Lint the project (or, with ``paths``, those files against the whole project).
 
     ``settings`` defaults to the project's own (validated here, so a bad journeyspec.yaml
     raises ``ConfigFileError`` before any file is read). ``models=False`` leaves the journey
     models out of ``result.validation.portfolio``: a lint that only reports holds none.
+    ``also`` selects more files by their content (see ``validate_project``).
     """
     settings = settings or settings_from(config)
     judge = _Judge(settings, today or clock.today(), config.review_interval)
-    validation = validate_project(config, paths, judge=judge, models=models)
-    findings = list(validation.findings)
+    validation = validate_project(config, paths, judge=judge, models=models, also=also)
+    findings = [_placed(validation, finding) for finding in validation.findings]
     for path, judged in validation.judged.items():
         document = validation.document(path)
         if document is not None:
@@ -75,10 +80,12 @@ def lint(
             found = judged.findings + _across(document, outline, validation.members, rules)
             findings.extend(_suppressed(found, judged.comments, rules))
     findings = sorted(set(findings))
-    baselined = 0
+    result = LintResult(validation, findings, settings)
     if baseline is not None:
-        findings, baselined = subtract(findings, baseline)
-    return LintResult(validation, findings, settings, baselined)
+        result.findings, result.baselined, result.unmatched = subtract(
+            findings, baseline, result.files
+        )
+    return result
 
 
 @dataclass
@@ -131,9 +138,19 @@ def _place(
     document: Document, rule: str, severity: Severity, hits: Iterable[Hit]
 ) -> Iterator[Finding]:
     for hit in hits:
-        yield document.finding(
+        finding = document.finding(
             hit.pointer, rule, hit.message, severity=severity, hint=hit.hint, key=hit.key
         )
+        # Judged where the data still is (``document.data`` is dropped once judged).
+        yield dataclasses.replace(finding, place=place(document.data, hit.pointer))
+
+
+def _placed(validation: Validation, finding: Finding) -> Finding:
+    """A validation finding with its place, from its file's data when that was kept (it
+    is for every file with problems)."""
+    document = validation.document(finding.path)
+    data = document.data if document is not None else None
+    return dataclasses.replace(finding, place=place(data, finding.pointer))
 
 
 def _suppressed(

@@ -9,16 +9,22 @@ Forms (each names rule ids and, after `` -- ``, a reason)::
 
 ``disable-next-line`` covers the next line that is not blank or only a comment;
 ``disable`` covers the lines up to the matching ``enable`` (or the end of the file).
-Comments are found by a line scan of the text, only in files that mention
-``journeyspec:``; the YAML is never parsed again.
+A suppression without a reason silences nothing: its findings stand, and so does a
+``suppression-no-reason`` finding at the comment.
+Only real YAML comments count: text inside a scalar (a ``scenario: |`` block, a quoted
+or plain multi-line value) that reads like a directive is text. Where the scalars are
+comes from the YAML scanner's tokens, run only on files with a ``# journeyspec:`` in them.
 """
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
+
+import yaml
 
 from journeyspec.findings import Finding
 from journeyspec.lint.catalogue import (
@@ -28,6 +34,10 @@ from journeyspec.lint.catalogue import (
 )
 
 MARKER = "journeyspec:"
+_CANDIDATE = re.compile(r"#\s*journeyspec:")
+# YAML's line breaks (PyYAML's scanner counts lines by these, so positions agree).
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+_Scanner: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _DIRECTIVE = re.compile(r"#\s*journeyspec:\s*(?P<body>.*?)\s*$")
 _VERB = re.compile(r"(?P<verb>disable-next-line|disable-file|disable|enable)(?:\s+|$)(?P<rest>.*)")
 _END = 1 << 31
@@ -45,9 +55,12 @@ class Suppression:
     first: int
     last: int
     used: bool = field(default=False, compare=False)
+    reasoned: bool = True  # without a reason it silences nothing
 
     def covers(self, finding: Finding) -> bool:
-        return finding.rule == self.rule and self.first <= finding.line <= self.last
+        return (
+            self.reasoned and finding.rule == self.rule and self.first <= finding.line <= self.last
+        )
 
 
 @dataclass
@@ -61,12 +74,13 @@ class Scan:
 def scan(path: str, text: str, known: Collection[str]) -> Scan:
     """Every suppression comment of a file whose rules are in ``known``."""
     result = Scan()
-    if MARKER not in text:
+    if MARKER not in text or not _CANDIDATE.search(text):
         return result
-    lines = text.splitlines()
+    lines = _LINE_BREAK.split(text)
+    comments = _Comments(text)
     open_blocks: dict[str, Suppression] = {}
     for number, line in enumerate(lines, start=1):
-        start = _comment_start(line) if MARKER in line else -1
+        start = comments.start(number, line) if MARKER in line else -1
         match = _DIRECTIVE.match(line, start) if start >= 0 else None
         if match is None:
             continue
@@ -95,7 +109,8 @@ def scan(path: str, text: str, known: Collection[str]) -> Scan:
                 f"write `{verb} RULE-ID -- reason`",
             )
             continue
-        if verb != "enable" and not (sep and reason.strip()):
+        reasoned = verb == "enable" or bool(sep and reason.strip())
+        if not reasoned:
             problem(
                 SUPPRESSION_NO_REASON.ID,
                 f"`{verb}` gives no reason",
@@ -118,8 +133,10 @@ def scan(path: str, text: str, known: Collection[str]) -> Scan:
                 else:
                     block.last = number
             else:
-                first, last = _range(verb, number, lines)
-                suppression = Suppression(path, number, col, verb, rule_id, first, last)
+                first, last = _range(verb, number, lines, comments)
+                suppression = Suppression(
+                    path, number, col, verb, rule_id, first, last, reasoned=reasoned
+                )
                 result.suppressions.append(suppression)
                 if verb == "disable":
                     open_blocks[rule_id] = suppression
@@ -131,46 +148,51 @@ def _did_you_mean(rule_id: str, known: Collection[str]) -> str:
     return f"did you mean `{close[0]}`?" if close else "`journeyspec rules` lists the rule ids"
 
 
-def _comment_start(line: str) -> int:
-    """Where the line's comment starts (-1 if none): a ``#`` at the start or after a space,
-    outside quoted scalars. A quote opens a scalar only where a value may start, so the
-    apostrophe in ``Budi's shop`` is text."""
-    quote = ""
-    previous = " "
-    i = 0
-    while i < len(line):
-        char = line[i]
-        if quote:
-            if char == "\\" and quote == '"':
-                i += 1
-            elif char == quote:
-                if quote == "'" and line[i + 1 : i + 2] == "'":
-                    i += 1
-                else:
-                    quote = ""
-        elif char in "\"'" and previous in " \t:[{,-":
-            quote = char
-        elif char == "#" and previous in " \t":
-            return i
-        previous = char
-        i += 1
-    return -1
+class _Comments:
+    """Where comments start, from where the scanner found scalars: a ``#`` after a blank
+    (or at the start of a line) outside every scalar starts a comment."""
+
+    def __init__(self, text: str) -> None:
+        self.starts: list[tuple[int, int]] = []
+        self.ends: list[tuple[int, int]] = []
+        try:
+            for token in yaml.scan(text, Loader=_Scanner):
+                if isinstance(token, yaml.ScalarToken):
+                    start, end = token.start_mark, token.end_mark
+                    self.starts.append((start.line + 1, start.column))
+                    self.ends.append((end.line + 1, end.column))
+        except yaml.YAMLError:
+            # Judged files always scan; an unreadable one gets no suppressions from here.
+            self.starts, self.ends = [(1, 0)], [(_END, 0)]
+
+    def start(self, number: int, line: str) -> int:
+        """The column (0-based) where line ``number``'s comment starts; -1 if it has none."""
+        at = line.find("#")
+        while at >= 0:
+            if (at == 0 or line[at - 1] in " \t") and not self._in_scalar((number, at)):
+                return at
+            at = line.find("#", at + 1)
+        return -1
+
+    def _in_scalar(self, place: tuple[int, int]) -> bool:
+        index = bisect.bisect_right(self.starts, place) - 1
+        return index >= 0 and place < self.ends[index]
 
 
-def _range(verb: str, number: int, lines: list[str]) -> tuple[int, int]:
+def _range(verb: str, number: int, lines: list[str], comments: _Comments) -> tuple[int, int]:
     if verb == "disable-file":
         return 1, _END
     if verb == "disable":
         return number, _END
     target = number + 1
-    while target <= len(lines) and _blank_or_comment(lines[target - 1]):
+    while target <= len(lines) and _blank_or_comment(target, lines[target - 1], comments):
         target += 1
     return target, target
 
 
-def _blank_or_comment(line: str) -> bool:
-    stripped = line.strip()
-    return not stripped or stripped.startswith("#")
+def _blank_or_comment(number: int, line: str, comments: _Comments) -> bool:
+    stripped = line.lstrip(" \t")
+    return not stripped or comments.start(number, line) == len(line) - len(stripped)
 
 
 def suppress(findings: Iterable[Finding], suppressions: list[Suppression]) -> list[Finding]:
@@ -198,5 +220,5 @@ def unused(suppressions: Iterable[Suppression]) -> list[Finding]:
             hint="remove the rule from the comment (or the comment)",
         )
         for s in suppressions
-        if not s.used
+        if not s.used and s.reasoned  # one without a reason has its own finding
     ]

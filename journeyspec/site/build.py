@@ -30,7 +30,8 @@ MKDOCS_FILE = "mkdocs.yml"
 
 
 class ProjectErrors(BuildError):
-    """Raised when files are invalid (or, when strict, lint finds errors): nothing was built."""
+    """Raised when files are invalid or (when strict, the default) lint finds errors:
+    nothing was built."""
 
     def __init__(self, findings: list[Finding]) -> None:
         super().__init__(f"{len(findings)} error(s); no site was built")
@@ -77,9 +78,12 @@ class _Collect(logging.Handler):
 
 
 def build_site(
-    config: ProjectConfig, *, site_dir: Path | None = None, strict: bool = False
+    config: ProjectConfig, *, site_dir: Path | None = None, strict: bool = True
 ) -> Built:
-    """Lint, build into a staging folder and swap it in; raise without touching the old site."""
+    """Lint, build into a staging folder and swap it in; raise without touching the old site.
+
+    Invalid files always stop the build; lint errors too unless ``strict`` is False.
+    """
     with tempfile.TemporaryDirectory(prefix="journeyspec-mkdocs-") as workdir:
         settings = mkdocs_settings(config, Path(workdir))
         mkdocs_config: MkDocsConfig = _load(settings)
@@ -108,6 +112,7 @@ def build_site(
             raise
         finally:
             logger.removeHandler(collect)
+            plugin.preloaded = None  # type: ignore[attr-defined]
     publish(staged, target)
     return Built(target, result)
 

@@ -49,8 +49,9 @@ if TYPE_CHECKING:
 class JourneyspecConfig(base.Config):  # type: ignore[no-untyped-call]
     project = c.Optional(c.Type(str))
     """The folder of journeyspec.yaml (default: found upwards from mkdocs.yml's folder)."""
-    strict = c.Type(bool, default=False)
-    """Fail the build when lint reports errors (schema and reference errors always fail)."""
+    strict = c.Optional(c.Type(bool))
+    """Refuse to build while lint reports errors (invalid files always refuse). Unset: yes
+    for ``mkdocs build`` and ``gh-deploy``, no for the live preview of ``serve``."""
     diagrams = c.Type(bool, default=True)
     """Render the Graphviz diagrams (turn off for a quicker preview)."""
 
@@ -117,6 +118,7 @@ class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyp
     def __init__(self) -> None:
         self.project: ProjectConfig | None = None
         self.preloaded: LintResult | None = None  # set by `journeyspec build` to lint once
+        self.command = "build"  # the MkDocs command running: a preview is never strict
         self.dates: dict[str, dt.date] = {}
         self.site_date = dt.date(2000, 1, 1)
         self.site_name = ""
@@ -126,6 +128,14 @@ class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyp
         self.lean_search = False  # whether search alone runs between the swap and the restore
         self.drawing: Drawing | None = None
         self.drawn: list[File] = []
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
+
+    @property
+    def strict(self) -> bool:
+        chosen: bool | None = self.config.strict
+        return chosen if chosen is not None else self.command != "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         start = self.config.project or str(Path(config.config_file_path or ".").parent)
@@ -156,8 +166,10 @@ class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyp
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         project = self._project()
-        result = self.preloaded or lint(project)
-        failures = build_failures(result, strict=self.config.strict)
+        # Used once: MkDocs may keep this plugin for the next build in the same process,
+        # which must lint its own project, not reuse this one's findings.
+        result, self.preloaded = self.preloaded or lint(project), None
+        failures = build_failures(result, strict=self.strict)
         if failures:
             listing = "\n".join(str(f) for f in failures)
             raise PluginError(f"journeyspec: the project has errors, no site was built:\n{listing}")

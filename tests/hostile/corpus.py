@@ -247,7 +247,7 @@ CASES: tuple[Case, ...] = (
     Case(
         "multiple-documents",
         write(BAD, JOURNEY.replace("first-purchase", "bad") + "---\nid: second\n"),
-        (BAD, 29, 1, "file holds more than one YAML document"),
+        (BAD, 30, 1, "file holds more than one YAML document"),
     ),
     Case("empty-file", write(BAD, ""), (BAD, 1, 1, "file is empty")),
     Case("comments-only", write(BAD, "# nothing here\n"), (BAD, 1, 1, "file holds no data")),

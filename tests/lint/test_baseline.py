@@ -18,10 +18,10 @@ def test_a_baseline_round_trip_reports_only_new_findings(project: Path, run: Run
     assert written.exit_code == 0
     assert written.stderr == "journeyspec: wrote 2 findings to lint-baseline.json\n"
     data = json.loads((project / "lint-baseline.json").read_text(encoding="utf-8"))
-    assert data["format"] == "journeyspec-baseline" and data["version"] == 1
-    assert [(e["path"], e["rule"], e["pointer"], e["count"]) for e in data["findings"]] == [
-        ("journeys/returns.yaml", "stage-no-owner", "/stages/0", 1),
-        ("journeys/returns.yaml", "stage-no-touchpoints", "/stages/0", 1),
+    assert data["format"] == "journeyspec-baseline" and data["version"] == 2
+    assert [(e["path"], e["rule"], e["place"], e["count"]) for e in data["findings"]] == [
+        ("journeys/returns.yaml", "stage-no-owner", "/stages/id=request", 1),
+        ("journeys/returns.yaml", "stage-no-touchpoints", "/stages/id=request", 1),
     ]
     assert "line" not in data["findings"][0]
 
@@ -79,3 +79,60 @@ def test_the_same_finding_in_another_file_is_new(project: Path, run: Run) -> Non
     result = run("lint", "--baseline", "base.json", "--format", "json", cwd=project)
     findings = json.loads(result.stdout)["findings"]
     assert {f["path"] for f in findings} == {"journeys/twin.yaml"}
+
+
+CLEAN_STAGE = """\
+  - id: browse
+    name: Browse
+    owner: marketing
+    touchpoints: [refund-email]
+    steps:
+      - {id: reads, name: Reads the policy, touchpoints: [refund-email]}
+"""
+
+
+def test_items_inserted_above_keep_accepted_findings_accepted(project: Path, run: Run) -> None:
+    run("lint", "--write-baseline", "base.json", cwd=project)
+    journey = project / "journeys/returns.yaml"
+    journey.write_text(
+        journey.read_text(encoding="utf-8").replace("stages:\n", "stages:\n" + CLEAN_STAGE, 1),
+        encoding="utf-8",
+    )
+    result = run("lint", "--baseline", "base.json", "--format", "json", cwd=project)
+    assert (result.exit_code, result.stderr) == (0, "")
+    data = json.loads(result.stdout)
+    assert (data["findings"], data["summary"]["baselined"]) == ([], 2)
+
+
+def test_entries_that_no_longer_match_are_reported(project: Path, run: Run) -> None:
+    run("lint", "--write-baseline", "base.json", cwd=project)
+    journey = project / "journeys/returns.yaml"
+    journey.write_text(
+        journey.read_text(encoding="utf-8").replace(
+            "    name: Request\n", "    name: Request\n    owner: marketing\n"
+        ),
+        encoding="utf-8",
+    )
+    result = run("lint", "--baseline", "base.json", cwd=project)
+    assert result.exit_code == 0
+    assert result.stderr == (
+        "journeyspec: 1 baseline entry no longer matches a finding (fixed, or changed); "
+        "refresh with --write-baseline base.json\n"
+    )
+    # Entries of files this run did not check are not judged.
+    other = run("lint", "--baseline", "base.json", "journeys/first-purchase.yaml", cwd=project)
+    assert (other.exit_code, other.stderr) == (0, "")
+
+
+def test_a_version_1_baseline_is_refused_with_how_to_refresh(project: Path, run: Run) -> None:
+    (project / "old.json").write_text(
+        json.dumps({"format": "journeyspec-baseline", "version": 1, "findings": []}),
+        encoding="utf-8",
+    )
+    result = run("lint", "--baseline", "old.json", cwd=project)
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "journeyspec: baseline old.json is a version 1 baseline, which matched findings by "
+        "list position and would report accepted findings as new after any insertion; write "
+        "it again with --write-baseline old.json (version 2 matches them by id)\n",
+    )

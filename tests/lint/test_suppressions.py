@@ -8,6 +8,7 @@ from pathlib import Path
 from journeyspec.lint import lint
 from journeyspec.lint.suppressions import scan
 from journeyspec.project import load_config
+from tests.conftest import Runner as Run
 from tests.lint.conftest import RETURNS, config_text
 
 Key = tuple[int, int, str]
@@ -83,13 +84,30 @@ def test_a_suppression_of_a_rule_that_is_off_is_not_called_unused(project: Path)
     assert [f[:3] for f in findings] == [(8, 5, "stage-no-touchpoints")]
 
 
-def test_a_suppression_needs_a_reason(project: Path) -> None:
+def test_a_suppression_without_a_reason_silences_nothing(project: Path) -> None:
     journey = _with("  # journeyspec: disable-next-line stage-no-owner stage-no-touchpoints\n")
     assert _lint(project, journey) == [
         (7, 3, "suppression-no-reason", "`disable-next-line` gives no reason"),
+        (8, 5, "stage-no-owner", "stage `request` has no owner"),
+        (8, 5, "stage-no-touchpoints", "stage `request` has no touchpoints"),
     ]
-    journey = _with("  # journeyspec: disable-next-line stage-no-owner, stage-no-touchpoints --\n")
-    assert [f[:3] for f in _lint(project, journey)] == [(7, 3, "suppression-no-reason")]
+    for comment in (
+        "  # journeyspec: disable-next-line stage-no-owner, stage-no-touchpoints --\n",
+        "  # journeyspec: disable-file stage-no-owner stage-no-touchpoints --   \n",
+        "  # journeyspec: disable stage-no-owner stage-no-touchpoints\n",
+    ):
+        assert [f[:3] for f in _lint(project, _with(comment))] == [
+            (7, 3, "suppression-no-reason"),
+            (8, 5, "stage-no-owner"),
+            (8, 5, "stage-no-touchpoints"),
+        ]
+
+
+def test_a_suppression_without_a_reason_cannot_pass_the_gate(project: Path, run: Run) -> None:
+    journey = _with("  # journeyspec: disable-next-line stage-no-owner stage-no-touchpoints\n")
+    (project / "journeys/returns.yaml").write_text(journey, encoding="utf-8")
+    result = run("lint", cwd=project)
+    assert result.exit_code == 1
 
 
 def test_bad_directives_are_reported(project: Path) -> None:
@@ -122,7 +140,8 @@ def test_bad_directives_are_reported(project: Path) -> None:
 def test_the_engine_rules_can_be_configured(project: Path) -> None:
     journey = _with("  # journeyspec: disable-next-line stage-no-owner\n")
     assert _lint(project, journey, "    suppression-no-reason: off\n") == [
-        (8, 5, "stage-no-touchpoints", "stage `request` has no touchpoints")
+        (8, 5, "stage-no-owner", "stage `request` has no owner"),
+        (8, 5, "stage-no-touchpoints", "stage `request` has no touchpoints"),
     ]
 
 
@@ -148,3 +167,38 @@ def test_an_unknown_rule_in_a_suppression_suggests_the_near_one(project: Path) -
     assert scan("a.yaml", "# journeyspec: disable-file zzz -- x\n", {"a"}).problems[0].hint == (
         "`journeyspec rules` lists the rule ids"
     )
+
+
+def test_directives_inside_scalars_are_text(project: Path) -> None:
+    """A block, folded, quoted or plain multi-line value that reads like a directive is
+    text, not a comment: it must not silence the error below it."""
+    values = (
+        "scenario: |\n  Notes.\n  # journeyspec: disable-file stage-no-owner -- hidden\n",
+        "scenario: >-\n  Notes.\n\n  # journeyspec: disable-file stage-no-owner -- hidden\n",
+        'scenario: "Notes.\n  # journeyspec: disable-file stage-no-owner -- hidden"\n',
+        "scenario: 'Notes.\n  # journeyspec: disable-file stage-no-owner -- hidden'\n",
+    )
+    for value in values:
+        journey = textwrap.dedent(RETURNS).replace("stages:\n", value + "stages:\n", 1)
+        findings = _lint(project, journey)
+        assert [f[2] for f in findings] == ["stage-no-owner", "stage-no-touchpoints"], value
+
+
+def test_comments_after_scalars_still_count() -> None:
+    text = (
+        "scenario: |\n"
+        "  Notes.\n"
+        "# journeyspec: disable-file x -- a real comment below the block\n"
+        "name: café  # journeyspec: disable-file y -- after non-ASCII text\n"
+        "plain: several\n"
+        "  words\n"
+        "    # journeyspec: disable-file z -- after a plain multi-line value\n"
+        'quoted: "# journeyspec: disable-file w -- text"  # journeyspec: disable-file v -- c\n'
+    )
+    found = scan("a.yaml", text, {"v", "w", "x", "y", "z"})
+    assert [(s.line, s.col, s.rule) for s in found.suppressions] == [
+        (3, 1, "x"),
+        (4, 13, "y"),
+        (7, 5, "z"),
+        (8, 50, "v"),
+    ]

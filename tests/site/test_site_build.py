@@ -8,9 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from journeyspec import api
 from journeyspec.project import load_config
-from journeyspec.site.build import build_site
+from journeyspec.site.build import ProjectErrors, build_site
 from journeyspec.site.output import MARKER
+from journeyspec.site.plugin import JourneyspecPlugin
 from tests.conftest import Result, write_files
 
 
@@ -129,17 +131,48 @@ def test_mkdocs_failure_keeps_the_previous_site(
     assert leftovers == []
 
 
-def test_strict_fails_on_lint_errors(minimal_project: Path, run: Callable[..., Result]) -> None:
+def test_lint_errors_stop_the_build_unless_allowed(
+    minimal_project: Path, run: Callable[..., Result]
+) -> None:
+    """A map scored 6 on a -2..2 scale is valid YAML and schema, and a lint error: it is
+    never published silently. ``--allow-errors`` (or ``--no-strict``) publishes anyway."""
+    first = run("build", cwd=minimal_project)
+    assert first.exit_code == 0, first.stderr
+    before = snapshot(minimal_project / "site")
     journey = minimal_project / "journeys/first-purchase.yaml"
     journey.write_text(
-        journey.read_text(encoding="utf-8").replace("    owner: customer-success\n", ""),
-        encoding="utf-8",
+        journey.read_text(encoding="utf-8").replace("score: -1", "score: 6"), encoding="utf-8"
     )
-    lenient = run("build", cwd=minimal_project)
-    assert lenient.exit_code == 0, lenient.stderr
-    strict = run("build", "--strict", cwd=minimal_project)
-    assert strict.exit_code == 1
-    assert "error[stage-no-owner]" in strict.stderr
+    for args in ((), ("--strict",)):
+        refused = run("build", *args, cwd=minimal_project)
+        assert refused.exit_code == 1
+        assert (
+            "journeys/first-purchase.yaml:14:26: error[emotion-score-out-of-scale]"
+            in refused.stderr
+        )
+        assert refused.stderr.endswith(
+            "journeyspec: 1 error(s); no site was built\n"
+            "journeyspec: lint errors stop the build; fix them, or publish anyway with "
+            "--allow-errors (invalid files always stop it)\n"
+        )
+        assert snapshot(minimal_project / "site") == before
+    with pytest.raises(ProjectErrors):
+        api.build(minimal_project)
+    for flag in ("--allow-errors", "--no-strict"):
+        allowed = run("build", flag, cwd=minimal_project)
+        assert allowed.exit_code == 0, allowed.stderr
+    assert snapshot(minimal_project / "site") != before
+
+
+def test_plain_mkdocs_refuses_lint_errors_but_its_preview_shows_them() -> None:
+    plugin = JourneyspecPlugin()
+    plugin.load_config({})
+    for command, strict in (("build", True), ("gh-deploy", True), ("serve", False)):
+        plugin.on_startup(command=command, dirty=False)
+        assert plugin.strict is strict
+    plugin.load_config({"strict": False})
+    plugin.on_startup(command="build", dirty=False)
+    assert plugin.strict is False
 
 
 def test_plain_mkdocs_build_generates_the_site_and_stops_on_invalid_files(

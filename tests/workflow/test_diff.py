@@ -32,6 +32,7 @@ EXPECTED_CHANGES = [
     ("pain-point", "confusing-pricing", "added", None, None, None, None),
     ("pain-point", "card-required", "resolved", None, None, None, None),
     ("opportunity", "no-card-trial", "status", "idea", "done", None, None),
+    ("opportunity", "no-card-trial", "addresses", ["card-required"], [], None, None),
     ("kpi", "trial-conversion", "baseline", 12, 15, "better", None),
 ]  # fmt: skip
 
@@ -60,6 +61,7 @@ EXPECTED_MARKDOWN = """\
 - added pain point `confusing-pricing` “Plans are hard to compare”
 - resolved pain point `card-required` “Sign-up asks for a credit card”
 - opportunity `no-card-trial` “Trial without a credit card” status: idea → done
+- opportunity `no-card-trial` “Trial without a credit card” addresses: −`card-required`
 - KPI `trial-conversion` “Trial conversion” baseline: 12 → 15 (better)
 
 - 🔴 new: `journeys/trial.yaml:27:5` error `stage-no-touchpoints`: stage `renewal` has no touchpoints
@@ -95,6 +97,7 @@ def test_json_lists_the_exact_changes_and_findings(repo: Path, run: Run) -> None
         "journeys_invalid": 0,
         "findings_new": 1,
         "findings_fixed": 1,
+        "registry_changes": 0,
     }
     (journey,) = document["journeys"]
     assert (journey["id"], journey["path"], journey["status"]) == (
@@ -255,3 +258,22 @@ def test_stage_and_cross_stage_moves_and_invalid_journeys(tmp_path: Path) -> Non
     assert [(f.rule, f.message) for f in trial.findings.new] == [
         ("reference", "unknown persona `ghost`")
     ]
+
+
+def test_folders_that_hold_no_project_are_refused(tmp_path: Path, run: Run) -> None:
+    project = write_files(tmp_path / "project", BASE)
+    for name in ("a", "b"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "notes.yaml").write_text(f"name: {name}\n", encoding="utf-8")
+    for base, head in (("a", "b"), ("a", "project"), ("project", "b")):
+        result = run("diff", base, head, cwd=tmp_path)
+        empty = base if base != "project" else head
+        assert (result.exit_code, result.stdout) == (2, "")
+        assert result.stderr == (
+            f"journeyspec: {empty} holds no journeyspec project (no journeyspec.yaml and no "
+            "journeys/ folder in it); name a project's folder or a git revision\n"
+        )
+    assert run("diff", "project", "project", cwd=tmp_path).exit_code == 0
+    outside = run("diff", str(project), cwd=tmp_path)  # the working tree here is no project
+    assert outside.exit_code == 2
+    assert "no journeyspec project in" in outside.stderr
