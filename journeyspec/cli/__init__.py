@@ -37,6 +37,7 @@ for command in (
     validate_cmd.validate,
     lint_cmd.lint_command,
     rules_cmd.rules,
+    rules_cmd.explain,
     schema_cmd.schema,
     export_cmd.export,
     diff_cmd.diff,

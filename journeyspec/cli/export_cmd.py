@@ -15,6 +15,7 @@ from journeyspec.cli.common import (
     path_prefix,
     project_config,
 )
+from journeyspec.cli.completion import complete_journey_ids
 from journeyspec.errors import UsageError
 from journeyspec.export import FORMATS, TABLES, ExportFormat, TableName, choose
 from journeyspec.export import export as export_text
@@ -25,7 +26,9 @@ from journeyspec.validation import validate_project
 
 
 @click.command()
-@click.argument("journey_ids", nargs=-1, metavar="[JOURNEY-ID]...")
+@click.argument(
+    "journey_ids", nargs=-1, metavar="[JOURNEY-ID]...", shell_complete=complete_journey_ids
+)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), required=True, help="What to write.")
 @click.option(
     "--table",

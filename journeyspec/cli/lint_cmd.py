@@ -21,6 +21,7 @@ from journeyspec.cli.common import (
     project_config,
     use_colour,
 )
+from journeyspec.cli.completion import complete_report_formats, complete_rule_settings
 from journeyspec.errors import UsageError
 from journeyspec.findings import Severity
 from journeyspec.lint import LintResult, lint, settings_from
@@ -58,6 +59,7 @@ def parse_formats(
     "formats",
     multiple=True,
     callback=parse_formats,
+    shell_complete=complete_report_formats,
     metavar="NAME[:FILE]",
     help=f"Output format ({', '.join(REPORTERS)}), to stdout or to FILE; repeatable. "
     "Default: github when GITHUB_ACTIONS=true, else text.",
@@ -77,6 +79,7 @@ def parse_formats(
     "rules",
     multiple=True,
     metavar="RULE=SETTING",
+    shell_complete=complete_rule_settings,
     help="Set a rule to off, error, warning or info, over every configured setting; repeatable.",
 )
 @click.option(
