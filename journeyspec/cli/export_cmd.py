@@ -10,6 +10,7 @@ import click
 
 from journeyspec.cli.common import (
     EXIT_FINDINGS,
+    cannot_write,
     config_option,
     guarded,
     path_prefix,
@@ -82,12 +83,20 @@ def export(
         if output is None:
             click.echo(content, nl=False)
             return 0
+        if output.is_dir():
+            raise UsageError(
+                f"{output} is a folder; name the file to write the {fmt} export to "
+                f"(e.g. {output / ('journeys.' + fmt)})"
+            )
         files = {output: content}
     clashes = [str(path) for path in files if path.exists() and not force]
     if clashes:
         raise UsageError(f"{', '.join(clashes)} already exists; pass --force to replace it")
     for path, content in files.items():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(content, encoding="utf-8", newline="")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(content, encoding="utf-8", newline="")
+        except OSError as exc:
+            raise cannot_write(f"the {fmt} export", path, exc) from None
         click.echo(f"wrote {path}", err=True)
     return 0

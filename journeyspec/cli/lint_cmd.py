@@ -14,6 +14,7 @@ import click
 from journeyspec.cli.common import (
     EXIT_CLEAN,
     EXIT_FINDINGS,
+    cannot_write,
     config_option,
     guarded,
     note_if_empty,
@@ -47,6 +48,13 @@ def parse_formats(
         if name not in REPORTERS:
             raise click.BadParameter(
                 f"unknown format {name!r}; choose from {', '.join(REPORTERS)}", ctx, param
+            )
+        if target and (Path(target).is_dir() or target.endswith(("/", os.sep))):
+            raise click.BadParameter(
+                f"{target} is a folder; name the {name} report's file, "
+                f"e.g. {name}:{Path(target) / ('lint.' + name)}",
+                ctx,
+                param,
             )
         parsed.append((name, target or None))
     return parsed
@@ -237,16 +245,20 @@ def _print(report: Report, outputs: list[tuple[str, str | None]]) -> None:
                 stream = sys.stdout
                 colour = name == "text" and use_colour(stream)
             else:
-                path = Path(target)
-                path.parent.mkdir(parents=True, exist_ok=True)
-                # The step summary is shared by every command of a GitHub Actions step:
-                # add to it rather than replace what earlier commands wrote.
-                if _is_step_summary(path):
-                    stream = stack.enter_context(path.open("a", encoding="utf-8", newline="\n"))
-                else:
-                    stream = stack.enter_context(path.open("w", encoding="utf-8", newline="\n"))
+                stream = stack.enter_context(_open_report(name, Path(target)))
                 colour = False
             REPORTERS[name](report, stream, colour)
+
+
+def _open_report(name: str, path: Path) -> TextIO:
+    # The step summary is shared by every command of a GitHub Actions step:
+    # add to it rather than replace what earlier commands wrote.
+    mode = "a" if _is_step_summary(path) else "w"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return path.open(mode, encoding="utf-8", newline="\n")
+    except OSError as exc:
+        raise cannot_write(f"the {name} report", path, exc) from None
 
 
 def _is_step_summary(path: Path) -> bool:
