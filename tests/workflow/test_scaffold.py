@@ -193,3 +193,20 @@ def test_new_journey_without_owner_says_what_to_set(scaffold: Path, run: Run) ->
         )
     finally:
         (scaffold / "journeys" / "no-owner-yet.yaml").unlink(missing_ok=True)
+
+
+def test_a_scaffold_without_docs_still_builds(tmp_path: Path, run: Run) -> None:
+    assert run("init", str(tmp_path), cwd=tmp_path).exit_code == 0
+    for page in (tmp_path / "docs").iterdir():
+        page.unlink()
+    (tmp_path / "docs").rmdir()
+    built = run("build", cwd=tmp_path, env=TODAY)
+    assert built.exit_code == 0, built.stderr
+    assert (tmp_path / "site" / "journeys" / "first-order" / "index.html").is_file()
+    assert not (tmp_path / "docs").exists()
+    # A docs_dir the project names itself must exist: a typo there is an error, named.
+    mkdocs = tmp_path / "mkdocs.yml"
+    mkdocs.write_text(mkdocs.read_text() + "docs_dir: guides\n")
+    named = run("build", cwd=tmp_path, env=TODAY)
+    assert named.exit_code == 2
+    assert "docs_dir" in named.stderr and str(tmp_path / "guides") in named.stderr
