@@ -7,7 +7,7 @@ import os
 import sys
 from contextlib import ExitStack
 from pathlib import Path
-from typing import TextIO
+from typing import TextIO, cast
 
 import click
 
@@ -256,9 +256,10 @@ def _open_report(name: str, path: Path) -> TextIO:
     mode = "a" if _is_step_summary(path) else "w"
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        return path.open(mode, encoding="utf-8", newline="\n")
+        stream = cast(TextIO, path.open(mode, encoding="utf-8", newline="\n"))
     except OSError as exc:
         raise cannot_write(f"the {name} report", path, exc) from None
+    return stream
 
 
 def _is_step_summary(path: Path) -> bool:

@@ -15,9 +15,7 @@ from journeyspec.rules.base import Rule
 
 
 @click.command()
-@click.argument(
-    "rule_id", required=False, metavar="[RULE-ID]", shell_complete=complete_rule_ids
-)
+@click.argument("rule_id", required=False, metavar="[RULE-ID]", shell_complete=complete_rule_ids)
 @guarded
 def rules(rule_id: str | None) -> int:
     """List the lint rules, or print the documentation of RULE-ID.

@@ -57,9 +57,7 @@ def test_journey_ids_complete_from_the_project(minimal_project: Path) -> None:
     )
     deeper = minimal_project / "journeys"
     assert complete(["journeyspec", "export", "fi"], deeper) == ["fine-tuning", "first-purchase"]
-    assert complete(["journeyspec", "export", "--format", "json", "fin"], deeper) == [
-        "fine-tuning"
-    ]
+    assert complete(["journeyspec", "export", "--format", "json", "fin"], deeper) == ["fine-tuning"]
 
 
 def test_a_broken_project_completes_nothing_and_prints_nothing(tmp_path: Path) -> None:

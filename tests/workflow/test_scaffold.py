@@ -3,6 +3,7 @@ new files that validate, without ever replacing a file."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -210,3 +211,52 @@ def test_a_scaffold_without_docs_still_builds(tmp_path: Path, run: Run) -> None:
     named = run("build", cwd=tmp_path, env=TODAY)
     assert named.exit_code == 2
     assert "docs_dir" in named.stderr and str(tmp_path / "guides") in named.stderr
+
+
+@pytest.mark.parametrize(
+    ("options", "named"),
+    [
+        (("--template", "saas"), "--template applies"),
+        (("--template", "lifecycle-5"), "--template applies"),  # the default, but given
+        (("--owner", "marketing", "--persona", "sam"), "--persona and --owner apply"),
+    ],
+)
+def test_new_persona_refuses_journey_options(
+    scaffold: Path, run: Run, options: tuple[str, ...], named: str
+) -> None:
+    refused = run("new", "persona", "alex", *options, cwd=scaffold)
+    assert refused.exit_code == 2
+    assert refused.stderr == (
+        f"journeyspec: {named} to journeys only; "
+        "`journeyspec new persona ID` takes --title (the persona's name)\n"
+    )
+    assert not (scaffold / "personas" / "alex.yaml").exists()
+
+
+def test_a_new_journey_is_not_reviewed_and_its_placeholders_are_reported(
+    scaffold: Path, run: Run
+) -> None:
+    try:
+        made = run("new", "journey", "trial", "--template", "saas", "--owner", "e-commerce",
+                   cwd=scaffold, env=TODAY)  # fmt: skip
+        assert made.exit_code == 0, made.stderr
+        text = (scaffold / "journeys" / "trial.yaml").read_text()
+        assert "\nlast_reviewed:" not in text
+        lint = run("lint", "--format", "json", "journeys/trial.yaml", cwd=scaffold, env=TODAY)
+        findings = json.loads(lint.stdout)["findings"]
+        placeholders = [
+            (f["line"], f["column"]) for f in findings if f["rule"] == "template-placeholder"
+        ]
+        lines = text.splitlines()
+        assert placeholders == [
+            (number, line.index('"TODO: ') + 1)
+            for number, line in enumerate(lines, 1)
+            if '"TODO: ' in line
+        ]
+        assert len(placeholders) == 6  # the objective and five steps' `does`
+        never = [f for f in findings if f["rule"] == "journey-review-overdue"]
+        assert [f["message"] for f in never] == [
+            "journey has no `last_reviewed` date; review the map and record when"
+        ]
+    finally:
+        (scaffold / "journeys" / "trial.yaml").unlink(missing_ok=True)
