@@ -23,15 +23,23 @@ def init(directory: Path, name: str) -> int:
     channels, the JSON Schemas for editors, a GitHub Actions workflow (lint with
     annotations and SARIF, the journey diff as a pull-request comment, the site
     published from main) and a pre-commit configuration. Files that exist are left as
-    they are and listed as skipped.
+    they are and listed as skipped. In a folder that holds a project already
+    (journeyspec.yaml, a registry, or journey or persona files), the sample journey,
+    persona, teams and channels are skipped too: they would not match its own.
     """
     written = init_repository(directory, name=name)
     for path in written.created:
         click.echo(f"created {path}")
     for path in written.skipped:
         click.echo(f"skipped {path} (exists; left unchanged)")
+    for path in written.samples_left_out:
+        click.echo(
+            f"skipped {path} (sample data: this folder holds a project already, "
+            "whose teams, channels and personas the sample would not match)"
+        )
+    skipped = len(written.skipped) + len(written.samples_left_out)
     click.echo(
-        f"{len(written.created)} created, {len(written.skipped)} skipped. "
+        f"{len(written.created)} created, {skipped} skipped. "
         "Next: journeyspec lint, then mkdocs serve to preview the site."
     )
     return EXIT_CLEAN

@@ -17,6 +17,8 @@ class PlannedFile:
 class Written:
     created: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # existed already: left byte for byte
+    # Sample data not written because the folder holds a project it would not fit.
+    samples_left_out: list[str] = field(default_factory=list)
 
 
 def write_new(target: Path, files: list[PlannedFile]) -> Written:

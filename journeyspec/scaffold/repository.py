@@ -8,10 +8,12 @@ pre-commit configuration and an editing guide. It lints clean and builds as plan
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 from journeyspec import __version__, clock
 from journeyspec.durations import add_duration
+from journeyspec.project import CONFIG_NAME, YAML_SUFFIXES
 from journeyspec.scaffold.files import PlannedFile, Written, write_new
 from journeyspec.scaffold.rendering import project_templates, render
 from journeyspec.schema import SCHEMA_NAMES, schema_text
@@ -37,9 +39,47 @@ def plan_repository(*, name: str = DEFAULT_NAME, today: dt.date | None = None) -
     return sorted(files, key=lambda f: f.path)
 
 
+# The sample's data: its journey names this persona, these teams and these channels, so it
+# is written all together or not at all.
+SAMPLE = (
+    "journeys/first-order.yaml",
+    "personas/sam.yaml",
+    "registry/channels.yaml",
+    "registry/teams.yaml",
+)
+
+
 def init_repository(
     target: Path, *, name: str = DEFAULT_NAME, today: dt.date | None = None
 ) -> Written:
-    """Scaffold ``target`` (created when missing); existing files are never touched."""
+    """Scaffold ``target`` (created when missing); existing files are never touched.
+
+    In a folder that already holds a project the sample data is left out: its journey
+    would name teams, channels and a persona the project's registries do not have.
+    """
     target.mkdir(parents=True, exist_ok=True)
-    return write_new(target, plan_repository(name=name, today=today))
+    plan = plan_repository(name=name, today=today)
+    if not holds_project(target):
+        return write_new(target, plan)
+    written = write_new(target, [f for f in plan if f.path not in SAMPLE])
+    for planned in plan:
+        if planned.path in SAMPLE:
+            exists = target.joinpath(*planned.path.split("/"))
+            (written.skipped if exists.exists() else written.samples_left_out).append(planned.path)
+    written.skipped.sort()
+    return written
+
+
+def holds_project(target: Path) -> bool:
+    """Whether ``target`` already holds project data: a configuration, a registry, or a
+    journey or persona file where the scaffold would put them."""
+    if (target / CONFIG_NAME).exists():
+        return True
+    if any((target / path).exists() for path in SAMPLE if path.startswith("registry/")):
+        return True
+    return any(
+        name.endswith(YAML_SUFFIXES)
+        for folder in ("journeys", "personas")
+        for _, _, names in os.walk(target / folder)
+        for name in names
+    )

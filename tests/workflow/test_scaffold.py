@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from journeyspec.scaffold import TEMPLATES, plan_repository
-from tests.conftest import Result
+from tests.conftest import Result, copy_example
 
 Run = Callable[..., Result]
 TODAY = {"JOURNEYSPEC_TODAY": "2026-03-01"}
@@ -110,13 +110,17 @@ def test_init_into_a_non_empty_folder_changes_no_existing_byte(tmp_path: Path, r
         assert (tmp_path / relative).read_bytes() == content
     assert not (tmp_path / "missing-target").exists()
     skipped = [line for line in result.stdout.splitlines() if line.startswith("skipped")]
+    left_out = "(sample data: this folder holds a project already, whose teams, channels and "
     assert skipped == [
         "skipped journeys/first-order.yaml (exists; left unchanged)",
         "skipped journeyspec.yaml (exists; left unchanged)",
         "skipped mkdocs.yml (exists; left unchanged)",
         "skipped schemas/journey.schema.json (exists; left unchanged)",
+        f"skipped personas/sam.yaml {left_out}personas the sample would not match)",
+        f"skipped registry/channels.yaml {left_out}personas the sample would not match)",
+        f"skipped registry/teams.yaml {left_out}personas the sample would not match)",
     ]
-    assert result.stdout.splitlines()[-1].startswith("11 created, 4 skipped.")
+    assert result.stdout.splitlines()[-1].startswith("8 created, 7 skipped.")
     again = run("init", str(tmp_path), cwd=tmp_path)
     assert again.stdout.splitlines()[-1].startswith("0 created, 15 skipped.")
 
@@ -260,3 +264,32 @@ def test_a_new_journey_is_not_reviewed_and_its_placeholders_are_reported(
         ]
     finally:
         (scaffold / "journeys" / "trial.yaml").unlink(missing_ok=True)
+
+
+@pytest.mark.parametrize(
+    "parts",
+    [
+        ("journeyspec.yaml", "journeys", "personas", "registry"),
+        ("journeys", "personas", "registry"),  # a project without a configuration file
+        ("personas",),  # a project just started: personas, no journey yet
+    ],
+)
+def test_init_in_an_existing_project_keeps_it_valid(
+    tmp_path: Path, run: Run, parts: tuple[str, ...]
+) -> None:
+    project = copy_example(tmp_path / "project", parts)
+    checked = run("validate", cwd=project)
+    before = run("lint", "--format", "json", cwd=project, env=TODAY)
+    made = run("init", cwd=project)
+    assert made.exit_code == 0, made.stderr
+    assert not (project / "journeys" / "first-order.yaml").exists()
+    assert not (project / "personas" / "sam.yaml").exists()
+    assert "skipped journeys/first-order.yaml (sample data: this folder holds a project" in (
+        made.stdout
+    )
+    # What was valid stays valid, and a half-made project gets no file that names teams,
+    # channels or a persona it does not have: the same findings, before and after.
+    assert run("validate", cwd=project) == checked
+    assert checked.exit_code == (1 if parts == ("personas",) else 0)
+    after = run("lint", "--format", "json", cwd=project, env=TODAY)
+    assert json.loads(after.stdout)["findings"] == json.loads(before.stdout)["findings"]
