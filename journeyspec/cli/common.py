@@ -23,7 +23,8 @@ config_option = click.option(
     "--config",
     "config_file",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Use this journeyspec.yaml instead of the nearest one above the current directory.",
+    help="Use this configuration (journeyspec.yaml, or a pyproject.toml with a "
+    "[tool.journeyspec] table) instead of the nearest one above the current directory.",
 )
 
 
@@ -59,7 +60,14 @@ def guarded(func: F) -> F:
 
 
 def project_config(config_file: Path | None) -> ProjectConfig:
-    return load_config(Path.cwd(), config_file=config_file)
+    config = load_config(Path.cwd(), config_file=config_file)
+    if config.ignored is not None and config.config_path is not None:
+        click.echo(
+            f"journeyspec: warning: using {config.config_path.name}; the [tool.journeyspec] "
+            f"table in {config.ignored.name} beside it is ignored (remove one of the two)",
+            err=True,
+        )
+    return config
 
 
 def path_prefix(config: ProjectConfig) -> str:

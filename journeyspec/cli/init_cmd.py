@@ -32,12 +32,9 @@ def init(directory: Path, name: str) -> int:
         click.echo(f"created {path}")
     for path in written.skipped:
         click.echo(f"skipped {path} (exists; left unchanged)")
-    for path in written.samples_left_out:
-        click.echo(
-            f"skipped {path} (sample data: this folder holds a project already, "
-            "whose teams, channels and personas the sample would not match)"
-        )
-    skipped = len(written.skipped) + len(written.samples_left_out)
+    for path, why in written.left_out.items():
+        click.echo(f"skipped {path} ({why})")
+    skipped = len(written.skipped) + len(written.left_out)
     click.echo(
         f"{len(written.created)} created, {skipped} skipped. "
         "Next: journeyspec lint, then mkdocs serve to preview the site."

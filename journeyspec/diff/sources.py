@@ -14,9 +14,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from journeyspec import git
+from journeyspec import git, pyproject
 from journeyspec.errors import UsageError
-from journeyspec.project import CONFIG_NAME, YAML_SUFFIXES, ProjectConfig, load_config
+from journeyspec.project import YAML_SUFFIXES, ProjectConfig, config_in, load_config
 
 
 @dataclass(frozen=True)
@@ -47,8 +47,8 @@ def open_side(spec: str | None, current: ProjectConfig) -> Iterator[Side]:
 def _config(folder: Path) -> ProjectConfig:
     # Only the folder's own journeyspec.yaml: walking up from a temporary folder or a
     # sibling checkout must not pick up an unrelated project's settings.
-    candidate = folder / CONFIG_NAME
-    if candidate.is_file():
+    candidate = config_in(folder)
+    if candidate is not None:
         return load_config(folder, config_file=candidate)
     return ProjectConfig(root=folder)
 
@@ -71,7 +71,8 @@ def _extract(revision: str, current: ProjectConfig, target: Path) -> None:
         meta, name = entry.split("\t", 1)
         mode, kind, sha = meta.split()
         relative = PurePosixPath(name).relative_to(prefix) if prefix else PurePosixPath(name)
-        if kind == "blob" and mode in ("100644", "100755") and relative.suffix in YAML_SUFFIXES:
+        wanted = relative.suffix in YAML_SUFFIXES or relative == PurePosixPath(pyproject.NAME)
+        if kind == "blob" and mode in ("100644", "100755") and wanted:
             blobs.append((sha, relative))
     for (_, relative), content in zip(blobs, _cat(root, [sha for sha, _ in blobs]), strict=True):
         path = target.joinpath(*relative.parts)

@@ -22,7 +22,14 @@ from ruamel.yaml.error import YAMLError
 
 from journeyspec.formatting.order import reorder
 from journeyspec.loader import load_document, read_document
-from journeyspec.project import ProjectConfig, discover, display_path, schema_for, select
+from journeyspec.project import (
+    YAML_SUFFIXES,
+    ProjectConfig,
+    discover,
+    display_path,
+    schema_for,
+    select,
+)
 from journeyspec.schema import SchemaName, load_schema, validate
 
 Status = Literal["unchanged", "changed", "skipped"]
@@ -95,8 +102,8 @@ def targets(config: ProjectConfig, paths: Sequence[str] = ()) -> list[Path]:
         return [config.root / p for p in sorted(select(paths, config))]
     files, _ = discover(config)
     chosen = [f.path for f in files]
-    if config.config_path is not None:
-        chosen.insert(0, config.config_path)
+    if config.config_path is not None and config.config_path.suffix in YAML_SUFFIXES:
+        chosen.insert(0, config.config_path)  # not pyproject.toml: fmt writes YAML
     return chosen
 
 

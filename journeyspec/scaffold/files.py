@@ -17,8 +17,8 @@ class PlannedFile:
 class Written:
     created: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # existed already: left byte for byte
-    # Sample data not written because the folder holds a project it would not fit.
-    samples_left_out: list[str] = field(default_factory=list)
+    # Not written although missing, with why: the folder holds a project they would not fit.
+    left_out: dict[str, str] = field(default_factory=dict)
 
 
 def write_new(target: Path, files: list[PlannedFile]) -> Written:

@@ -11,9 +11,9 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from journeyspec import __version__, clock
+from journeyspec import __version__, clock, pyproject
 from journeyspec.durations import add_duration
-from journeyspec.project import CONFIG_NAME, YAML_SUFFIXES
+from journeyspec.project import CONFIG_NAME, YAML_SUFFIXES, config_in
 from journeyspec.scaffold.files import PlannedFile, Written, write_new
 from journeyspec.scaffold.rendering import project_templates, render
 from journeyspec.schema import SCHEMA_NAMES, schema_text
@@ -59,21 +59,36 @@ def init_repository(
     """
     target.mkdir(parents=True, exist_ok=True)
     plan = plan_repository(name=name, today=today)
-    if not holds_project(target):
-        return write_new(target, plan)
-    written = write_new(target, [f for f in plan if f.path not in SAMPLE])
-    for planned in plan:
-        if planned.path in SAMPLE:
-            exists = target.joinpath(*planned.path.split("/"))
-            (written.skipped if exists.exists() else written.samples_left_out).append(planned.path)
+    reasons: dict[str, str] = {}
+    if holds_project(target):
+        reasons = dict.fromkeys(SAMPLE, _SAMPLE_LEFT_OUT)
+    configured = config_in(target)
+    if configured is not None and configured.name == pyproject.NAME:
+        reasons[CONFIG_NAME] = _CONFIGURED_IN_PYPROJECT
+    written = write_new(target, [f for f in plan if f.path not in reasons])
+    for path, why in reasons.items():
+        if target.joinpath(*path.split("/")).exists():
+            written.skipped.append(path)
+        else:
+            written.left_out[path] = why
     written.skipped.sort()
     return written
+
+
+_SAMPLE_LEFT_OUT = (
+    "sample data: this folder holds a project already, "
+    "whose teams, channels and personas the sample would not match"
+)
+_CONFIGURED_IN_PYPROJECT = (
+    "the project is configured in pyproject.toml's [tool.journeyspec] table, "
+    "which a journeyspec.yaml would override"
+)
 
 
 def holds_project(target: Path) -> bool:
     """Whether ``target`` already holds project data: a configuration, a registry, or a
     journey or persona file where the scaffold would put them."""
-    if (target / CONFIG_NAME).exists():
+    if config_in(target) is not None:
         return True
     if any((target / path).exists() for path in SAMPLE if path.startswith("registry/")):
         return True
