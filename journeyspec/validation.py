@@ -18,7 +18,7 @@ from journeyspec import model, references
 from journeyspec.cache import open_cache
 from journeyspec.findings import Finding
 from journeyspec.loader import Document
-from journeyspec.parallel import Checked, Job, check_files, keep
+from journeyspec.parallel import Checked, Job, Progress, check_files, keep
 from journeyspec.project import (
     Project,
     ProjectConfig,
@@ -73,11 +73,13 @@ def validate_project(
     *,
     judge: Judge | None = None,
     models: bool = True,
+    progress: Progress | None = None,
 ) -> Validation:
     """Check the project (or, with ``paths``, those files against the whole project).
 
     ``judge`` runs on every valid (selected) journey where it was read; what it returns is
     in ``judged``. ``models=False`` keeps journey models out of the result (and memory).
+    ``progress`` hears of each journey file checked.
     """
     files, refused = discover(config)
     jobs: list[Job] = [(f.path, display_path(f.path, config.root), f.schema) for f in files]
@@ -94,7 +96,7 @@ def validate_project(
     cache = open_cache(config.root)
     registry = _Registry(list(zip(check_files(cache, others, keep), others, strict=True)))
     examine = _Examiner(registry, config.emotion_scale, judge, selected, models)
-    examined = check_files(cache, journey_jobs, examine)
+    examined = check_files(cache, journey_jobs, examine, progress)
     if cache is not None:
         cache.prune()  # entries of files that are gone or have changed
     # Back in the order of the jobs: each kind's documents came back in its own order.

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from journeyspec.cli.common import EXIT_CLEAN, EXIT_FINDINGS, config_option, guarded, project_config
+from journeyspec.cli.progress import progress_bar, quiet_option
 from journeyspec.wording import counted
 
 
@@ -19,9 +20,10 @@ from journeyspec.wording import counted
 @click.option(
     "--strict", is_flag=True, help="Fail when lint reports errors, not only invalid files."
 )
+@quiet_option
 @config_option
 @guarded
-def build(site_dir: Path | None, strict: bool, config_file: Path | None) -> int:
+def build(site_dir: Path | None, strict: bool, quiet: bool, config_file: Path | None) -> int:
     """Build the static site from journeys/, personas/ and registry/.
 
     The site is built beside the output folder and swapped in only when the build
@@ -34,7 +36,8 @@ def build(site_dir: Path | None, strict: bool, config_file: Path | None) -> int:
 
     config = project_config(config_file)
     try:
-        built = build_site(config, site_dir=site_dir, strict=strict)
+        with progress_bar(quiet) as progress:
+            built = build_site(config, site_dir=site_dir, strict=strict, progress=progress)
     except ProjectErrors as exc:
         for finding in exc.findings:
             click.echo(str(finding), err=True)

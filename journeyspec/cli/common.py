@@ -80,7 +80,13 @@ def path_prefix(config: ProjectConfig) -> str:
 
 
 def use_colour(stream: Any) -> bool:
-    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+    """Colour on a terminal; ``NO_COLOR`` turns it off and ``FORCE_COLOR`` on (for CI logs
+    that show colour), NO_COLOR winning when both are set (https://no-color.org)."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR", "").lower() not in ("", "0", "false"):
+        return True
+    if os.environ.get("TERM") == "dumb":
         return False
     return bool(getattr(stream, "isatty", lambda: False)())
 

@@ -23,6 +23,7 @@ from journeyspec.cli.common import (
     use_colour,
 )
 from journeyspec.cli.completion import complete_report_formats, complete_rule_settings
+from journeyspec.cli.progress import progress_bar, quiet_option
 from journeyspec.errors import UsageError
 from journeyspec.findings import Severity
 from journeyspec.lint import LintResult, lint, settings_from
@@ -112,6 +113,7 @@ def parse_formats(
     type=click.DateTime(formats=["%Y-%m-%d"]),
     help="Judge dates (overdue reviews, due dates) as of this day, YYYY-MM-DD.",
 )
+@quiet_option
 @config_option
 @guarded
 def lint_command(
@@ -124,6 +126,7 @@ def lint_command(
     baseline_out: Path | None,
     changed_since: str | None,
     today: dt.datetime | None,
+    quiet: bool,
     config_file: Path | None,
 ) -> int:
     """Validate journeys and judge them against practice rules (see `journeyspec rules`).
@@ -145,9 +148,16 @@ def lint_command(
     day = today.date() if today else None
     result = None
     if selection is not None:
-        result = lint(
-            config, selection, today=day, settings=settings, baseline=accepted, models=False
-        )
+        with progress_bar(quiet) as progress:
+            result = lint(
+                config,
+                selection,
+                today=day,
+                settings=settings,
+                baseline=accepted,
+                models=False,
+                progress=progress,
+            )
     if baseline_out:
         count = write_baseline(baseline_out, result.findings if result else [])
         click.echo(

@@ -17,6 +17,7 @@ from journeyspec.lint.settings import LintSettings, RuleSetting, settings_from
 from journeyspec.lint.suppressions import Scan, scan, suppress, unused
 from journeyspec.loader import Document
 from journeyspec.model import Journey, Outline, Portfolio
+from journeyspec.parallel import Progress
 from journeyspec.project import ProjectConfig
 from journeyspec.rules import RULES
 from journeyspec.rules.base import Context, Hit
@@ -56,16 +57,18 @@ def lint(
     settings: LintSettings | None = None,
     baseline: Counter[Key] | None = None,
     models: bool = True,
+    progress: Progress | None = None,
 ) -> LintResult:
     """Lint the project (or, with ``paths``, those files against the whole project).
 
     ``settings`` defaults to the project's own (validated here, so a bad journeyspec.yaml
     raises ``ConfigFileError`` before any file is read). ``models=False`` leaves the journey
     models out of ``result.validation.portfolio``: a lint that only reports holds none.
+    ``progress`` hears of each journey file checked (for a progress bar).
     """
     settings = settings or settings_from(config)
     judge = _Judge(settings, today or clock.today(), config.review_interval)
-    validation = validate_project(config, paths, judge=judge, models=models)
+    validation = validate_project(config, paths, judge=judge, models=models, progress=progress)
     findings = list(validation.findings)
     for path, judged in validation.judged.items():
         document = validation.document(path)

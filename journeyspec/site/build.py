@@ -23,6 +23,7 @@ from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 from journeyspec.errors import BuildError
 from journeyspec.findings import Finding
 from journeyspec.lint import LintResult, lint
+from journeyspec.parallel import Progress
 from journeyspec.project import ProjectConfig
 from journeyspec.site.output import check_output, discard, publish, staging_folder
 from journeyspec.site.plugin import build_failures
@@ -97,15 +98,21 @@ class _Collect(logging.Handler):
 
 
 def build_site(
-    config: ProjectConfig, *, site_dir: Path | None = None, strict: bool = False
+    config: ProjectConfig,
+    *,
+    site_dir: Path | None = None,
+    strict: bool = False,
+    progress: Progress | None = None,
 ) -> Built:
-    """Lint, build into a staging folder and swap it in; raise without touching the old site."""
+    """Lint, build into a staging folder and swap it in; raise without touching the old site.
+
+    ``progress`` hears how the files are checked, the pages written, the diagrams drawn."""
     with tempfile.TemporaryDirectory(prefix="journeyspec-mkdocs-") as workdir:
         settings = mkdocs_settings(config, Path(workdir))
         mkdocs_config: MkDocsConfig = _load(settings)
         # Refuse a dangerous output folder before doing any work at all.
         target = check_output(site_dir or Path(mkdocs_config.site_dir), config)
-        result = lint(config)
+        result = lint(config, progress=progress)
         failures = build_failures(result, strict=strict)
         if failures:
             raise ProjectErrors(failures)
@@ -113,6 +120,7 @@ def build_site(
         mkdocs_config.site_dir = str(staged)
         plugin = mkdocs_config.plugins["journeyspec"]
         plugin.preloaded = result  # type: ignore[attr-defined]
+        plugin.progress = progress  # type: ignore[attr-defined]
         plugin.config.strict = strict
         collect = _Collect()
         logger = logging.getLogger("mkdocs")
