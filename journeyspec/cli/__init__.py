@@ -29,6 +29,11 @@ def cli() -> None:
     """Customer journey maps as code: validate, lint and publish journeys/*.yaml.
 
     Exit codes: 0 clean, 1 findings, 2 usage, configuration or internal error.
+
+    \b
+    Shell completion (commands, options, rule ids, journey ids, formats), in ~/.bashrc:
+      eval "$(_JOURNEYSPEC_COMPLETE=bash_source journeyspec)"
+    (zsh: zsh_source, fish: fish_source)
     """
 
 
