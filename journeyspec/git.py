@@ -36,3 +36,13 @@ def is_revision(root: Path, revision: str) -> bool:
     if revision.startswith("-"):
         return False
     return run(root, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")[0] == 0
+
+
+def toplevel(folder: Path) -> Path | None:
+    """The top of the git work tree holding ``folder``; ``None`` outside one or without git."""
+    try:
+        code, out = run(folder, "rev-parse", "--show-toplevel")
+    except UsageError:
+        return None
+    top = out.removesuffix("\n")
+    return Path(top) if code == 0 and top else None

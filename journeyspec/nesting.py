@@ -4,6 +4,11 @@ PyYAML's C composer builds nodes recursively in C: around 30,000 nested ``[`` cr
 the whole process with a segmentation fault, which no ``except`` can catch. So text
 that *could* nest that deep is first walked as a flat stream of parser events, and
 refused at the first node deeper than the limit, before any composer sees it.
+
+Where the text is too deep is journeyspec's to say, whatever PyYAML is installed: libyaml
+0.2.6 and later (bundled with PyYAML 6.0.4) stop at a nesting limit of their own, and their
+scanner reads ahead of the events, so the C walk can fail at its limit before it has
+reached ours. Such a walk is repeated with PyYAML's pure-Python parser, which has no limit.
 """
 
 from __future__ import annotations
@@ -35,9 +40,23 @@ def could_exceed(text: str, depth: int = SAFE_DEPTH) -> bool:
 def too_deep(text: str, loader: type[Any], limit: int) -> Position | None:
     """Where the first node deeper than ``limit`` starts (root = depth 0), or ``None``.
 
-    Raises ``yaml.YAMLError`` for malformed text, exactly as composing it would.
+    Raises ``yaml.YAMLError`` for malformed text, exactly as composing it with ``loader``
+    would (the error of ``loader``'s own parser, not the pure-Python one's).
     """
-    parser = loader(text)
+    try:
+        return _walk(loader(text), limit)
+    except yaml.YAMLError as error:
+        try:
+            deep = _walk(yaml.SafeLoader(text), limit)
+        except yaml.YAMLError:
+            raise error from None
+        if deep is None:
+            raise
+        return deep
+
+
+def _walk(parser: Any, limit: int) -> Position | None:
+    """``too_deep`` on one parser's events; the parser is disposed of afterwards."""
     # Per open collection: whether it is a mapping, and how many nodes it has so far
     # (in a mapping, even-numbered nodes are keys, which do not count as depth).
     open_collections: list[list[Any]] = []

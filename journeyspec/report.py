@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from journeyspec import __version__
@@ -18,6 +18,7 @@ class RuleInfo:
     severity: Severity
     help_uri: str = ""
     documentation: str = ""
+    name: str = ""  # readable and distinct from ``id`` (``StageNoOwner``), for SARIF
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,11 @@ class Report:
 
     ``source`` returns line ``n`` of a reported file (for excerpts); ``prefix`` is prepended
     to paths when printing them so they are clickable from the user's working directory.
+    ``repo_prefix`` leads from the repository root to the project root instead, for the
+    formats a code host resolves against the repository (``github``, ``sarif``, ``junit``);
+    ``repo_uri`` is that root as a ``file:`` URI ending in ``/`` (empty when not known).
+    ``changed`` names the files a pull request changed, whose findings come first where a
+    format can show only some (GitHub's annotations).
     ``files`` names the files checked (per-file formats such as JUnit list clean ones too);
     ``baselined`` counts findings left out because a baseline accepted them.
     """
@@ -41,16 +47,27 @@ class Report:
     extra: Mapping[str, object] = field(default_factory=dict)
     files: tuple[str, ...] = ()
     baselined: int = 0
+    repo_prefix: str = ""
+    repo_uri: str = ""
+    changed: frozenset[str] = frozenset()
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity == severity)
 
+    def fails(self, findings: Iterable[Finding]) -> bool:
+        """Whether any of ``findings`` is at or above ``fail_on``."""
+        return any(f.severity >= self.fail_on for f in findings)
+
     @property
     def failed(self) -> bool:
-        return any(f.severity >= self.fail_on for f in self.findings)
+        return self.fails(self.findings)
 
     def shown_path(self, path: str) -> str:
         return f"{self.prefix}{path}" if self.prefix else path
+
+    def repo_path(self, path: str) -> str:
+        """``path`` (project-relative) as seen from the repository root."""
+        return f"{self.repo_prefix}{path}"
 
     def rule(self, rule_id: str) -> RuleInfo:
         """What is known about ``rule_id`` (a bare description for a rule not listed)."""

@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 
 import click
 
+from journeyspec import git
 from journeyspec.errors import JourneyspecError, UsageError
 from journeyspec.project import ConfigFileError, ProjectConfig, load_config
 
@@ -77,6 +78,24 @@ def path_prefix(config: ProjectConfig) -> str:
     except ValueError:
         return str(config.root) + "/"
     return "" if relative == "." else relative.replace(os.sep, "/") + "/"
+
+
+def repository_root(config: ProjectConfig) -> Path:
+    """The folder code hosts resolve report paths against: ``$GITHUB_WORKSPACE`` in GitHub
+    Actions, else the top of the git work tree, else the project root (the first of these
+    that holds the project, so ``working-directory:`` in a workflow changes nothing)."""
+    root = config.root.resolve()
+    workspace = os.environ.get("GITHUB_WORKSPACE")
+    candidates = [Path(workspace).resolve()] if workspace else []
+    top = git.toplevel(root)
+    candidates += [top.resolve()] if top else []
+    return next((c for c in candidates if root.is_relative_to(c)), root)
+
+
+def repository_prefix(config: ProjectConfig, repository: Path) -> str:
+    """How to reach the project root from ``repository`` ("" when they are the same)."""
+    relative = config.root.resolve().relative_to(repository).as_posix()
+    return "" if relative == "." else relative + "/"
 
 
 def use_colour(stream: Any) -> bool:

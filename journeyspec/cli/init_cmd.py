@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from journeyspec.cli.common import EXIT_CLEAN, guarded
-from journeyspec.scaffold import DEFAULT_NAME, init_repository
+from journeyspec.scaffold import DEFAULT_INSTALL, DEFAULT_NAME, init_repository
 
 
 @click.command()
@@ -15,8 +15,17 @@ from journeyspec.scaffold import DEFAULT_NAME, init_repository
 @click.option(
     "--name", default=DEFAULT_NAME, show_default=True, help="The project's (and site's) name."
 )
+@click.option(
+    "--install",
+    "install",
+    default=DEFAULT_INSTALL,
+    show_default=True,
+    metavar="SPEC",
+    help="Where the GitHub workflow installs journeyspec from: a pip requirement (a git URL "
+    "at a tag or commit, a wheel URL, a path, NAME==VERSION from an index you trust).",
+)
 @guarded
-def init(directory: Path, name: str) -> int:
+def init(directory: Path, name: str, install: str) -> int:
     """Scaffold a journeys repository in DIRECTORY (default: here).
 
     Writes journeyspec.yaml, mkdocs.yml, a sample journey with its persona, teams and
@@ -27,7 +36,7 @@ def init(directory: Path, name: str) -> int:
     (journeyspec.yaml, a registry, or journey or persona files), the sample journey,
     persona, teams and channels are skipped too: they would not match its own.
     """
-    written = init_repository(directory, name=name)
+    written = init_repository(directory, name=name, install=install)
     for path in written.created:
         click.echo(f"created {path}")
     for path in written.skipped:

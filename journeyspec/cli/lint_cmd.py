@@ -6,11 +6,13 @@ import datetime as dt
 import os
 import sys
 from contextlib import ExitStack
+from dataclasses import replace
 from pathlib import Path
 from typing import TextIO, cast
 
 import click
 
+from journeyspec import git
 from journeyspec.cli.common import (
     EXIT_CLEAN,
     EXIT_FINDINGS,
@@ -20,6 +22,8 @@ from journeyspec.cli.common import (
     note_if_empty,
     path_prefix,
     project_config,
+    repository_prefix,
+    repository_root,
     use_colour,
 )
 from journeyspec.cli.completion import complete_report_formats, complete_rule_settings
@@ -166,6 +170,7 @@ def lint_command(
         )
         return EXIT_CLEAN
     report = _report(config, result, settings.fail_on, settings.docs_url)
+    report = _for_code_host(report, config, [name for name, _ in outputs], changed_since)
     _print(report, outputs)
     if all(target is not None for _, target in outputs):
         click.echo(_summary_line(report, [target for _, target in outputs if target]), err=True)
@@ -245,6 +250,42 @@ def _report(
         files=result.files,
         baselined=result.baselined,
     )
+
+
+# Formats a code host reads: their paths must lead from the repository root.
+REPOSITORY_FORMATS = ("github", "sarif", "junit")
+
+
+def _for_code_host(
+    report: Report, config: ProjectConfig, formats: list[str], changed_since: str | None
+) -> Report:
+    """``report`` with what the repository formats need: paths from the repository root, and
+    for annotations the files the pull request changed (shown first)."""
+    if not any(name in REPOSITORY_FORMATS for name in formats):
+        return report
+    repository = repository_root(config)
+    uri = repository.as_uri()
+    changed = _changed(config, changed_since) if "github" in formats else frozenset()
+    return replace(
+        report,
+        repo_prefix=repository_prefix(config, repository),
+        repo_uri=uri if uri.endswith("/") else uri + "/",
+        changed=changed,
+    )
+
+
+def _changed(config: ProjectConfig, ref: str | None) -> frozenset[str]:
+    """The journeys changed since ``--changed-since``, else, on a GitHub pull request, since
+    its base branch when that branch was fetched (``origin/$GITHUB_BASE_REF``)."""
+    base = os.environ.get("GITHUB_BASE_REF")
+    if ref is None and base:
+        root, branch = config.root, f"origin/{base}"
+        try:
+            known = git.in_repository(root) and git.is_revision(root, branch)
+        except UsageError:  # no git: keep the usual order
+            known = False
+        ref = branch if known else None
+    return frozenset(changed_journeys(config, ref)) if ref else frozenset()
 
 
 def _print(report: Report, outputs: list[tuple[str, str | None]]) -> None:

@@ -36,18 +36,56 @@ def quote(text: str) -> str:
     return f"“{escape(text)}”"
 
 
-def render(result: DiffResult, *, mermaid: bool = True) -> str:
-    lines = [
+def render(
+    result: DiffResult, *, mermaid: bool = True, max_bytes: int | None = None, elsewhere: str = ""
+) -> str:
+    """The comment; with ``max_bytes``, cut to fit (see ``fit``), ``elsewhere`` saying in
+    Markdown where the whole report can be read."""
+    head = [
         MARKER,
         "## Journey map changes",
         "",
         f"{code(result.base)} → {code(result.head)}: {summary(result)}",
     ]
-    for journey in result.journeys:
-        lines += ["", *_journey(journey, result, mermaid)]
+    sections = ["\n".join(_journey(journey, result, mermaid)) for journey in result.journeys]
     if result.other_findings:
-        lines += ["", "### Other files", "", *_findings(result.other_findings)]
-    return "\n".join(lines) + "\n"
+        sections.append("\n".join(["### Other files", "", *_findings(result.other_findings)]))
+    return fit("\n".join(head), sections, max_bytes, elsewhere)
+
+
+def fit(head: str, sections: list[str], max_bytes: int | None, elsewhere: str) -> str:
+    """``head`` then every section, or, when that would exceed ``max_bytes`` of UTF-8 (a
+    GitHub comment takes 65,536 characters; a byte count is never below a character
+    count), as many whole sections as fit and a closing line saying how many were left
+    out and where the full report is. A section is never cut inside, so no table, list or
+    folded diagram is left open."""
+    whole = "\n\n".join([head, *sections]) + "\n"
+    if max_bytes is None or _size(whole) <= max_bytes:
+        return whole
+    shown = [head]
+    # The note's count never has more digits than the total it is measured with.
+    budget = max_bytes - 2 - _size(_cut_note(len(sections), len(sections), elsewhere))
+    used = _size(head)
+    for section in sections:
+        used += _size(section) + 2
+        if used > budget:
+            break
+        shown.append(section)
+    return "\n\n".join(
+        [*shown, _cut_note(len(sections) - len(shown) + 1, len(sections), elsewhere)]
+    )
+
+
+def _cut_note(left_out: int, total: int, elsewhere: str) -> str:
+    return (
+        f"---\n\n✂️ **{left_out} of {total} sections not shown**: this comment is cut to "
+        f"GitHub's size limit. {elsewhere}".rstrip()
+        + "\n"
+    )
+
+
+def _size(text: str) -> int:
+    return len(text.encode("utf-8"))
 
 
 def _journey(journey: JourneyDiff, result: DiffResult, mermaid: bool) -> list[str]:

@@ -15,8 +15,6 @@ from journeyspec.report import RuleInfo
 from journeyspec.rules import RULES
 from journeyspec.rules.base import Context, Hit, Option, Profile
 
-DOCS_URL = "https://journeyspec.dev/"
-
 
 class EngineRule:
     """A rule the engine applies itself (to comments), shaped like a rule module."""
@@ -75,13 +73,14 @@ ENGINE_RULES: tuple[EngineRule, ...] = (
 )
 
 # Findings of validation are always errors and cannot be configured; they still need a
-# description wherever a report lists the rules it cites.
-CHECKS: Mapping[str, str] = {
-    "syntax": "The file is not valid YAML, or uses YAML that journeyspec refuses.",
-    "schema": "The file does not follow its JSON Schema.",
-    "reference": "An id refers to nothing, or is defined twice.",
-    "project": "The project's files cannot be read as they are laid out.",
-    "config": "journeyspec.yaml cannot be used.",
+# description wherever a report lists the rules it cites, and a readable name that is not
+# their id (SARIF's rule names must differ from the ids: SARIF1001).
+CHECKS: Mapping[str, tuple[str, str]] = {
+    "syntax": ("InvalidYaml", "The file is not valid YAML, or uses YAML that journeyspec refuses."),
+    "schema": ("SchemaViolation", "The file does not follow its JSON Schema."),
+    "reference": ("BrokenReference", "An id refers to nothing, or is defined twice."),
+    "project": ("UnreadableProject", "The project's files cannot be read as they are laid out."),
+    "config": ("InvalidConfiguration", "journeyspec.yaml cannot be used."),
 }
 
 
@@ -95,18 +94,21 @@ def summary(doc: str | None) -> str:
     return (doc or "").strip().splitlines()[0].strip() if (doc or "").strip() else ""
 
 
-def rule_infos(docs_url: str = DOCS_URL) -> dict[str, RuleInfo]:
-    """What reporters may say about every rule and check, keyed by id."""
-    base = docs_url if docs_url.endswith("/") else docs_url + "/"
+def rule_infos(docs_url: str = "") -> dict[str, RuleInfo]:
+    """What reporters may say about every rule and check, keyed by id; help links lead into
+    the rule reference published at ``docs_url`` (none without one)."""
+    base = docs_url if not docs_url or docs_url.endswith("/") else docs_url + "/"
     infos: dict[str, RuleInfo] = {}
     for rule in (*RULES, *ENGINE_RULES):
         infos[rule.ID] = RuleInfo(
             rule.ID,
             summary(rule.__doc__),
             rule.SEVERITY,
-            f"{base}rules/{rule.ID}/",
+            f"{base}rules/{rule.ID}/" if base else "",
             (rule.__doc__ or "").strip(),
+            name="".join(word.capitalize() for word in rule.ID.split("-")),
         )
-    for check, text in CHECKS.items():
-        infos[check] = RuleInfo(check, text, Severity.ERROR, f"{base}format/", text)
+    for check, (name, text) in CHECKS.items():
+        help_uri = f"{base}format/" if base else ""
+        infos[check] = RuleInfo(check, text, Severity.ERROR, help_uri, text, name=name)
     return infos

@@ -16,8 +16,9 @@ from typing import Any
 
 from journeyspec.errors import ConfigError
 from journeyspec.findings import Finding, Severity
-from journeyspec.lint.catalogue import DOCS_URL, ENGINE_RULES, configurable_ids
+from journeyspec.lint.catalogue import ENGINE_RULES, configurable_ids
 from journeyspec.lint.globs import compile_glob, matches
+from journeyspec.lint.helplinks import docs_url as published_docs
 from journeyspec.project import ConfigFileError, ProjectConfig, read_config
 from journeyspec.rules import RULES
 from journeyspec.rules.base import PROFILES, Profile, Rule
@@ -78,7 +79,7 @@ class LintSettings:
     overrides: tuple[Override, ...] = ()
     flags: Mapping[str, Patch] = field(default_factory=dict)
     fail_on: Severity = Severity.ERROR
-    docs_url: str = DOCS_URL
+    docs_url: str = ""  # where the rule reference is published; "" for no help links
 
     def for_path(self, path: str) -> dict[str, RuleSetting]:
         """Every rule's setting for the file at project-relative ``path``."""
@@ -141,8 +142,7 @@ def settings_from(
     _raise_positioned(config, problems)
     flags = _flag_patches(rules)
     severity = Severity.parse(fail_on or lint.get("fail_on", "error"))
-    docs_url = str(lint.get("docs_url", DOCS_URL))
-    return LintSettings(chosen, merged, tuple(overrides), flags, severity, docs_url)
+    return LintSettings(chosen, merged, tuple(overrides), flags, severity, published_docs(config))
 
 
 @dataclass(frozen=True)

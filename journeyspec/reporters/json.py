@@ -12,6 +12,9 @@ Shape (``version`` 1; keys only ever added, never renamed or removed)::
                    "message": "…", "hint": "…", "pointer": "/stages/0",
                    "help_uri": "https://…/rules/stage-no-owner/"}]}
 
+``help_uri`` is "" when the project publishes no rule reference (no ``lint.docs_url`` and
+no ``site_url`` in mkdocs.yml).
+
 Findings are sorted by path, line, column and rule; paths are relative to the project root.
 """
 

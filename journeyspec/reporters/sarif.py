@@ -1,8 +1,10 @@
 """SARIF 2.1.0 for code-scanning services (GitHub code scanning, Azure DevOps, IDE viewers).
 
 Every rule of the report is described in ``tool.driver.rules`` (summary, documentation,
-help link); results point at ``artifactLocation.uri`` relative to ``%SRCROOT%`` — the
-folder journeyspec was run from, normally the repository root in CI.
+help link when the project publishes its rule reference, a readable ``name`` that differs
+from the id). Results point at ``artifactLocation.uri`` relative to ``%SRCROOT%``, the
+repository root, which ``run.originalUriBaseIds`` gives as an absolute ``file:`` URI; so
+GitHub code scanning finds the files whatever folder journeyspec ran in.
 """
 
 from __future__ import annotations
@@ -17,12 +19,14 @@ from journeyspec.report import Report, RuleInfo
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 ROOT = "%SRCROOT%"
+INFORMATION_URI = "https://github.com/journeyspec/journeyspec"
 
 
 def _rule(info: RuleInfo) -> dict[str, Any]:
-    described: dict[str, Any] = {
-        "id": info.id,
-        "name": "".join(word.capitalize() for word in info.id.split("-")),
+    described: dict[str, Any] = {"id": info.id}
+    if info.name and info.name.casefold() != info.id.casefold():
+        described["name"] = info.name
+    described |= {
         "shortDescription": {"text": info.summary or info.id},
         "fullDescription": {"text": info.documentation or info.summary or info.id},
         "defaultConfiguration": {"level": LEVELS[info.severity]},
@@ -36,7 +40,7 @@ def _rule(info: RuleInfo) -> dict[str, Any]:
 
 def _result(report: Report, finding: Finding, index: dict[str, int]) -> dict[str, Any]:
     location: dict[str, Any] = {
-        "artifactLocation": {"uri": quote(report.shown_path(finding.path)), "uriBaseId": ROOT}
+        "artifactLocation": {"uri": quote(report.repo_path(finding.path)), "uriBaseId": ROOT}
     }
     if finding.line:
         location["region"] = {"startLine": finding.line, "startColumn": max(finding.col, 1)}
@@ -62,11 +66,14 @@ def log(report: Report) -> dict[str, Any]:
         "name": "journeyspec",
         "version": report.version,
         "semanticVersion": report.version,
-        "informationUri": "https://journeyspec.dev/",
+        "informationUri": INFORMATION_URI,
         "rules": [_rule(info) for info in rules],
     }
-    run = {
-        "tool": {"driver": driver},
+    run: dict[str, Any] = {"tool": {"driver": driver}}
+    if report.repo_uri:
+        base = {"uri": report.repo_uri, "description": {"text": "The repository root."}}
+        run["originalUriBaseIds"] = {ROOT: base}
+    run |= {
         "columnKind": "unicodeCodePoints",
         "results": [_result(report, f, index) for f in report.findings],
     }

@@ -4,9 +4,15 @@ from __future__ import annotations
 
 from journeyspec.scaffold.documents import KINDS, TEMPLATES, NewFile, new_file
 from journeyspec.scaffold.files import PlannedFile, Written
-from journeyspec.scaffold.repository import DEFAULT_NAME, init_repository, plan_repository
+from journeyspec.scaffold.repository import (
+    DEFAULT_INSTALL,
+    DEFAULT_NAME,
+    init_repository,
+    plan_repository,
+)
 
 __all__ = [
+    "DEFAULT_INSTALL",
     "DEFAULT_NAME",
     "KINDS",
     "TEMPLATES",

@@ -9,23 +9,50 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from pathlib import Path
 
 from journeyspec import __version__, clock, pyproject
+from journeyspec.diff.markdown import MARKER
 from journeyspec.durations import add_duration
+from journeyspec.errors import UsageError
 from journeyspec.project import CONFIG_NAME, YAML_SUFFIXES, config_in
 from journeyspec.scaffold.files import PlannedFile, Written, write_new
 from journeyspec.scaffold.rendering import project_templates, render
 from journeyspec.schema import SCHEMA_NAMES, schema_text
 
 DEFAULT_NAME = "Customer journeys"
+# journeyspec is not on a package index under its name: the scaffolded workflow installs
+# the release that wrote it from its source repository (where the pre-commit hooks come
+# from too), unless ``init --install`` says otherwise.
+DEFAULT_INSTALL = f"git+https://github.com/journeyspec/journeyspec@v{__version__}"
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]|\$\{\{")
 
 
-def plan_repository(*, name: str = DEFAULT_NAME, today: dt.date | None = None) -> list[PlannedFile]:
+def install_spec(spec: str) -> str:
+    """``spec`` when it can stand in the workflow as what ``pip install`` is given; a
+    ``UsageError`` for what cannot (options, line breaks, GitHub ``${{ }}`` expressions)."""
+    if not spec.strip():
+        raise UsageError("--install needs a pip requirement, e.g. a git URL at a tag")
+    if _UNSAFE.search(spec):
+        raise UsageError(
+            f"--install {spec!r}: line breaks, control characters and ${{{{ are not allowed"
+        )
+    if spec.lstrip().startswith("-"):
+        raise UsageError(f"--install {spec!r}: give a requirement, not a pip option")
+    return spec.strip()
+
+
+def plan_repository(
+    *, name: str = DEFAULT_NAME, today: dt.date | None = None, install: str = DEFAULT_INSTALL
+) -> list[PlannedFile]:
     day = today or clock.today()
     context = {
         "name": name,
         "version": __version__,
+        "install": install_spec(install),
+        "default_install": install == DEFAULT_INSTALL,
+        "marker": MARKER,
         "today": day.isoformat(),
         "due": add_duration(day, "P6M").isoformat(),
     }
@@ -50,15 +77,19 @@ SAMPLE = (
 
 
 def init_repository(
-    target: Path, *, name: str = DEFAULT_NAME, today: dt.date | None = None
+    target: Path,
+    *,
+    name: str = DEFAULT_NAME,
+    today: dt.date | None = None,
+    install: str = DEFAULT_INSTALL,
 ) -> Written:
     """Scaffold ``target`` (created when missing); existing files are never touched.
 
     In a folder that already holds a project the sample data is left out: its journey
     would name teams, channels and a persona the project's registries do not have.
     """
+    plan = plan_repository(name=name, today=today, install=install)
     target.mkdir(parents=True, exist_ok=True)
-    plan = plan_repository(name=name, today=today)
     reasons: dict[str, str] = {}
     if holds_project(target):
         reasons = dict.fromkeys(SAMPLE, _SAMPLE_LEFT_OUT)

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from typing import Any
 
 import pytest
+import yaml
 
 from journeyspec import nesting
 from journeyspec.loader import MAX_DEPTH, _CoreLoader, load_document
@@ -106,3 +108,33 @@ def test_a_null_document_is_not_silently_accepted(text: str) -> None:
     assert [(f.line, f.col, f.rule, f.message) for f in validate(document, "journey")] == [
         (1, 1 if text[0] != "-" else 5, "schema", "the top level must be a mapping, not empty")
     ]
+
+
+class _LimitedLoader(yaml.SafeLoader):
+    """A parser with a nesting limit of its own, as libyaml has had since 0.2.6."""
+
+    def fetch_flow_collection_start(self, token_class: Any) -> None:
+        if self.flow_level >= 150:
+            raise yaml.scanner.ScannerError(
+                None, None, "exceeded maximum nesting depth", self.get_mark()
+            )
+        super().fetch_flow_collection_start(token_class)
+
+
+def test_where_nesting_is_too_deep_does_not_depend_on_the_parsers_own_limit() -> None:
+    # Its scanner reads ahead, so it fails at its own limit before reaching ours.
+    text = "a: " + "[" * 1_000 + "]" * 1_000 + "\n"
+    assert nesting.too_deep(text, _LimitedLoader, MAX_DEPTH) == (1, 104)
+    assert nesting.too_deep(text, _CoreLoader, MAX_DEPTH) == (1, 104)
+
+
+def test_a_syntax_error_is_the_one_the_composing_parser_gives() -> None:
+    text = "a: [1, 2\nb: " + "[" * 600 + "\n"  # long enough for the event walk
+    assert nesting.could_exceed(text)
+    with pytest.raises(yaml.YAMLError) as walked:
+        nesting.too_deep(text, _CoreLoader, MAX_DEPTH)
+    loader = _CoreLoader(text)
+    with pytest.raises(yaml.YAMLError) as composed:
+        loader.get_single_node()
+    loader.dispose()
+    assert str(walked.value) == str(composed.value)

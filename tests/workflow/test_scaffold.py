@@ -56,9 +56,9 @@ def test_init_writes_the_planned_files(scaffold: Path) -> None:
     assert _files(scaffold) == SCAFFOLD
     workflow = (scaffold / ".github/workflows/journeys.yml").read_text()
     assert "journeyspec lint --format github --format sarif:journeyspec.sarif" in workflow
-    assert "github/codeql-action/upload-sarif@v3" in workflow
-    assert 'journeyspec diff "origin/${{ github.base_ref }}" --format markdown' in workflow
-    assert "journeyspec build" in workflow and "actions/deploy-pages@v4" in workflow
+    assert "github/codeql-action/upload-sarif@v4" in workflow
+    assert 'journeyspec diff "$BASE" --format markdown --max-bytes 65536' in workflow
+    assert "journeyspec build --strict" in workflow and "actions/deploy-pages@v5" in workflow
     mkdocs = (scaffold / "mkdocs.yml").read_text()
     assert "  name: material\n" in mkdocs and "  - search\n  - journeyspec\n" in mkdocs
     assert "      scheme: slate\n" in mkdocs and "name: Switch to dark mode" in mkdocs
