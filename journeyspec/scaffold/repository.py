@@ -15,8 +15,8 @@ from pathlib import Path
 from journeyspec import __version__, clock, pyproject
 from journeyspec.diff.markdown import MARKER
 from journeyspec.durations import add_duration
-from journeyspec.errors import UsageError
-from journeyspec.project import CONFIG_NAME, YAML_SUFFIXES, config_in
+from journeyspec.errors import JourneyspecError, UsageError
+from journeyspec.project import CONFIG_NAME, YAML_SUFFIXES, config_in, load_config
 from journeyspec.scaffold.files import PlannedFile, Written, write_new
 from journeyspec.scaffold.rendering import project_templates, render
 from journeyspec.schema import SCHEMA_NAMES, schema_text
@@ -89,6 +89,7 @@ def init_repository(
     would name teams, channels and a persona the project's registries do not have.
     """
     plan = plan_repository(name=name, today=today, install=install)
+    _refuse_data_folder(target)
     target.mkdir(parents=True, exist_ok=True)
     reasons: dict[str, str] = {}
     if holds_project(target):
@@ -114,6 +115,27 @@ _CONFIGURED_IN_PYPROJECT = (
     "the project is configured in pyproject.toml's [tool.journeyspec] table, "
     "which a journeyspec.yaml would override"
 )
+
+
+def _refuse_data_folder(target: Path) -> None:
+    """Refuse a folder inside another project's journeys or personas folder: that project
+    would read every YAML file of the scaffold as one of its journeys or personas."""
+    here = target.resolve()
+    outer = next((p for p in here.parents if config_in(p) is not None), None)
+    if outer is None:
+        return
+    try:
+        config = load_config(outer)
+    except JourneyspecError:
+        return  # its configuration is broken: it reads nothing until that is fixed
+    for key in ("journeys", "personas"):
+        folder = config.path(key).resolve()
+        if here.is_relative_to(folder):
+            raise UsageError(
+                f"{here} is inside the {key} folder of the project in {config.root}, "
+                f"which would read the new files as its {key}; run init in a folder of "
+                "its own, or in that project's root to add what it lacks"
+            )
 
 
 def holds_project(target: Path) -> bool:

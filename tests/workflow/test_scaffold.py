@@ -293,3 +293,24 @@ def test_init_in_an_existing_project_keeps_it_valid(
     assert checked.exit_code == (1 if parts == ("personas",) else 0)
     after = run("lint", "--format", "json", cwd=project, env=TODAY)
     assert json.loads(after.stdout)["findings"] == json.loads(before.stdout)["findings"]
+
+
+@pytest.mark.parametrize("inside", [".", "sub", "sub/deeper"])
+def test_init_inside_a_projects_journeys_folder_is_refused(
+    tmp_path: Path, run: Run, inside: str
+) -> None:
+    project = copy_example(tmp_path / "project")
+    before = sorted(p.relative_to(project) for p in project.rglob("*"))
+    refused = run("init", inside, cwd=project / "personas")
+    assert refused.exit_code == 2
+    folder = (project / "personas" / inside).resolve()
+    assert refused.stderr == (
+        f"journeyspec: {folder} is inside the personas folder of the project in {project}, "
+        "which would read the new files as its personas; run init in a folder of its own, "
+        "or in that project's root to add what it lacks\n"
+    )
+    assert sorted(p.relative_to(project) for p in project.rglob("*")) == before
+    # A project of its own beside the data folders is fine, and leaves the outer one valid.
+    made = run("init", "guides", cwd=project)
+    assert made.exit_code == 0, made.stderr
+    assert run("validate", cwd=project).exit_code == 0
