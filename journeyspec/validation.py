@@ -89,7 +89,10 @@ def validate_project(
         known = {display for _, display, _ in jobs} | {f.path for f in refused}
         for extra in sorted(selected - known):
             path = config.root / extra
-            jobs.append((path, extra, schema_for(path, config)))
+            schema = schema_for(path, config)
+            if schema == "config" and path.suffix == ".toml":
+                continue  # pyproject.toml: TOML, checked when the settings were loaded
+            jobs.append((path, extra, schema))
 
     others = [job for job in jobs if job[2] != "journey"]
     journey_jobs = [job for job in jobs if job[2] == "journey"]

@@ -22,14 +22,7 @@ from ruamel.yaml.error import YAMLError
 
 from journeyspec.formatting.order import reorder
 from journeyspec.loader import load_document, read_document
-from journeyspec.project import (
-    YAML_SUFFIXES,
-    ProjectConfig,
-    discover,
-    display_path,
-    schema_for,
-    select,
-)
+from journeyspec.project import ProjectConfig, discover, display_path, schema_for, select
 from journeyspec.schema import SchemaName, load_schema, validate
 
 Status = Literal["unchanged", "changed", "skipped"]
@@ -98,12 +91,16 @@ def format_file(path: Path, config: ProjectConfig, *, write: bool) -> Outcome:
 
 def targets(config: ProjectConfig, paths: Sequence[str] = ()) -> list[Path]:
     """The files to format: those named (files or folders), else the whole project."""
+    # fmt writes YAML: a configuration in pyproject.toml is never one of its files.
+    own = config.config_path
+    toml = own if own is not None and own.suffix == ".toml" else None
     if paths:
-        return [config.root / p for p in sorted(select(paths, config))]
+        named = [config.root / p for p in sorted(select(paths, config))]
+        return [p for p in named if toml is None or p.resolve() != toml]
     files, _ = discover(config)
     chosen = [f.path for f in files]
-    if config.config_path is not None and config.config_path.suffix in YAML_SUFFIXES:
-        chosen.insert(0, config.config_path)  # not pyproject.toml: fmt writes YAML
+    if own is not None and toml is None:
+        chosen.insert(0, own)
     return chosen
 
 

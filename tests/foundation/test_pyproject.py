@@ -174,7 +174,21 @@ def test_fmt_leaves_pyproject_alone(tmp_path: Path, run: Runner) -> None:
     before = (tmp_path / "pyproject.toml").read_bytes()
     result = run("fmt", cwd=tmp_path)
     assert result.exit_code == 0, result.stderr
+    named = run("fmt", "--check", "pyproject.toml", cwd=tmp_path)
+    assert (named.exit_code, named.stderr) == (
+        0,
+        "0 files would be reformatted, 0 unchanged, 0 skipped\n",
+    )
     assert (tmp_path / "pyproject.toml").read_bytes() == before
+
+
+@pytest.mark.parametrize("command", [("validate",), ("lint", "--format", "text")])
+def test_naming_pyproject_checks_the_table(
+    tmp_path: Path, run: Runner, command: tuple[str, ...]
+) -> None:
+    _project(tmp_path, "journeyspec = 1\n")
+    result = run(*command, "pyproject.toml", cwd=tmp_path)
+    assert (result.exit_code, result.stdout) == (0, "✓ 1 file checked, no problems\n")
 
 
 def test_init_keeps_the_configuration_in_pyproject(tmp_path: Path, run: Runner) -> None:
