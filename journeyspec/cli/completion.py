@@ -69,5 +69,7 @@ def complete_journey_ids(
         data = read_document(source.path, source.path.name).data
         journey_id = data.get("id") if isinstance(data, dict) else None
         if isinstance(journey_id, str) and journey_id.startswith(incomplete):
-            ids.append(CompletionItem(journey_id, help=str(data.get("title", ""))))
+            # One line: zsh and fish read a completion and its help line by line.
+            title = " ".join(str(data.get("title", "")).split())
+            ids.append(CompletionItem(journey_id, help=title[:80]))
     return sorted(ids, key=lambda item: str(item.value))
