@@ -68,7 +68,10 @@ def complete_journey_ids(
             continue
         data = read_document(source.path, source.path.name).data
         journey_id = data.get("id") if isinstance(data, dict) else None
-        if isinstance(journey_id, str) and journey_id.startswith(incomplete):
+        if not isinstance(journey_id, str) or not journey_id.startswith(incomplete):
+            continue
+        # An id of an invalid file may hold anything: offer only what is one shell word.
+        if journey_id.isprintable() and " " not in journey_id:
             # One line: zsh and fish read a completion and its help line by line.
             title = " ".join(str(data.get("title", "")).split())
             ids.append(CompletionItem(journey_id, help=title[:80]))

@@ -62,6 +62,11 @@ def test_journey_ids_complete_from_the_project(minimal_project: Path) -> None:
     assert complete(["journeyspec", "export", "--format", "json", "fin"], deeper) == ["fine-tuning"]
 
 
+def test_an_id_that_is_not_one_word_is_not_offered(minimal_project: Path) -> None:
+    (minimal_project / "journeys" / "odd.yaml").write_text('id: "fix it\\nplain,injected"\n')
+    assert complete(["journeyspec", "export", ""], minimal_project) == ["first-purchase"]
+
+
 def test_a_broken_project_completes_nothing_and_prints_nothing(tmp_path: Path) -> None:
     (tmp_path / "journeyspec.yaml").write_text("journeyspec: 1\nnmae: oops\n")
     assert complete(["journeyspec", "export", ""], tmp_path) == []
