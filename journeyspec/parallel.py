@@ -14,7 +14,7 @@ import gc
 import multiprocessing
 import os
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -30,6 +30,9 @@ PARALLEL_FROM = 48
 
 Job = tuple[Path, str, SchemaName]  # the file, its display path, its schema
 R = TypeVar("R")
+# Told how far long work has come: (what is being done, items done, items in all; 0 if
+# unknown). The CLI draws it as a progress bar; the core only calls it.
+Progress = Callable[[str, int, int], None]
 
 
 @dataclass
@@ -46,7 +49,10 @@ def keep(checked: Checked, job: Job) -> Checked:
 
 
 def check_files(
-    cache: FileCache | None, jobs: Sequence[Job], then: Callable[[Checked, Job], R]
+    cache: FileCache | None,
+    jobs: Sequence[Job],
+    then: Callable[[Checked, Job], R],
+    progress: Progress | None = None,
 ) -> list[R]:
     """Check every file of ``jobs`` (in order), using and filling ``cache``, and give what
     ``then`` makes of each, computed where the file was checked.
@@ -54,13 +60,14 @@ def check_files(
     ``then`` runs in the worker, so it may do all of a file's further work there; it gets
     the document with its text, which is released afterwards if the file had no problems.
     The keys used are added to ``cache.used``: prune it once the whole run is done.
+    ``progress`` hears of each file done, as ``("checking", done, total)``.
     """
     # Loading makes millions of objects but no reference cycles (tests/test_parallel.py
     # checks): the cycle collector would only rescan them, ~20% of the loading time.
     paused = gc.isenabled()
     gc.disable()
     try:
-        results = _run(list(jobs), cache, then)
+        results = _run(list(jobs), cache, then, progress or _silent)
         if cache is not None:
             cache.used.update(key for _, key in results if key is not None)
         return [result for result, _ in results]
@@ -79,18 +86,31 @@ def workers() -> int:
 
 
 def _run(
-    jobs: list[Job], cache: FileCache | None, then: Callable[[Checked, Job], R]
+    jobs: list[Job], cache: FileCache | None, then: Callable[[Checked, Job], R], tell: Progress
 ) -> list[tuple[R, str | None]]:
     count = min(workers(), len(jobs) // (PARALLEL_FROM // 2) or 1)
     forkable = "fork" in multiprocessing.get_all_start_methods()
     if count < 2 or len(jobs) < PARALLEL_FROM or not forkable or threading.active_count() > 1:
-        return [_examine(job, cache, then) for job in jobs]
+        return _counted((_examine(job, cache, then) for job in jobs), len(jobs), tell)
     # Forked workers inherit the imported code, the compiled schemas and ``then`` with all
     # it refers to (nothing is pickled on the way in): no start-up cost.
     context = multiprocessing.get_context("fork")
     with context.Pool(count, initializer=_adopt, initargs=(cache, then)) as pool:
         chunks = max(1, len(jobs) // (count * 8))
-        return pool.map(_job, jobs, chunksize=chunks)
+        # imap, not map: results arrive (in order) as chunks finish, so progress can show.
+        return _counted(pool.imap(_job, jobs, chunksize=chunks), len(jobs), tell)
+
+
+def _counted(results: Iterable[R], total: int, tell: Progress) -> list[R]:
+    done: list[R] = []
+    for result in results:
+        done.append(result)
+        tell("checking", len(done), total)
+    return done
+
+
+def _silent(phase: str, done: int, total: int) -> None:
+    return None
 
 
 _WORKER: tuple[FileCache | None, Callable[[Checked, Job], Any]] = (None, keep)

@@ -1,4 +1,4 @@
-"""The project: finding journeyspec.yaml, reading its settings and discovering its files."""
+"""The project: finding its configuration, reading its settings and discovering its files."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from journeyspec import paths as named
+from journeyspec import pyproject
 from journeyspec.errors import ConfigError, UsageError
 from journeyspec.findings import Finding
 from journeyspec.loader import Document, read_document
@@ -27,7 +28,7 @@ DEFAULT_PATHS = {
 
 @dataclass(frozen=True)
 class ProjectConfig:
-    """Settings from journeyspec.yaml (or the defaults when a project has none)."""
+    """Settings from journeyspec.yaml or pyproject.toml (or the defaults without either)."""
 
     root: Path
     config_path: Path | None = None
@@ -37,6 +38,8 @@ class ProjectConfig:
     review_interval: str = "P6M"
     lint: dict[str, Any] = field(default_factory=dict)
     site: dict[str, Any] = field(default_factory=dict)
+    # A pyproject.toml [tool.journeyspec] beside journeyspec.yaml, which wins over it.
+    ignored: Path | None = None
 
     def path(self, key: str) -> Path:
         return self.root / self.paths[key]
@@ -51,13 +54,33 @@ class ConfigFileError(ConfigError):
 
 
 def find_config(start: Path) -> Path | None:
-    """The nearest journeyspec.yaml in ``start`` or a folder above it."""
+    """The nearest configuration in ``start`` or a folder above it (see ``config_in``)."""
     here = start.resolve()
     for folder in (here, *here.parents):
-        candidate = folder / CONFIG_NAME
-        if candidate.is_file():
+        candidate = config_in(folder)
+        if candidate is not None:
             return candidate
     return None
+
+
+def config_in(folder: Path) -> Path | None:
+    """The folder's own configuration: journeyspec.yaml, else a pyproject.toml with a
+    ``[tool.journeyspec]`` table. The tool's own file wins, as ruff.toml and mypy.ini do
+    over pyproject.toml; ``ProjectConfig.ignored`` then names the table left unread."""
+    candidate = folder / CONFIG_NAME
+    if candidate.is_file():
+        return candidate
+    candidate = folder / pyproject.NAME
+    if candidate.is_file() and pyproject.has_table(candidate):
+        return candidate
+    return None
+
+
+def read_config(path: Path) -> Document:
+    """The configuration file as a document: YAML, or pyproject.toml's table."""
+    if path.suffix == ".toml":
+        return pyproject.read_table(path, path.name)
+    return read_document(path, path.name)
 
 
 def load_config(start: Path | None = None, *, config_file: Path | None = None) -> ProjectConfig:
@@ -74,7 +97,7 @@ def load_config(start: Path | None = None, *, config_file: Path | None = None) -
     if config_file is None and not _inside(path, path.parent):
         # Found, not named: a committed link to ~/.ssh/... must not be read and quoted.
         raise ConfigError(f"{path} links to a place outside the project; it was not read")
-    document = read_document(path, path.name)
+    document = read_config(path)
     findings = document.errors or validate(document, "config")
     if findings:
         raise ConfigFileError(findings)
@@ -90,16 +113,20 @@ def load_config(start: Path | None = None, *, config_file: Path | None = None) -
             f"/paths/{key}",
             "config",
             f"`{value}` lies outside the project",
-            hint="paths are relative to journeyspec.yaml and stay inside its folder",
+            hint=f"paths are relative to {path.name} and stay inside its folder",
         )
         for key, value in data.get("paths", {}).items()
         if key in DEFAULT_PATHS and not _inside(root / value, root)
     ]
     if outside:
         raise ConfigFileError(outside)
+    beside = root / pyproject.NAME
     return ProjectConfig(
         root=root,
         config_path=path.resolve(),
+        ignored=beside
+        if path.name == CONFIG_NAME and beside.is_file() and pyproject.has_table(beside)
+        else None,
         name=data.get("name", "Customer journeys"),
         paths={**DEFAULT_PATHS, **data.get("paths", {})},
         emotion_scale=(scale["min"], scale["max"]),

@@ -70,6 +70,13 @@ class SourceMap:
             self._walk(root)
 
     @classmethod
+    def of(cls, values: dict[str, Position], keys: dict[str, Position]) -> SourceMap:
+        """A map of places found another way (pyproject.toml's table, scanned as TOML)."""
+        made = cls(None)
+        made._values, made._keys = dict(values), dict(keys)
+        return made
+
+    @classmethod
     def from_text(cls, text: str) -> SourceMap:
         """Compose ``text`` again (no construction) and map it; an unparsable text maps nothing."""
         try:

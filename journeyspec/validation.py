@@ -18,7 +18,7 @@ from journeyspec import model, references
 from journeyspec.cache import open_cache
 from journeyspec.findings import Finding
 from journeyspec.loader import Document
-from journeyspec.parallel import Checked, Job, check_files, keep
+from journeyspec.parallel import Checked, Job, Progress, check_files, keep
 from journeyspec.project import (
     Project,
     ProjectConfig,
@@ -78,6 +78,7 @@ def validate_project(
     judge: Judge | None = None,
     models: bool = True,
     also: Also | None = None,
+    progress: Progress | None = None,
 ) -> Validation:
     """Check the project (or, with ``paths``, those files against the whole project).
 
@@ -85,6 +86,7 @@ def validate_project(
     in ``judged``. ``models=False`` keeps journey models out of the result (and memory).
     With ``also``, the selection is ``paths`` (none: no file) plus every journey and
     persona file ``also`` accepts (``lint --changed-since``: the files using what changed).
+    ``progress`` hears of each journey file checked.
     """
     files, refused = discover(config)
     jobs: list[Job] = [(f.path, display_path(f.path, config.root), f.schema) for f in files]
@@ -95,8 +97,11 @@ def validate_project(
         for extra in sorted(selected - known):
             path = config.root / extra
             why = refusal(path, config.root)
+            schema = schema_for(path, config)
+            if schema == "config" and path.suffix == ".toml":
+                continue  # pyproject.toml: TOML, checked when the settings were loaded
             if why is None:
-                jobs.append((path, extra, schema_for(path, config)))
+                jobs.append((path, extra, schema))
             else:  # named, but a link out of the project or a device: refused as in discovery
                 refused.append(Finding(extra, 0, 0, "project", why[0], hint=why[1]))
 
@@ -111,7 +116,7 @@ def validate_project(
             if kind == "persona" and also(checked.document.path, checked.document.data)
         }
     examine = _Examiner(registry, config.emotion_scale, judge, selected, models, also)
-    examined = check_files(cache, journey_jobs, examine)
+    examined = check_files(cache, journey_jobs, examine, progress)
     if selected is not None:
         selected |= {e.document.path for e in examined if e.selected}
     if cache is not None:

@@ -29,6 +29,11 @@ def cli() -> None:
     """Customer journey maps as code: validate, lint and publish journeys/*.yaml.
 
     Exit codes: 0 clean, 1 findings, 2 usage, configuration or internal error.
+
+    \b
+    Shell completion (commands, options, rule ids, journey ids, formats), in ~/.bashrc:
+      eval "$(_JOURNEYSPEC_COMPLETE=bash_source journeyspec)"
+    (zsh: zsh_source, fish: fish_source)
     """
 
 
@@ -37,6 +42,7 @@ for command in (
     validate_cmd.validate,
     lint_cmd.lint_command,
     rules_cmd.rules,
+    rules_cmd.explain,
     schema_cmd.schema,
     export_cmd.export,
     diff_cmd.diff,

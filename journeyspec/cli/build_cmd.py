@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from journeyspec.cli.common import EXIT_CLEAN, EXIT_FINDINGS, config_option, guarded, project_config
+from journeyspec.cli.progress import progress_bar, quiet_option
 from journeyspec.escaping import visible
 from journeyspec.lint.catalogue import CHECKS
 from journeyspec.wording import counted
@@ -25,9 +26,10 @@ from journeyspec.wording import counted
     help="Refuse to build while lint reports errors (the default), or publish the site "
     "with them (--allow-errors). Invalid files always stop the build.",
 )
+@quiet_option
 @config_option
 @guarded
-def build(site_dir: Path | None, strict: bool, config_file: Path | None) -> int:
+def build(site_dir: Path | None, strict: bool, quiet: bool, config_file: Path | None) -> int:
     """Build the static site from journeys/, personas/ and registry/.
 
     The site is built beside the output folder and swapped in only when the build
@@ -40,7 +42,8 @@ def build(site_dir: Path | None, strict: bool, config_file: Path | None) -> int:
 
     config = project_config(config_file, required=True)
     try:
-        built = build_site(config, site_dir=site_dir, strict=strict)
+        with progress_bar(quiet) as progress:
+            built = build_site(config, site_dir=site_dir, strict=strict, progress=progress)
     except ProjectErrors as exc:
         for finding in exc.findings:
             click.echo(visible(str(finding)), err=True)

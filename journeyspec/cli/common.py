@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 import click
 
 from journeyspec import git
-from journeyspec.errors import EnvironmentProblem, JourneyspecError
+from journeyspec.errors import EnvironmentProblem, JourneyspecError, UsageError
 from journeyspec.escaping import visible
 from journeyspec.project import ConfigFileError, ProjectConfig, load_config, require_project
 from journeyspec.wording import clip
@@ -28,7 +28,8 @@ config_option = click.option(
     "--config",
     "config_file",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Use this journeyspec.yaml instead of the nearest one above the current directory.",
+    help="Use this configuration (journeyspec.yaml, or a pyproject.toml with a "
+    "[tool.journeyspec] table) instead of the nearest one above the current directory.",
 )
 
 
@@ -76,6 +77,12 @@ def project_config(config_file: Path | None, *, required: bool = False) -> Proje
     """The settings of the project around the working directory; with ``required``, a
     folder that holds no project is a usage error (the commands that check or publish)."""
     config = load_config(Path.cwd(), config_file=config_file)
+    if config.ignored is not None and config.config_path is not None:
+        click.echo(
+            f"journeyspec: warning: using {config.config_path.name}; the [tool.journeyspec] "
+            f"table in {config.ignored.name} beside it is ignored (remove one of the two)",
+            err=True,
+        )
     if required:
         require_project(config)
     return config
@@ -109,7 +116,13 @@ def repository_prefix(config: ProjectConfig, repository: Path) -> str:
 
 
 def use_colour(stream: Any) -> bool:
-    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+    """Colour on a terminal; ``NO_COLOR`` turns it off and ``FORCE_COLOR`` on (for CI logs
+    that show colour), NO_COLOR winning when both are set (https://no-color.org)."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR", "").lower() not in ("", "0", "false"):
+        return True
+    if os.environ.get("TERM") == "dumb":
         return False
     return bool(getattr(stream, "isatty", lambda: False)())
 
@@ -124,3 +137,10 @@ def note_if_empty(config: ProjectConfig, checked: int, paths: tuple[str, ...]) -
             "run this in your project, or `journeyspec init` to start one",
             err=True,
         )
+
+
+def cannot_write(what: str, path: Path, exc: OSError) -> UsageError:
+    """The error for an output file that cannot be written, naming the path and why."""
+    blocker = next((p for p in path.parents if p.exists() and not p.is_dir()), None)
+    why = f"{blocker} is a file, not a folder" if blocker else exc.strerror or str(exc)
+    return UsageError(f"cannot write {what} to {path}: {why}")

@@ -16,6 +16,7 @@ from journeyspec.cli.common import (
     path_prefix,
     project_config,
 )
+from journeyspec.cli.completion import complete_journey_ids
 from journeyspec.errors import UsageError
 from journeyspec.export import FORMATS, TABLES, ExportFormat, TableName, choose
 from journeyspec.export import export as export_text
@@ -28,7 +29,9 @@ from journeyspec.validation import validate_project
 
 
 @click.command()
-@click.argument("journey_ids", nargs=-1, metavar="[JOURNEY-ID]...")
+@click.argument(
+    "journey_ids", nargs=-1, metavar="[JOURNEY-ID]...", shell_complete=complete_journey_ids
+)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), required=True, help="What to write.")
 @click.option(
     "--table",
@@ -82,6 +85,11 @@ def export(
         if output is None:
             click.echo(content, nl=False)
             return 0
+        if output.is_dir():
+            raise UsageError(
+                f"{output} is a folder; name the file to write the {fmt} export to "
+                f"(e.g. {output / ('journeys.' + fmt)})"
+            )
         files = {output: content}
     # Every target is checked before the first is written: a refusal leaves nothing half done.
     targets = {path: output_path(path, config, what=str(path)) for path in files}

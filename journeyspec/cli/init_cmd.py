@@ -34,7 +34,9 @@ def init(directory: Path, name: str, install: str) -> int:
     channels, the JSON Schemas for editors, a GitHub Actions workflow (lint with
     annotations and SARIF, the journey diff as a pull-request comment, the site
     published from main) and a pre-commit configuration. Files that exist are left as
-    they are and listed as skipped.
+    they are and listed as skipped. In a folder that holds a project already
+    (journeyspec.yaml, a registry, or journey or persona files), the sample journey,
+    persona, teams and channels are skipped too: they would not match its own.
     """
     # A folder on the way that a clone brought in as a link (`site -> /elsewhere`) is refused.
     no_links_below(normalise(directory), Path.cwd())
@@ -43,6 +45,9 @@ def init(directory: Path, name: str, install: str) -> int:
         click.echo(f"created {path}")
     for path in written.skipped:
         click.echo(f"skipped {path} (exists; left unchanged)")
+    for path, why in written.left_out.items():
+        click.echo(f"skipped {path} ({why})")
+    skipped = len(written.skipped) + len(written.left_out)
     for path, why in written.refused:
         click.echo(f"refused {path} ({why})", err=True)
     if written.refused:
@@ -53,7 +58,7 @@ def init(directory: Path, name: str, install: str) -> int:
         )
         return EXIT_ERROR
     click.echo(
-        f"{len(written.created)} created, {len(written.skipped)} skipped. "
+        f"{len(written.created)} created, {skipped} skipped. "
         "Next: journeyspec lint, then mkdocs serve to preview the site."
     )
     return EXIT_CLEAN

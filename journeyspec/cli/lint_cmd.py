@@ -24,6 +24,8 @@ from journeyspec.cli.common import (
     repository_root,
     use_colour,
 )
+from journeyspec.cli.completion import complete_report_formats, complete_rule_settings
+from journeyspec.cli.progress import progress_bar, quiet_option
 from journeyspec.errors import UsageError
 from journeyspec.findings import Severity
 from journeyspec.lint import LintResult, lint, settings_from
@@ -53,6 +55,13 @@ def parse_formats(
             raise click.BadParameter(
                 f"unknown format {name!r}; choose from {', '.join(REPORTERS)}", ctx, param
             )
+        if target and (Path(target).is_dir() or target.endswith(("/", os.sep))):
+            raise click.BadParameter(
+                f"{target} is a folder; name the {name} report's file, "
+                f"e.g. {name}:{Path(target) / ('lint.' + name)}",
+                ctx,
+                param,
+            )
         parsed.append((name, target or None))
     return parsed
 
@@ -64,6 +73,7 @@ def parse_formats(
     "formats",
     multiple=True,
     callback=parse_formats,
+    shell_complete=complete_report_formats,
     metavar="NAME[:FILE]",
     help=f"Output format ({', '.join(REPORTERS)}), to stdout or to FILE; repeatable. "
     "Default: github when GITHUB_ACTIONS=true, else text.",
@@ -83,6 +93,7 @@ def parse_formats(
     "rules",
     multiple=True,
     metavar="RULE=SETTING",
+    shell_complete=complete_rule_settings,
     help="Set a rule to off, error, warning or info, over every configured setting; repeatable.",
 )
 @click.option(
@@ -108,6 +119,7 @@ def parse_formats(
     type=click.DateTime(formats=["%Y-%m-%d"]),
     help="Judge dates (overdue reviews, due dates) as of this day, YYYY-MM-DD.",
 )
+@quiet_option
 @config_option
 @guarded
 def lint_command(
@@ -120,6 +132,7 @@ def lint_command(
     baseline_out: Path | None,
     changed_since: str | None,
     today: dt.datetime | None,
+    quiet: bool,
     config_file: Path | None,
 ) -> int:
     """Validate journeys and judge them against practice rules (see `journeyspec rules`).
@@ -148,15 +161,17 @@ def lint_command(
     day = today.date() if today else None
     result = None
     if selection is not None:
-        result = lint(
-            config,
-            selection,
-            today=day,
-            settings=settings,
-            baseline=accepted,
-            models=False,
-            also=also,
-        )
+        with progress_bar(quiet) as progress:
+            result = lint(
+                config,
+                selection,
+                today=day,
+                settings=settings,
+                baseline=accepted,
+                models=False,
+                also=also,
+                progress=progress,
+            )
     if baseline_out and baseline_target:
         count = write_baseline(baseline_target, result.findings if result else [])
         click.echo(

@@ -5,11 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
+from click.core import ParameterSource
 
 from journeyspec.cli.common import EXIT_CLEAN, config_option, guarded, project_config
+from journeyspec.errors import UsageError
 from journeyspec.scaffold import KINDS, TEMPLATES, new_file
 from journeyspec.scaffold.documents import DEFAULT_TEMPLATE
 from journeyspec.validation import validate_project
+
+JOURNEY_ONLY = ("template", "persona", "owner")
 
 
 @click.command()
@@ -43,6 +47,8 @@ def new(
     day-in-the-life. The file starts with a schema modeline for editor completion and
     is never written over an existing one.
     """
+    if kind == "persona":
+        _refuse_journey_options()
     config = project_config(config_file)
     portfolio = validate_project(config).portfolio
     created = new_file(
@@ -65,3 +71,21 @@ def new(
             err=True,
         )
     return EXIT_CLEAN
+
+
+def _refuse_journey_options() -> None:
+    """``new persona`` takes only --title: a --template or --owner given for it would be
+    silently dropped, and the user would believe the persona has them."""
+    ctx = click.get_current_context()
+    given = [
+        param.opts[-1]
+        for param in ctx.command.params
+        if param.name in JOURNEY_ONLY
+        and ctx.get_parameter_source(param.name) is not ParameterSource.DEFAULT
+    ]
+    if given:
+        raise UsageError(
+            f"{' and '.join(given)} {'apply' if len(given) > 1 else 'applies'} to journeys "
+            "only; "
+            "`journeyspec new persona ID` takes --title (the persona's name)"
+        )

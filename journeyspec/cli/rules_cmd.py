@@ -7,6 +7,7 @@ import inspect
 import click
 
 from journeyspec.cli.common import guarded
+from journeyspec.cli.completion import complete_rule_ids
 from journeyspec.errors import UsageError
 from journeyspec.lint.catalogue import summary
 from journeyspec.lint.settings import all_rules, did_you_mean
@@ -14,7 +15,7 @@ from journeyspec.rules.base import Rule
 
 
 @click.command()
-@click.argument("rule_id", required=False, metavar="[RULE-ID]")
+@click.argument("rule_id", required=False, metavar="[RULE-ID]", shell_complete=complete_rule_ids)
 @guarded
 def rules(rule_id: str | None) -> int:
     """List the lint rules, or print the documentation of RULE-ID.
@@ -31,6 +32,21 @@ def rules(rule_id: str | None) -> int:
                 f"{summary(rule.__doc__)}"
             )
         return 0
+    return _describe(rule_id)
+
+
+@click.command()
+@click.argument("rule_id", metavar="RULE-ID", shell_complete=complete_rule_ids)
+@guarded
+def explain(rule_id: str) -> int:
+    """Print what RULE-ID checks, why, and a failing and a passing example.
+
+    The same as `journeyspec rules RULE-ID`, under the name other linters use.
+    """
+    return _describe(rule_id)
+
+
+def _describe(rule_id: str) -> int:
     found = next((r for r in all_rules() if rule_id == r.ID), None)
     if found is None:
         raise UsageError(f"unknown rule `{rule_id}`; {did_you_mean(rule_id)}")

@@ -19,16 +19,20 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import IO
 
-from journeyspec import git
+from journeyspec import git, pyproject
 from journeyspec.errors import UsageError
 from journeyspec.loader import MAX_FILE_BYTES
 from journeyspec.project import (
     CONFIG_NAME,
     YAML_SUFFIXES,
     ProjectConfig,
+    config_in,
     load_config,
     require_project,
 )
+
+# The files that say which files are the project's: extracted first.
+_SETTINGS = (PurePosixPath(CONFIG_NAME), PurePosixPath(pyproject.NAME))
 
 
 @dataclass(frozen=True)
@@ -82,9 +86,8 @@ def _folder(spec: str, folder: Path) -> ProjectConfig:
 def _config(folder: Path) -> ProjectConfig:
     # Only the folder's own journeyspec.yaml: walking up from a temporary folder or a
     # sibling checkout must not pick up an unrelated project's settings.
-    candidate = folder / CONFIG_NAME
-    if candidate.is_file():
-        return load_config(folder)  # finds ``candidate``, refused if it links out of ``folder``
+    if config_in(folder) is not None:
+        return load_config(folder)  # finds it, refused if it links out of ``folder``
     return ProjectConfig(root=folder)
 
 
@@ -115,13 +118,19 @@ def _extract(revision: str, current: ProjectConfig, target: Path) -> None:
         # out): written as they are, they would land outside the temporary folder.
         if set(name.split("/")) & {"", ".", ".."}:
             continue
-        if kind == "blob" and mode in ("100644", "100755") and relative.suffix in YAML_SUFFIXES:
+        wanted_kind = relative.suffix in YAML_SUFFIXES or relative in _SETTINGS
+        if kind == "blob" and mode in ("100644", "100755") and wanted_kind:
             blobs[relative] = sha
-    settings = PurePosixPath(CONFIG_NAME)
-    if settings in blobs:
-        _cat(root, [(blobs[settings], target / CONFIG_NAME)])
+    _cat(root, [(blobs[s], target / s.name) for s in _SETTINGS if s in blobs])
     wanted = _Wanted(_config(target))
-    _cat(root, [(sha, target.joinpath(*r.parts)) for r, sha in blobs.items() if wanted(r)])
+    _cat(
+        root,
+        [
+            (sha, target.joinpath(*r.parts))
+            for r, sha in blobs.items()
+            if wanted(r) and r not in _SETTINGS
+        ],
+    )
 
 
 def _ls_tree(root: Path, revision: str, prefix: str) -> bytes:

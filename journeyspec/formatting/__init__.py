@@ -110,12 +110,16 @@ def _identity(path: Path) -> tuple[int, int, int, int] | None:
 
 def targets(config: ProjectConfig, paths: Sequence[str] = ()) -> list[Path]:
     """The files to format: those named (files or folders), else the whole project."""
+    # fmt writes YAML: a configuration in pyproject.toml is never one of its files.
+    own = config.config_path
+    toml = own if own is not None and own.suffix == ".toml" else None
     if paths:
-        return [config.root / p for p in sorted(select(paths, config))]
+        named = [config.root / p for p in sorted(select(paths, config))]
+        return [p for p in named if toml is None or p.resolve() != toml]
     files, _ = discover(config)
     chosen = [f.path for f in files]
-    if config.config_path is not None:
-        chosen.insert(0, config.config_path)
+    if own is not None and toml is None:
+        chosen.insert(0, own)
     return chosen
 
 

@@ -17,6 +17,7 @@ from journeyspec.lint.settings import LintSettings, RuleSetting, settings_from
 from journeyspec.lint.suppressions import Scan, scan, suppress, unused
 from journeyspec.loader import Document
 from journeyspec.model import Journey, Outline, Portfolio
+from journeyspec.parallel import Progress
 from journeyspec.project import ProjectConfig
 from journeyspec.rules import RULES
 from journeyspec.rules.base import Context, Hit
@@ -60,6 +61,7 @@ def lint(
     baseline: Counter[Key] | None = None,
     models: bool = True,
     also: Also | None = None,
+    progress: Progress | None = None,
 ) -> LintResult:
     """Lint the project (or, with ``paths``, those files against the whole project).
 
@@ -67,10 +69,13 @@ def lint(
     raises ``ConfigFileError`` before any file is read). ``models=False`` leaves the journey
     models out of ``result.validation.portfolio``: a lint that only reports holds none.
     ``also`` selects more files by their content (see ``validate_project``).
+    ``progress`` hears of each journey file checked (for a progress bar).
     """
     settings = settings or settings_from(config)
     judge = _Judge(settings, today or clock.today(), config.review_interval)
-    validation = validate_project(config, paths, judge=judge, models=models, also=also)
+    validation = validate_project(
+        config, paths, judge=judge, models=models, also=also, progress=progress
+    )
     findings = [_placed(validation, finding) for finding in validation.findings]
     for path, judged in validation.judged.items():
         document = validation.document(path)

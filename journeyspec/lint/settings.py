@@ -19,8 +19,7 @@ from journeyspec.findings import Finding, Severity
 from journeyspec.lint.catalogue import ENGINE_RULES, configurable_ids
 from journeyspec.lint.globs import compile_glob, matches
 from journeyspec.lint.helplinks import docs_url as published_docs
-from journeyspec.loader import read_document
-from journeyspec.project import ConfigFileError, ProjectConfig
+from journeyspec.project import ConfigFileError, ProjectConfig, read_config
 from journeyspec.rules import RULES
 from journeyspec.rules.base import PROFILES, Profile, Rule
 from journeyspec.sourcemap import join
@@ -270,7 +269,7 @@ def _raise_positioned(config: ProjectConfig, problems: list[_Problem]) -> None:
     findings: list[Finding]
     if config.config_path is None:
         raise ConfigError("; ".join(p.message for p in problems))
-    document = read_document(config.config_path, config.config_path.name)
+    document = read_config(config.config_path)
     findings = [
         document.finding(p.pointer, "config", p.message, hint=p.hint, key=p.key) for p in problems
     ]

@@ -44,6 +44,7 @@ from journeyspec.rules import (
     stage_no_kpi,
     stage_no_owner,
     stage_no_touchpoints,
+    template_placeholder,
 )
 from journeyspec.rules.base import Rule
 
@@ -90,6 +91,7 @@ RULES: tuple[Rule, ...] = (
     # governance
     journey_no_owner,
     journey_review_overdue,
+    template_placeholder,
     blueprint_no_backstage,
 )
 

@@ -6,18 +6,17 @@ existing file is never replaced.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from journeyspec import clock
 from journeyspec.errors import UsageError
 from journeyspec.loader import load_document
 from journeyspec.model import Portfolio
 from journeyspec.project import ProjectConfig, display_path
+from journeyspec.rules import template_placeholder
 from journeyspec.scaffold.files import PlannedFile, write_new
 from journeyspec.scaffold.rendering import render
 from journeyspec.scaffold.stage_models import MODELS
@@ -55,7 +54,6 @@ def new_file(
     title: str | None = None,
     persona: str | None = None,
     owner: str | None = None,
-    today: dt.date | None = None,
 ) -> NewFile:
     """Write ``journeys/ID.yaml`` or ``personas/ID.yaml`` and return where it went."""
     if not _ID.match(new_id) or len(new_id) > 64:
@@ -69,7 +67,7 @@ def new_file(
         "id": new_id,
         "title": title or new_id.replace("-", " ").capitalize(),
         "schema": modeline_target(config, folder, kind),
-        "today": (today or clock.today()).isoformat(),
+        "todo": template_placeholder.MARKER,
     }
     if kind == "journey":
         if template not in MODELS:

@@ -21,6 +21,8 @@ class Written:
     skipped: list[str] = field(default_factory=list)  # existed already: left byte for byte
     # (path, why): a folder on the way is a link or a file; nothing is written through it
     refused: list[tuple[str, str]] = field(default_factory=list)
+    # Not written although missing, with why: the folder holds a project they would not fit.
+    left_out: dict[str, str] = field(default_factory=dict)
 
 
 def write_new(target: Path, files: list[PlannedFile]) -> Written:

@@ -18,10 +18,12 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config as load_mkdocs_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
+from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 
 from journeyspec.errors import BuildError
 from journeyspec.findings import Finding
 from journeyspec.lint import LintResult, lint
+from journeyspec.parallel import Progress
 from journeyspec.project import ProjectConfig
 from journeyspec.site.output import check_output, discard, publish, staging_folder
 from journeyspec.site.plugin import build_failures
@@ -52,20 +54,39 @@ def mkdocs_settings(config: ProjectConfig, workdir: Path, **overrides: Any) -> d
     """
     own = config.root / MKDOCS_FILE
     if own.is_file():
+        if not _names_docs_dir(own) and not (config.root / "docs").is_dir():
+            # docs/ holds only hand-written pages: a project without any still builds.
+            overrides = {"docs_dir": str(_empty_docs(workdir)), **overrides}
         return {"config_file": str(own), **overrides}
     packaged = resources.files("journeyspec.site").joinpath("default-mkdocs.yml")
     settings = yaml.safe_load(packaged.read_text(encoding="utf-8"))
-    docs = workdir / "docs"
-    docs.mkdir(parents=True, exist_ok=True)
     settings.update(
         site_name=config.name,
-        docs_dir=str(docs),
+        docs_dir=str(_empty_docs(workdir)),
         site_dir=str(config.root / "site"),
         plugins=["search", {"journeyspec": {"project": str(config.root)}}],
     )
     written = workdir / MKDOCS_FILE
     written.write_text(yaml.safe_dump(settings, sort_keys=False), encoding="utf-8")
     return {"config_file": str(written), **overrides}
+
+
+def _empty_docs(workdir: Path) -> Path:
+    docs = workdir / "docs"
+    docs.mkdir(parents=True, exist_ok=True)
+    return docs
+
+
+def _names_docs_dir(mkdocs_file: Path) -> bool:
+    """Whether mkdocs.yml sets docs_dir itself: a folder it names must exist (a typo there
+    is an error), only the default ``docs/`` may be missing."""
+    try:
+        with mkdocs_file.open("rb") as stream:
+            # MkDocs' own reading (``!ENV``, ``INHERIT``), but with the safe loader.
+            settings = yaml_load(stream, get_yaml_loader(yaml.SafeLoader))
+    except (OSError, yaml.YAMLError, MkDocsException):
+        return True  # MkDocs reports the broken file itself
+    return not isinstance(settings, dict) or "docs_dir" in settings
 
 
 class _Collect(logging.Handler):
@@ -78,18 +99,23 @@ class _Collect(logging.Handler):
 
 
 def build_site(
-    config: ProjectConfig, *, site_dir: Path | None = None, strict: bool = True
+    config: ProjectConfig,
+    *,
+    site_dir: Path | None = None,
+    strict: bool = True,
+    progress: Progress | None = None,
 ) -> Built:
     """Lint, build into a staging folder and swap it in; raise without touching the old site.
 
     Invalid files always stop the build; lint errors too unless ``strict`` is False.
+    ``progress`` hears how the files are checked, the pages written, the diagrams drawn.
     """
     with tempfile.TemporaryDirectory(prefix="journeyspec-mkdocs-") as workdir:
         settings = mkdocs_settings(config, Path(workdir))
         mkdocs_config: MkDocsConfig = _load(settings)
         # Refuse a dangerous output folder before doing any work at all.
         target = check_output(site_dir or Path(mkdocs_config.site_dir), config)
-        result = lint(config)
+        result = lint(config, progress=progress)
         failures = build_failures(result, strict=strict)
         if failures:
             raise ProjectErrors(failures)
@@ -97,6 +123,7 @@ def build_site(
         mkdocs_config.site_dir = str(staged)
         plugin = mkdocs_config.plugins["journeyspec"]
         plugin.preloaded = result  # type: ignore[attr-defined]
+        plugin.progress = progress  # type: ignore[attr-defined]
         plugin.config.strict = strict
         collect = _Collect()
         logger = logging.getLogger("mkdocs")
@@ -118,8 +145,15 @@ def build_site(
 
 
 def _load(settings: dict[str, Any]) -> MkDocsConfig:
+    collect = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collect)
     try:
         loaded: MkDocsConfig = load_mkdocs_config(**settings)
     except MkDocsException as exc:
-        raise BuildError(f"{settings['config_file']}: {exc}") from None
+        # MkDocs logs what is wrong and raises only "Aborted with a configuration error!".
+        details = "; ".join(collect.messages) or str(exc)
+        raise BuildError(f"{settings['config_file']}: {details}") from None
+    finally:
+        logger.removeHandler(collect)
     return loaded

@@ -37,6 +37,7 @@ from journeyspec.errors import JourneyspecError
 from journeyspec.escaping import neutral
 from journeyspec.findings import Finding, Severity
 from journeyspec.lint import LintResult, lint
+from journeyspec.parallel import Progress
 from journeyspec.project import ProjectConfig, load_config
 from journeyspec.rules import RULES
 from journeyspec.site import blocks, links
@@ -119,6 +120,8 @@ class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyp
         self.project: ProjectConfig | None = None
         self.preloaded: LintResult | None = None  # set by `journeyspec build` to lint once
         self.command = "build"  # the MkDocs command running: a preview is never strict
+        self.progress: Progress | None = None  # set by `journeyspec build` for its progress bar
+        self.pages_done, self.pages_total = 0, 0
         self.dates: dict[str, dt.date] = {}
         self.site_date = dt.date(2000, 1, 1)
         self.site_name = ""
@@ -166,6 +169,8 @@ class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyp
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         project = self._project()
+        if self.progress is not None:
+            self.progress("planning the pages", 0, 0)
         # Used once: MkDocs may keep this plugin for the next build in the same process,
         # which must lint its own project, not reuse this one's findings.
         result, self.preloaded = self.preloaded or lint(project), None
@@ -210,6 +215,7 @@ class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyp
                 resources.files("journeyspec.site").joinpath("assets").joinpath(name).read_bytes()
             )
             files.append(File.generated(config, f"{links.ASSET_DIR}/{name}", content=content))
+        self.pages_done, self.pages_total = 0, len(files.documentation_pages())
         return files
 
     def _add_pages(self, files: Files, config: MkDocsConfig, pages: list[PlannedPage]) -> None:
@@ -286,9 +292,17 @@ class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyp
             getattr(between[0], "__self__", None) is plugin for plugin in searches
         )
 
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        if self.progress is not None:
+            self.pages_done += 1
+            self.progress("writing pages", self.pages_done, self.pages_total)
+        return output
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.drawing is None:
             return
+        if self.progress is not None:
+            self.progress(f"drawing {len(self.drawn)} diagrams", 0, 0)
         drawn = self.drawing.result()
         for file, (_, svg) in zip(self.drawn, drawn, strict=True):
             write_file(svg.encode("utf-8"), file.abs_dest_path)

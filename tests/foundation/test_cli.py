@@ -119,3 +119,42 @@ def test_files_of_another_project_are_refused(
     result = run("validate", str(other / "budi.yaml"), cwd=minimal_project)
     assert result.exit_code == 2
     assert result.stderr.startswith(f"journeyspec: {other / 'budi.yaml'} is outside this project")
+
+
+@pytest.mark.parametrize("target", ["out", "out/", "."])
+def test_a_report_into_a_folder_is_a_usage_error_naming_it(
+    minimal_project: Path, run: Runner, target: str
+) -> None:
+    (minimal_project / "out").mkdir()
+    result = run("lint", "--format", f"json:{target}", cwd=minimal_project)
+    assert result.exit_code == 2
+    assert f"Invalid value for '--format': {target} is a folder; name the json report's file" in (
+        result.stderr
+    )
+    assert "internal error" not in result.stderr
+    assert sorted(p.name for p in (minimal_project / "out").iterdir()) == []
+
+
+def test_a_report_below_a_file_names_the_file(minimal_project: Path, run: Runner) -> None:
+    result = run("lint", "--format", "sarif:journeyspec.yaml/lint.sarif", cwd=minimal_project)
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "journeyspec: cannot write the sarif report to journeyspec.yaml/lint.sarif: "
+        "journeyspec.yaml is a file, not a folder\n",
+    )
+
+
+def test_an_export_into_a_folder_is_a_usage_error_naming_it(
+    minimal_project: Path, run: Runner
+) -> None:
+    (minimal_project / "out").mkdir()
+    for args in (("--format", "json", "-o", "out"), ("--format", "csv", "-o", "out", "--force")):
+        result = run("export", *args, cwd=minimal_project)
+        assert result.exit_code == 2
+        assert result.stderr.startswith("journeyspec: out is a folder; name the file"), result
+    below = run("export", "--format", "csv", "-o", "journeyspec.yaml/x.csv", cwd=minimal_project)
+    assert (below.exit_code, below.stderr) == (
+        2,
+        "journeyspec: cannot write the csv export to journeyspec.yaml/x.csv: "
+        "journeyspec.yaml is a file, not a folder\n",
+    )

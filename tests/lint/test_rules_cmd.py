@@ -48,3 +48,15 @@ def test_an_unknown_rule_suggests_the_closest(tmp_path: Path, run: Run) -> None:
         2,
         "journeyspec: unknown rule `stage-no-ownr`; did you mean `stage-no-owner`?\n",
     )
+
+
+def test_explain_is_rules_with_one_rule(tmp_path: Path, run: Run) -> None:
+    explained = run("explain", "stage-no-owner", cwd=tmp_path)
+    assert explained.exit_code == 0
+    assert explained.stdout == run("rules", "stage-no-owner", cwd=tmp_path).stdout
+    unknown = run("explain", "stage-no-ownr", cwd=tmp_path)
+    assert (unknown.exit_code, unknown.stderr) == (
+        2,
+        "journeyspec: unknown rule `stage-no-ownr`; did you mean `stage-no-owner`?\n",
+    )
+    assert run("explain", cwd=tmp_path).exit_code == 2

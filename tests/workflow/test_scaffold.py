@@ -3,13 +3,14 @@ new files that validate, without ever replacing a file."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from journeyspec.scaffold import TEMPLATES, plan_repository
-from tests.conftest import Result
+from tests.conftest import Result, copy_example
 
 Run = Callable[..., Result]
 TODAY = {"JOURNEYSPEC_TODAY": "2026-03-01"}
@@ -109,13 +110,17 @@ def test_init_into_a_non_empty_folder_changes_no_existing_byte(tmp_path: Path, r
         assert (tmp_path / relative).read_bytes() == content
     assert not (tmp_path / "missing-target").exists()
     skipped = [line for line in result.stdout.splitlines() if line.startswith("skipped")]
+    left_out = "(sample data: this folder holds a project already, whose teams, channels and "
     assert skipped == [
         "skipped journeys/first-order.yaml (exists; left unchanged)",
         "skipped journeyspec.yaml (exists; left unchanged)",
         "skipped mkdocs.yml (exists; left unchanged)",
         "skipped schemas/journey.schema.json (exists; left unchanged)",
+        f"skipped personas/sam.yaml {left_out}personas the sample would not match)",
+        f"skipped registry/channels.yaml {left_out}personas the sample would not match)",
+        f"skipped registry/teams.yaml {left_out}personas the sample would not match)",
     ]
-    assert result.stdout.splitlines()[-1].startswith("11 created, 4 skipped.")
+    assert result.stdout.splitlines()[-1].startswith("8 created, 7 skipped.")
     again = run("init", str(tmp_path), cwd=tmp_path)
     assert again.stdout.splitlines()[-1].startswith("0 created, 15 skipped.")
 
@@ -193,3 +198,119 @@ def test_new_journey_without_owner_says_what_to_set(scaffold: Path, run: Run) ->
         )
     finally:
         (scaffold / "journeys" / "no-owner-yet.yaml").unlink(missing_ok=True)
+
+
+def test_a_scaffold_without_docs_still_builds(tmp_path: Path, run: Run) -> None:
+    assert run("init", str(tmp_path), cwd=tmp_path).exit_code == 0
+    for page in (tmp_path / "docs").iterdir():
+        page.unlink()
+    (tmp_path / "docs").rmdir()
+    built = run("build", cwd=tmp_path, env=TODAY)
+    assert built.exit_code == 0, built.stderr
+    assert (tmp_path / "site" / "journeys" / "first-order" / "index.html").is_file()
+    assert not (tmp_path / "docs").exists()
+    # A docs_dir the project names itself must exist: a typo there is an error, named.
+    mkdocs = tmp_path / "mkdocs.yml"
+    mkdocs.write_text(mkdocs.read_text() + "docs_dir: guides\n")
+    named = run("build", cwd=tmp_path, env=TODAY)
+    assert named.exit_code == 2
+    assert "docs_dir" in named.stderr and str(tmp_path / "guides") in named.stderr
+
+
+@pytest.mark.parametrize(
+    ("options", "named"),
+    [
+        (("--template", "saas"), "--template applies"),
+        (("--template", "lifecycle-5"), "--template applies"),  # the default, but given
+        (("--owner", "marketing", "--persona", "sam"), "--persona and --owner apply"),
+    ],
+)
+def test_new_persona_refuses_journey_options(
+    scaffold: Path, run: Run, options: tuple[str, ...], named: str
+) -> None:
+    refused = run("new", "persona", "alex", *options, cwd=scaffold)
+    assert refused.exit_code == 2
+    assert refused.stderr == (
+        f"journeyspec: {named} to journeys only; "
+        "`journeyspec new persona ID` takes --title (the persona's name)\n"
+    )
+    assert not (scaffold / "personas" / "alex.yaml").exists()
+
+
+def test_a_new_journey_is_not_reviewed_and_its_placeholders_are_reported(
+    scaffold: Path, run: Run
+) -> None:
+    try:
+        made = run("new", "journey", "trial", "--template", "saas", "--owner", "e-commerce",
+                   cwd=scaffold, env=TODAY)  # fmt: skip
+        assert made.exit_code == 0, made.stderr
+        text = (scaffold / "journeys" / "trial.yaml").read_text()
+        assert "\nlast_reviewed:" not in text
+        lint = run("lint", "--format", "json", "journeys/trial.yaml", cwd=scaffold, env=TODAY)
+        findings = json.loads(lint.stdout)["findings"]
+        placeholders = [
+            (f["line"], f["column"]) for f in findings if f["rule"] == "template-placeholder"
+        ]
+        lines = text.splitlines()
+        assert placeholders == [
+            (number, line.index('"TODO: ') + 1)
+            for number, line in enumerate(lines, 1)
+            if '"TODO: ' in line
+        ]
+        assert len(placeholders) == 6  # the objective and five steps' `does`
+        never = [f for f in findings if f["rule"] == "journey-review-overdue"]
+        assert [f["message"] for f in never] == [
+            "journey has no `last_reviewed` date; review the map and record when"
+        ]
+    finally:
+        (scaffold / "journeys" / "trial.yaml").unlink(missing_ok=True)
+
+
+@pytest.mark.parametrize(
+    "parts",
+    [
+        ("journeyspec.yaml", "journeys", "personas", "registry"),
+        ("journeys", "personas", "registry"),  # a project without a configuration file
+        ("personas",),  # a project just started: personas, no journey yet
+    ],
+)
+def test_init_in_an_existing_project_keeps_it_valid(
+    tmp_path: Path, run: Run, parts: tuple[str, ...]
+) -> None:
+    project = copy_example(tmp_path / "project", parts)
+    checked = run("validate", cwd=project)
+    before = run("lint", "--format", "json", cwd=project, env=TODAY)
+    made = run("init", cwd=project)
+    assert made.exit_code == 0, made.stderr
+    assert not (project / "journeys" / "first-order.yaml").exists()
+    assert not (project / "personas" / "sam.yaml").exists()
+    assert "skipped journeys/first-order.yaml (sample data: this folder holds a project" in (
+        made.stdout
+    )
+    # What was valid stays valid, and a half-made project gets no file that names teams,
+    # channels or a persona it does not have: the same findings, before and after.
+    assert run("validate", cwd=project) == checked
+    assert checked.exit_code == (1 if parts == ("personas",) else 0)
+    after = run("lint", "--format", "json", cwd=project, env=TODAY)
+    assert json.loads(after.stdout)["findings"] == json.loads(before.stdout)["findings"]
+
+
+@pytest.mark.parametrize("inside", [".", "sub", "sub/deeper"])
+def test_init_inside_a_projects_journeys_folder_is_refused(
+    tmp_path: Path, run: Run, inside: str
+) -> None:
+    project = copy_example(tmp_path / "project")
+    before = sorted(p.relative_to(project) for p in project.rglob("*"))
+    refused = run("init", inside, cwd=project / "personas")
+    assert refused.exit_code == 2
+    folder = (project / "personas" / inside).resolve()
+    assert refused.stderr == (
+        f"journeyspec: {folder} is inside the personas folder of the project in {project}, "
+        "which would read the new files as its personas; run init in a folder of its own, "
+        "or in that project's root to add what it lacks\n"
+    )
+    assert sorted(p.relative_to(project) for p in project.rglob("*")) == before
+    # A project of its own beside the data folders is fine, and leaves the outer one valid.
+    made = run("init", "guides", cwd=project)
+    assert made.exit_code == 0, made.stderr
+    assert run("validate", cwd=project).exit_code == 0
