@@ -68,6 +68,9 @@ class Step:
     lanes: Lanes
     wait_time: str | None
     pointer: str
+    # True when the file says ``next: []``: the journey ends at this step (a drop-off),
+    # where a step with no ``next`` at all is followed by the next step in the file.
+    ends: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -490,6 +493,7 @@ def _step(data: dict[str, Any], stage: str, pointer: str) -> Step:
         ),
         wait_time=data.get("wait_time"),
         pointer=pointer,
+        ends=data.get("next") == [],
     )
 
 
