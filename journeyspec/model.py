@@ -71,6 +71,8 @@ class Step:
     # True when the file says ``next: []``: the journey ends at this step (a drop-off),
     # where a step with no ``next`` at all is followed by the next step in the file.
     ends: bool = False
+    # For each of ``thinks``, the touchpoints the file says answer it (``answered_by``).
+    answered_by: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -464,13 +466,16 @@ def _stage(data: dict[str, Any], pointer: str) -> Stage:
 
 def _step(data: dict[str, Any], stage: str, pointer: str) -> Step:
     emotion = data.get("emotion")
+    if isinstance(emotion, int | float):  # the shorthand ``emotion: -1``
+        emotion = {"score": emotion}
     lanes = data.get("lanes") or {}
+    thinks = [t if isinstance(t, dict) else {"text": t} for t in _t(data, "thinks")]
     return Step(
         id=data["id"],
         name=data["name"],
         stage=stage,
         does=data.get("does"),
-        thinks=_t(data, "thinks"),
+        thinks=tuple(t["text"] for t in thinks),
         emotion=Emotion(
             emotion["score"], emotion.get("label"), emotion.get("note"), _t(emotion, "evidence")
         )
@@ -494,6 +499,7 @@ def _step(data: dict[str, Any], stage: str, pointer: str) -> Step:
         wait_time=data.get("wait_time"),
         pointer=pointer,
         ends=data.get("next") == [],
+        answered_by=tuple(_t(t, "answered_by") for t in thinks),
     )
 
 
