@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
+from journeyspec.phases import BUILT_IN, PhaseSets, set_of
 from journeyspec.sourcemap import join
 
 DEFAULT_KIND = "current-state"  # a journey's kind when its file names none
@@ -214,6 +215,9 @@ class Journey:
     opportunities: tuple[Opportunity, ...]
     kpis: tuple[Kpi, ...]
     evidence: tuple[Evidence, ...]
+    # The ordered phases of the set the stages' ``phase`` values come from; () when no
+    # stage names a phase (see journeyspec.phases).
+    phases: tuple[str, ...] = ()
 
     @property
     def steps(self) -> tuple[Step, ...]:
@@ -358,7 +362,12 @@ def _grouped(pairs: Iterator[tuple[str, Journey]]) -> dict[str, tuple[Journey, .
     return {key: tuple(items) for key, items in groups.items()}
 
 
-def journey_from(data: dict[str, Any], path: str, default_scale: tuple[int, int]) -> Journey:
+def journey_from(
+    data: dict[str, Any],
+    path: str,
+    default_scale: tuple[int, int],
+    phase_sets: PhaseSets = BUILT_IN,
+) -> Journey:
     scale = data.get("emotion_scale")
     stages = tuple(_stage(s, join("/stages", i)) for i, s in enumerate(data["stages"]))
     scope = data.get("scope") or {}
@@ -444,6 +453,7 @@ def journey_from(data: dict[str, Any], path: str, default_scale: tuple[int, int]
         evidence=tuple(
             _evidence(e, join("/evidence", i)) for i, e in enumerate(_t(data, "evidence"))
         ),
+        phases=set_of((s.phase for s in stages if s.phase), phase_sets),
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -152,7 +153,14 @@ def _translate(document: Document, error: jsonschema.ValidationError) -> list[An
         ]
     if keyword == "additionalProperties" and isinstance(instance, dict):
         allowed = sorted(schema.get("properties", {}))
-        unknown = [k for k in instance if k not in allowed and not k.startswith("x-")]
+        patterns = [re.compile(p) for p in schema.get("patternProperties", {})]
+        unknown = [
+            k
+            for k in instance
+            if k not in allowed
+            and not k.startswith("x-")
+            and not any(p.search(str(k)) for p in patterns)
+        ]
         return [
             document.finding(
                 join(pointer, key),

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from journeyspec import model, references
+from journeyspec import model, phases, references
 from journeyspec.cache import open_cache
 from journeyspec.findings import Finding
 from journeyspec.loader import Document
@@ -94,6 +94,7 @@ def validate_project(
     cache = open_cache(config.root)
     registry = _Registry(list(zip(check_files(cache, others, keep), others, strict=True)))
     examine = _Examiner(registry, config.emotion_scale, judge, selected, models)
+    examine.phase_sets = phases.phase_sets(config.phases)  # the project's, then built in
     examined = check_files(cache, journey_jobs, examine)
     if cache is not None:
         cache.prune()  # entries of files that are gone or have changed
@@ -198,6 +199,7 @@ class _Examiner:
     ) -> None:
         self.index, self.portfolio = registry.index, registry.portfolio
         self.scale, self.judge, self.selected, self.models = scale, judge, selected, models
+        self.phase_sets: phases.PhaseSets = phases.BUILT_IN
 
     def __call__(self, checked: Checked, job: Job) -> Examined:
         document, problems = checked.document, list(checked.problems)
@@ -205,10 +207,11 @@ class _Examiner:
         if not isinstance(data, dict):
             return Examined(document, problems, None, False, None, None)
         problems.extend(references.check_journey(document, self.index))
+        problems.extend(phases.check_phases(document, self.phase_sets))
         outline = model.outline_of(data, document.path)
         if problems or outline is None:
             return Examined(document, problems, outline, False, None, None)
-        journey = model.journey_from(data, document.path, self.scale)
+        journey = model.journey_from(data, document.path, self.scale, self.phase_sets)
         judged = None
         if self.judge is not None and (self.selected is None or document.path in self.selected):
             judged = self.judge(journey, document, self.portfolio)
