@@ -92,9 +92,9 @@ def test_check_exit_codes(tmp_path: Path, run: Run) -> None:
         "id: j\n"
         'title: "J"  # quoted stays quoted\n'
         "persona: p\n"
-        "stages:   # the stages, in order\n"
+        "stages:  # the stages, in order\n"
         "  - id: only\n"
-        "    name: Only       # a name before its id\n"  # comments keep their column
+        "    name: Only  # a name before its id\n"  # two spaces, whatever the old column
         "x-note: kept last\n"
     )
     assert run("fmt", "--check", cwd=tmp_path).exit_code == 0
