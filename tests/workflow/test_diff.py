@@ -255,3 +255,18 @@ def test_stage_and_cross_stage_moves_and_invalid_journeys(tmp_path: Path) -> Non
     assert [(f.rule, f.message) for f in trial.findings.new] == [
         ("reference", "unknown persona `ghost`")
     ]
+
+
+def test_the_emotion_shorthand_is_the_same_score(tmp_path: Path) -> None:
+    trial = HEAD["journeys/trial.yaml"]
+    assert "emotion: {score: -1}" in trial
+    old = write_files(tmp_path / "old", {**BASE, "journeys/trial.yaml": trial})
+    same = write_files(tmp_path / "same", {
+        **BASE, "journeys/trial.yaml": trial.replace("emotion: {score: -1}", "emotion: -1")})  # fmt: skip
+    moved = write_files(tmp_path / "moved", {
+        **BASE, "journeys/trial.yaml": trial.replace("emotion: {score: -1}", "emotion: 2")})  # fmt: skip
+    assert [j.changes for j in api.diff(str(old), str(same), project=old).journeys] in ([], [()])
+    (journey,) = api.diff(str(old), str(moved), project=old).journeys
+    assert [(c.part, c.id, c.change, c.old, c.new) for c in journey.changes] == [
+        ("step", "signs-up", "score", -1, 2)
+    ]

@@ -154,3 +154,11 @@ def test_shorthand_emotions_and_answered_thoughts_keep_their_shape_in_schema_ord
     assert '        thinks: ["Q?", {text: "R?", answered_by: [desk]}]\n' in after
     assert "        emotion: {score: -2, label: sad}\n" in after  # anyOf: the mapping's order
     assert format_text(after, "journey") == after
+
+
+def test_the_example_project_is_fmt_clean(examples: Path, run: Run) -> None:
+    result = run("fmt", "--check", cwd=examples)
+    assert result.exit_code == 0, result.stdout + result.stderr
+    assert result.stdout == ""
+    assert result.stderr.startswith("0 files would be reformatted,")
+    assert "skipped" in result.stderr and "left as written" not in result.stderr
