@@ -61,28 +61,35 @@ OPTIONS: Mapping[str, Option] = {
 }
 
 # Model fields that are not top-level keys of the file, or always have a value.
-_NOT_KEYS = frozenset({"path", "emotion_scale", "kind", "status"})
+_NOT_KEYS = frozenset({"path", "emotion_scale", "kind", "status", "phases"})
 
 
 def check(journey: Journey, context: Context) -> Iterator[Hit]:
-    policy = context.options["fields"]
-    known = [f.name for f in dataclasses.fields(Journey) if f.name not in _NOT_KEYS]
-    for status, names in policy.items():
-        for name in names if isinstance(names, list) else [names]:
-            if name not in known:
-                raise ConfigError(
-                    f"{ID}: `{name}` (for status `{status}`) is not a journey field; "
-                    f"fields are {', '.join(known)}"
-                )
-    missing = [n for n in policy.get(journey.status) or () if not _filled(getattr(journey, n))]
+    policy = _policy(context.options["fields"])
+    missing = [n for n in policy.get(journey.status, ()) if not _filled(getattr(journey, n))]
     if missing:
         yield Hit(
             "/status",
             f"a `{journey.status}` journey needs {', '.join(f'`{n}`' for n in missing)}; "
             "fill them in or change the status",
             hint=f"the project's policy (rule `{ID}`) asks every `{journey.status}` map for "
-            f"{', '.join(str(n) for n in policy[journey.status])}",
+            f"{', '.join(policy[journey.status])}",
         )
+
+
+def _policy(raw: Mapping[str, Any]) -> dict[str, list[str]]:
+    """The ``fields`` option checked: status -> field names (one name may stand alone)."""
+    known = [f.name for f in dataclasses.fields(Journey) if f.name not in _NOT_KEYS]
+    policy: dict[str, list[str]] = {}
+    for status, names in raw.items():
+        policy[str(status)] = [str(n) for n in (names if isinstance(names, list) else [names])]
+        for name in policy[str(status)]:
+            if name not in known:
+                raise ConfigError(
+                    f"{ID}: `{name}` (for status `{status}`) is not a journey field; "
+                    f"fields are {', '.join(known)}"
+                )
+    return policy
 
 
 def _filled(value: Any) -> bool:
