@@ -175,18 +175,26 @@ def _stages(
                 score = 1 - 2 * n
             else:
                 score = max(0, min(2, score + rng.choice((-1, 0, 0, 1))))
-            evidence = ", evidence: [interviews]" if n == 0 else ""
+            # Each study backs one score, so none is left unused (item-unused).
+            study = ("interviews", "tickets", "funnel")[n] if n < 3 else ""
+            evidence = f", evidence: [{study}]" if study else ""
             thoughts, label = rng.randint(1, 2), words.FEELINGS[score + 2]
+            touched = not (plant == "stage-no-touchpoints" and here)
+            first = len(touchpoints) + 1
+            # The step's first touchpoint answers its questions (question-without-touchpoint).
+            answer = f", answered_by: [tp-{first}]" if touched else ""
             out += [
                 f"      - id: {stage_id}-{n + 1}",
                 f"        name: {action}",
                 f"        does: {scalar(rng.choice(words.DOES))}",
                 "        thinks:",
-                *(f"          - {scalar(t)}" for t in rng.sample(words.THINKS, thoughts)),
+                *(
+                    f"          - {{text: {json.dumps(t)}{answer}}}"
+                    for t in rng.sample(words.THINKS, thoughts)
+                ),
                 f"        emotion: {{score: {score}, label: {label}{evidence}}}",
             ]
-            if not (plant == "stage-no-touchpoints" and here):
-                first = len(touchpoints) + 1
+            if touched:
                 out.append(f"        touchpoints: [tp-{first}, tp-{first + 1}]")
                 for number in (first, first + 1):
                     name, channel = rng.choice(words.TOUCHPOINT_NAMES), rng.choice(words.CHANNELS)

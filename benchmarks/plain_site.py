@@ -72,7 +72,8 @@ def journey_page(data: dict[str, Any]) -> str:
             "| --- | --- | --- | --- | --- |",
         ]
         for step in stage.get("steps", []):
-            thinks = "<br>".join(step.get("thinks", []))
+            thoughts = step.get("thinks", [])
+            thinks = "<br>".join(t if isinstance(t, str) else t["text"] for t in thoughts)
             emotion = step.get("emotion", {})
             feels = f"{emotion.get('label', '')} ({emotion.get('score', '')})"
             touch = ", ".join(step.get("touchpoints", []))

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
+from journeyspec.phases import BUILT_IN, PhaseSets, set_of
 from journeyspec.sourcemap import join
 
 DEFAULT_KIND = "current-state"  # a journey's kind when its file names none
@@ -68,6 +69,11 @@ class Step:
     lanes: Lanes
     wait_time: str | None
     pointer: str
+    # True when the file says ``next: []``: the journey ends at this step (a drop-off),
+    # where a step with no ``next`` at all is followed by the next step in the file.
+    ends: bool = False
+    # For each of ``thinks``, the touchpoints the file says answer it (``answered_by``).
+    answered_by: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,6 +215,9 @@ class Journey:
     opportunities: tuple[Opportunity, ...]
     kpis: tuple[Kpi, ...]
     evidence: tuple[Evidence, ...]
+    # The ordered phases of the set the stages' ``phase`` values come from; () when no
+    # stage names a phase (see journeyspec.phases).
+    phases: tuple[str, ...] = ()
 
     @property
     def steps(self) -> tuple[Step, ...]:
@@ -353,7 +362,12 @@ def _grouped(pairs: Iterator[tuple[str, Journey]]) -> dict[str, tuple[Journey, .
     return {key: tuple(items) for key, items in groups.items()}
 
 
-def journey_from(data: dict[str, Any], path: str, default_scale: tuple[int, int]) -> Journey:
+def journey_from(
+    data: dict[str, Any],
+    path: str,
+    default_scale: tuple[int, int],
+    phase_sets: PhaseSets = BUILT_IN,
+) -> Journey:
     scale = data.get("emotion_scale")
     stages = tuple(_stage(s, join("/stages", i)) for i, s in enumerate(data["stages"]))
     scope = data.get("scope") or {}
@@ -439,6 +453,7 @@ def journey_from(data: dict[str, Any], path: str, default_scale: tuple[int, int]
         evidence=tuple(
             _evidence(e, join("/evidence", i)) for i, e in enumerate(_t(data, "evidence"))
         ),
+        phases=set_of((s.phase for s in stages if s.phase), phase_sets),
     )
 
 
@@ -461,13 +476,16 @@ def _stage(data: dict[str, Any], pointer: str) -> Stage:
 
 def _step(data: dict[str, Any], stage: str, pointer: str) -> Step:
     emotion = data.get("emotion")
+    if isinstance(emotion, int | float):  # the shorthand ``emotion: -1``
+        emotion = {"score": emotion}
     lanes = data.get("lanes") or {}
+    thinks = [t if isinstance(t, dict) else {"text": t} for t in _t(data, "thinks")]
     return Step(
         id=data["id"],
         name=data["name"],
         stage=stage,
         does=data.get("does"),
-        thinks=_t(data, "thinks"),
+        thinks=tuple(t["text"] for t in thinks),
         emotion=Emotion(
             emotion["score"], emotion.get("label"), emotion.get("note"), _t(emotion, "evidence")
         )
@@ -490,6 +508,8 @@ def _step(data: dict[str, Any], stage: str, pointer: str) -> Step:
         ),
         wait_time=data.get("wait_time"),
         pointer=pointer,
+        ends=data.get("next") == [],
+        answered_by=tuple(_t(t, "answered_by") for t in thinks),
     )
 
 

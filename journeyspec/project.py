@@ -37,6 +37,8 @@ class ProjectConfig:
     emotion_scale: tuple[int, int] = (-2, 2)
     review_interval: str = "P6M"
     lint: dict[str, Any] = field(default_factory=dict)
+    # The project's own phase sets (``phases:``), before the built-in ones.
+    phases: dict[str, tuple[str, ...]] = field(default_factory=dict)
     site: dict[str, Any] = field(default_factory=dict)
     # A pyproject.toml [tool.journeyspec] beside journeyspec.yaml, which wins over it.
     ignored: Path | None = None
@@ -133,6 +135,7 @@ def load_config(start: Path | None = None, *, config_file: Path | None = None) -
         review_interval=data.get("review_interval", "P6M"),
         lint=data.get("lint", {}),
         site=data.get("site", {}),
+        phases={str(k): tuple(v) for k, v in data.get("phases", {}).items()},
     )
 
 

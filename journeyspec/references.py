@@ -35,6 +35,7 @@ JOURNEY_REFERENCES: dict[str, tuple[str, ...]] = {
     "/stages/*/owner": ("team",),
     "/stages/*/touchpoints/*": ("touchpoint",),
     "/stages/*/steps/*/touchpoints/*": ("touchpoint",),
+    "/stages/*/steps/*/thinks/*/answered_by/*": ("touchpoint",),
     "/stages/*/steps/*/next/*": ("step",),
     "/stages/*/steps/*/actor": ("persona",),
     "/stages/*/steps/*/emotion/evidence/*": ("evidence item",),

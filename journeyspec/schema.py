@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -128,9 +129,38 @@ def _translate(document: Document, error: jsonschema.ValidationError) -> list[An
     schema: dict[str, Any] = error.schema if isinstance(error.schema, dict) else {}
     instance, keyword = error.instance, error.validator
     what = _noun(pointer, instance, document.data)
+    if keyword == "anyOf" and error.context:
+        # Several shapes are allowed (``emotion: -1`` or ``emotion: {score: -1}``): explain
+        # what is wrong inside the shape the value has, else say which shapes would do.
+        branches: dict[Any, list[jsonschema.ValidationError]] = {}
+        for sub in error.context:
+            branches.setdefault(sub.relative_schema_path[0], []).append(sub)
+        wrong_shape = {k for k, errs in branches.items() if any(_shape_error(e) for e in errs)}
+        fitting = [e for k, errs in branches.items() if k not in wrong_shape for e in errs]
+        if fitting:
+            return [f for e in fitting for f in _translate(document, e)]
+        shape_types = [
+            t for e in error.context if _shape_error(e) for t in _as_list(e.validator_value)
+        ]
+        shapes = " or ".join(dict.fromkeys(_TYPE_WORDS.get(str(t), str(t)) for t in shape_types))
+        return [
+            document.finding(
+                pointer,
+                RULE,
+                f"`{_last(pointer)}` must be {shapes}, not {_kind(instance)}",
+                hint=_type_hint(instance, shape_types),
+            )
+        ]
     if keyword == "additionalProperties" and isinstance(instance, dict):
         allowed = sorted(schema.get("properties", {}))
-        unknown = [k for k in instance if k not in allowed and not k.startswith("x-")]
+        patterns = [re.compile(p) for p in schema.get("patternProperties", {})]
+        unknown = [
+            k
+            for k in instance
+            if k not in allowed
+            and not k.startswith("x-")
+            and not any(p.search(str(k)) for p in patterns)
+        ]
         return [
             document.finding(
                 join(pointer, key),
@@ -169,12 +199,15 @@ def _translate(document: Document, error: jsonschema.ValidationError) -> list[An
             message = f"`{_last(pointer)}` must be one of the allowed values, not {_kind(instance)}"
             hint = _suggest("", allowed_values, "values")
             return [document.finding(pointer, RULE, message, hint=hint)]
+        synonym = schema.get("x-synonyms", {}).get(str(instance).strip().casefold())
         return [
             document.finding(
                 pointer,
                 RULE,
                 f"`{instance}` is not an allowed value of `{_last(pointer)}`",
-                hint=_suggest(str(instance), allowed_values, "values"),
+                hint=f"`{instance}` counts as `{synonym}`: write `{_last(pointer)}: {synonym}`"
+                if synonym
+                else _suggest(str(instance), allowed_values, "values"),
             )
         ]
     if keyword == "const" and _last(pointer) == "journeyspec":
@@ -275,6 +308,11 @@ def _kind(value: Any) -> str:
     if isinstance(value, list):
         return "a list"
     return "a mapping"
+
+
+def _shape_error(error: jsonschema.ValidationError) -> bool:
+    """Whether an ``anyOf`` branch failed because the value itself has another type."""
+    return error.validator == "type" and not error.relative_path
 
 
 def _as_list(value: Any) -> list[Any]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from journeyspec import model, references
+from journeyspec import model, phases, references
 from journeyspec.cache import open_cache
 from journeyspec.findings import Finding
 from journeyspec.loader import Document
@@ -116,6 +116,7 @@ def validate_project(
             if kind == "persona" and also(checked.document.path, checked.document.data)
         }
     examine = _Examiner(registry, config.emotion_scale, judge, selected, models, also)
+    examine.phase_sets = phases.phase_sets(config.phases)  # the project's, then built in
     examined = check_files(cache, journey_jobs, examine, progress)
     if selected is not None:
         selected |= {e.document.path for e in examined if e.selected}
@@ -225,6 +226,7 @@ class _Examiner:
         self.index, self.portfolio = registry.index, registry.portfolio
         self.scale, self.judge, self.selected, self.models = scale, judge, selected, models
         self.also = also
+        self.phase_sets: phases.PhaseSets = phases.BUILT_IN
 
     def __call__(self, checked: Checked, job: Job) -> Examined:
         document, problems = checked.document, list(checked.problems)
@@ -233,10 +235,11 @@ class _Examiner:
         if not isinstance(data, dict):
             return Examined(document, problems, None, False, None, None, chosen)
         problems.extend(references.check_journey(document, self.index))
+        problems.extend(phases.check_phases(document, self.phase_sets))
         outline = model.outline_of(data, document.path)
         if problems or outline is None:
             return Examined(document, problems, outline, False, None, None, chosen)
-        journey = model.journey_from(data, document.path, self.scale)
+        journey = model.journey_from(data, document.path, self.scale, self.phase_sets)
         judged = None
         wanted = self.selected is None or document.path in self.selected or chosen
         if self.judge is not None and wanted:

@@ -22,6 +22,8 @@ TODAY = dt.date(2026, 11, 23)
 # (recommended) profile on TODAY. Each one is described in a comment or in the file.
 PLANTED = {
     ("journeys/accounting-software-first-purchase-future.yaml", 47, 5, "stage-handoff-undefined"),
+    ("journeys/accounting-software-first-purchase.yaml", 73, 13, "question-without-touchpoint"),
+    ("journeys/accounting-software-first-purchase.yaml", 102, 13, "question-without-touchpoint"),
     ("journeys/accounting-software-first-purchase.yaml", 217, 5, "opportunity-no-due-date"),
     ("journeys/bank-account-opening.yaml", 109, 26, "emotion-steep-drop-without-pain-point"),
     ("journeys/bank-account-opening.yaml", 207, 5, "kpi-no-baseline-or-target"),

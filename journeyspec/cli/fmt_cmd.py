@@ -29,7 +29,9 @@ def fmt(paths: tuple[str, ...], check: bool, config_file: Path | None) -> int:
     Formats every project file, or the PATHS given (files or folders). Only files whose
     text changes are rewritten. Files that cannot be read or fail their schema are
     skipped with a message (fix them with `journeyspec validate` first); then, and
-    with --check when a file would change, the exit code is 1.
+    with --check when a file would change, the exit code is 1. A valid file that cannot
+    be formatted without losing or moving a comment (say, one inside `[ ]`) is left as
+    written with a note, and does not fail --check.
     """
     config = project_config(config_file)
     prefix = path_prefix(config)
@@ -39,12 +41,16 @@ def fmt(paths: tuple[str, ...], check: bool, config_file: Path | None) -> int:
             click.echo(f"{'would reformat' if check else 'reformatted'} {prefix}{outcome.path}")
         elif outcome.status == "skipped":
             click.echo(f"skipped {prefix}{outcome.path}: {outcome.message}", err=True)
+        elif outcome.status == "left":
+            click.echo(f"note: {prefix}{outcome.path} {outcome.message}", err=True)
     changed = sum(o.status == "changed" for o in outcomes)
     skipped = sum(o.status == "skipped" for o in outcomes)
+    left = sum(o.status == "left" for o in outcomes)
     verb = "would be reformatted" if check else "reformatted"
     click.echo(
         f"{counted(changed, 'file')} {verb}, "
-        f"{len(outcomes) - changed - skipped} unchanged, {skipped} skipped",
+        f"{len(outcomes) - changed - skipped - left} unchanged, {skipped} skipped"
+        + (f", {left} left as written" if left else ""),
         err=True,
     )
     return EXIT_FINDINGS if skipped or (check and changed) else EXIT_CLEAN

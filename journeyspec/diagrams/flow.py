@@ -1,4 +1,5 @@
-"""The flow diagram: stages as clusters, steps in order, branches, loop-backs, moments of truth."""
+"""The flow diagram: stages as clusters, steps along the flow, branches, loop-backs, exits,
+moments of truth."""
 
 from __future__ import annotations
 
@@ -6,33 +7,23 @@ import itertools
 
 from journeyspec.diagrams import dot
 from journeyspec.diagrams.diagram import Diagram, listing
+from journeyspec.flow import flow_of
 from journeyspec.model import Journey, Step
-
-
-def successors(steps: tuple[Step, ...]) -> list[list[int]]:
-    """For each step, the indexes of the steps that follow it (``next``, else the next in order)."""
-    index = {step.id: i for i, step in enumerate(steps)}
-    result: list[list[int]] = []
-    for i, step in enumerate(steps):
-        if step.next:
-            result.append([index[target] for target in step.next if target in index])
-        else:
-            result.append([i + 1] if i + 1 < len(steps) else [])
-    return result
 
 
 def flow_diagram(journey: Journey) -> Diagram:
     """Draw the journey's steps left to right, grouped by stage."""
     steps = journey.steps
-    follows = successors(steps)
+    follows = [list(targets) for targets in flow_of(journey).follows]
     has_star = any(step.moment_of_truth for step in steps)
     has_back = any(j <= i for i, targets in enumerate(follows) for j in targets)
+    has_exit = any(step.ends for step in steps)
     title = f"Flow: {journey.title}"
     lines = dot.header(
         "digraph",
         f"flow-{journey.id}",
         title,
-        _legend(has_star, has_back),
+        _legend(has_star, has_back, has_exit),
         {"rankdir": "LR", "nodesep": "0.25", "ranksep": "0.4", "newrank": "true"},
     )
     order: list[str] = []  # every node in reading order, to pin the stages left to right
@@ -55,6 +46,8 @@ def flow_diagram(journey: Journey) -> Diagram:
             order.append(f"e{g}")
         for step in stage.steps:
             lines.append(f"    s{position} {dot.attrs(_step_node(step))};")
+            if step.ends:
+                lines.append(f"    x{position} {dot.attrs(_EXIT)};")
             order.append(f"s{position}")
             position += 1
         lines.append("  }")
@@ -64,6 +57,8 @@ def flow_diagram(journey: Journey) -> Diagram:
             style = {} if j > i else {"style": "dashed", "color": dot.BACK, "constraint": "false"}
             lines.append(f"  s{i} -> s{j} {dot.attrs({'color': dot.LINE, **style})};")
             drawn.add((f"s{i}", f"s{j}"))
+        if steps[i].ends:
+            lines.append(f"  s{i} -> x{i} {dot.attrs({'color': dot.LINE, 'style': 'dashed'})};")
     for left, right in itertools.pairwise(order):
         if (left, right) not in drawn:
             lines.append(f"  {left} -> {right} [style=invis];")
@@ -88,7 +83,17 @@ def _step_node(step: Step) -> dict[str, str | dot.Html]:
     return node
 
 
-def _legend(has_star: bool, has_back: bool) -> str:
+# A step with ``next: []`` ends the journey there: drawn as an exit, never as an edge on.
+_EXIT: dict[str, str | dot.Html] = {
+    "label": "exit",
+    "shape": "box",
+    "style": "rounded,dashed",
+    "color": dot.LINE,
+    "fontcolor": dot.MUTED,
+}
+
+
+def _legend(has_star: bool, has_back: bool, has_exit: bool = False) -> str:
     cells = ['<TD BORDER="1" COLOR="#616e7c" BGCOLOR="#ffffff" STYLE="rounded">step</TD>']
     cells.append("<TD>→ next step</TD>")
     if has_star:
@@ -98,6 +103,11 @@ def _legend(has_star: bool, has_back: bool) -> str:
         )
     if has_back:
         cells.append(f'<TD><FONT COLOR="{dot.BACK}">- - → loops back</FONT></TD>')
+    if has_exit:
+        cells.append(
+            f'<TD BORDER="1" COLOR="{dot.LINE}" STYLE="rounded,dashed">exit: the journey '
+            "ends here</TD>"
+        )
     return f'<TABLE BORDER="0" CELLSPACING="6"><TR>{"".join(cells)}</TR></TABLE>'
 
 
@@ -118,10 +128,13 @@ def _alt(journey: Journey, follows: list[list[int]]) -> str:
     ]
     backs = [f"{name[i]} returns to {name[j]}" for i, t in enumerate(follows) for j in t if j <= i]
     stars = [name[i] for i, step in enumerate(steps) if step.moment_of_truth]
+    exits = [name[i] for i, step in enumerate(steps) if step.ends]
     if branches:
         parts.append(f"Branches: {listing(branches)}.")
     if backs:
         parts.append(f"Loops back: {listing(backs)}.")
+    if exits:
+        parts.append(f"The journey ends (exits) after: {listing(exits)}.")
     if stars:
         parts.append(f"Moments of truth: {listing(stars)}.")
     return " ".join(parts)

@@ -8,7 +8,10 @@ Shape (version 1)::
 Each object lists the model's fields in the model's order (which follows the schema), with
 ``pointer`` (where the part is in its file) kept; dates are ``YYYY-MM-DD``; absent optional
 values are ``null``, absent lists ``[]``. Each step also carries ``mermaid_score``, its emotion
-on Mermaid's 1..5 scale (``null`` when unscored). Registries are sorted by id.
+on Mermaid's 1..5 scale (``null`` when unscored), and ``follows``, the ids of the steps that
+come after it in the journey's flow (``next`` where given, else the next step in the file);
+``follows`` is ``[]`` at an exit, where ``ends`` (``next: []`` in the file) or the last step
+ends the journey. Registries are sorted by id.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from journeyspec.export.mermaid import mermaid_score
+from journeyspec.flow import flow_of
 from journeyspec.model import Journey, Portfolio
 
 FORMAT, VERSION = "journeyspec-export", 1
@@ -40,12 +44,14 @@ def plain(value: Any) -> Any:
 
 def journey_data(journey: Journey) -> dict[str, Any]:
     data: dict[str, Any] = plain(journey)
-    for stage in data["stages"]:
-        for step in stage["steps"]:
-            emotion = step["emotion"]
-            step["mermaid_score"] = (
-                mermaid_score(emotion["score"], journey.emotion_scale) if emotion else None
-            )
+    flow = flow_of(journey)
+    steps = (step for stage in data["stages"] for step in stage["steps"])
+    for step, targets in zip(steps, flow.follows, strict=True):
+        emotion = step["emotion"]
+        step["mermaid_score"] = (
+            mermaid_score(emotion["score"], journey.emotion_scale) if emotion else None
+        )
+        step["follows"] = [flow.steps[j].id for j in targets]
     return data
 
 

@@ -1,9 +1,17 @@
 """``journeyspec fmt``: canonical key order and two-space indentation, comments kept.
 
 ruamel.yaml's round trip keeps comments, blank lines, quoting, flow style and folded
-text; keys are put in schema order (see ``order.py``). A file is only rewritten when its
-text changes, and never when it cannot be read, fails its schema, or the formatted text
-would load as different data (the check that makes formatting safe, whatever ruamel does).
+text; keys are put in schema order (see ``order.py``) and comments placed canonically
+(see ``comments.py``). What ruamel would lose is kept around it: a UTF-8 byte order mark
+stays (it is the author's encoding choice, and editors that add one expect it back),
+and everything from a ``...`` document end marker on is kept as written. A tab between
+a key or ``-`` and its value is made a space.
+
+A file is only rewritten when its text changes, and never when it cannot be read, fails
+its schema, or the formatted text would load as different data or lose or move a
+comment or an anchor (checked on every file, whatever ruamel does). Such a file is
+formatted without reordering its keys if that is safe, else left exactly as it is with
+a note saying why (``FormatError``): never reported as needing a fix it cannot make.
 """
 
 from __future__ import annotations
@@ -16,9 +24,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+import yaml
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
+from journeyspec.formatting.comments import lost, tidy
 from journeyspec.formatting.order import reorder
 from journeyspec.loader import load_document, read_document
 from journeyspec.paths import write_file
@@ -32,12 +42,18 @@ from journeyspec.project import (
 )
 from journeyspec.schema import SchemaName, load_schema, validate
 
-Status = Literal["unchanged", "changed", "skipped"]
+Status = Literal["unchanged", "changed", "skipped", "left"]
 _EXPLICIT_START = re.compile(r"^(?:#[^\n]*\n|\s*\n)*---[ \t]*(?:#[^\n]*)?$", re.M)
+_DOCUMENT_END = re.compile(r"^\.\.\.[ \t]*(?:#[^\n]*)?$", re.M)
+# A tab between a key (or a ``-``) and its value: valid YAML that ruamel cannot scan.
+_TAB_SEPARATOR = re.compile(
+    r"^([ ]*(?:-[ ]+)*(?:-|[^\s#'\"\[\]{}|>&*!%@`-][^\n#]*?:))\t[ \t]*(?=\S)", re.M
+)
+BOM = "\ufeff"
 
 
 class FormatError(Exception):
-    """Raised when a text cannot be formatted safely."""
+    """Raised when a valid text cannot be formatted safely: it is left as it is."""
 
 
 @dataclass(frozen=True)
@@ -50,7 +66,7 @@ class Outcome:
 def _yaml(explicit_start: bool) -> YAML:
     yaml = YAML(typ="rt")
     yaml.preserve_quotes = True
-    yaml.width = 4096  # never re-wrap long lines
+    yaml.width = 1 << 30  # never re-wrap long lines (a fold would change double spaces)
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.explicit_start = explicit_start
     return yaml
@@ -58,22 +74,43 @@ def _yaml(explicit_start: bool) -> YAML:
 
 def format_text(text: str, schema: SchemaName) -> str:
     """``text`` in canonical form; FormatError when that is not safe."""
+    bom = BOM if text.startswith(BOM) else ""
     newline = "\r\n" if "\r\n" in text else "\n"
-    source = text.replace("\r\n", "\n")
-    yaml = _yaml(bool(_EXPLICIT_START.match(source)))
-    try:
-        data = yaml.load(source)
-        reorder(data, load_schema(schema))
-        buffer = io.StringIO()
-        yaml.dump(data, buffer)
-    except YAMLError as exc:
-        raise FormatError(f"ruamel.yaml cannot round-trip it: {exc}") from None
-    result = buffer.getvalue()
+    source = text.removeprefix(bom).replace("\r\n", "\n")
+    end = _DOCUMENT_END.search(source)
+    body, rest = (source[: end.start()], source[end.start() :]) if end else (source, "")
+    body = _TAB_SEPARATOR.sub(r"\1 ", body)
+    problem = ""
+    for keys in (True, False):  # reordering keys can move comments; then indentation only
+        result = _formatted(body, schema if keys else None)
+        try:
+            problem = lost(body, result)
+        except yaml.YAMLError as exc:  # PyYAML's scanner, where ruamel's reads more
+            raise FormatError(f"left as it is: its comments cannot be read: {exc}") from None
+        if not problem:
+            break
+    else:
+        raise FormatError(f"left as it is: {problem}, which ruamel.yaml cannot keep")
+    result += rest
     before = load_document(source, "before")
     after = load_document(result, "after")
     if after.errors or after.data != before.data:
-        raise FormatError("formatting would change its data, so it was left as it is")
-    return result.replace("\n", newline) if newline != "\n" else result
+        raise FormatError("left as it is: formatting would change its data")
+    result = result.replace("\n", newline) if newline != "\n" else result
+    return bom + result
+
+
+def _formatted(body: str, schema: SchemaName | None) -> str:
+    yaml = _yaml(bool(_EXPLICIT_START.match(body)))
+    try:
+        data = yaml.load(body)
+        if schema is not None:
+            reorder(data, load_schema(schema))
+        buffer = io.StringIO()
+        yaml.dump(data, buffer)
+    except YAMLError as exc:
+        raise FormatError(f"left as it is: ruamel.yaml cannot read it: {exc}") from None
+    return tidy(buffer.getvalue())
 
 
 def format_file(path: Path, config: ProjectConfig, *, write: bool) -> Outcome:
@@ -89,7 +126,7 @@ def format_file(path: Path, config: ProjectConfig, *, write: bool) -> Outcome:
     try:
         formatted = format_text(document.text, schema)
     except FormatError as exc:
-        return Outcome(display, "skipped", str(exc))
+        return Outcome(display, "left", str(exc))
     if formatted == document.text:
         return Outcome(display, "unchanged")
     if write:

@@ -38,6 +38,9 @@ def reorder(data: Any, schema: dict[str, Any], root: dict[str, Any] | None = Non
     """Put ``data``'s keys (recursively) in schema order, in place; True when anything moved."""
     root = root if root is not None else schema
     schema = _resolve(schema, root)
+    if "anyOf" in schema and isinstance(data, CommentedMap):  # ``emotion: -1`` or a mapping
+        shapes = [_resolve(branch, root) for branch in schema["anyOf"]]
+        schema = next((b for b in shapes if b.get("properties")), {})
     changed = False
     if isinstance(data, CommentedMap):
         names = list(schema.get("properties") or {})

@@ -11,8 +11,10 @@ from journeyspec.rules import (
     emotion_score_out_of_scale,
     emotion_steep_drop_without_pain_point,
     emotion_trough_no_opportunity,
+    emotion_without_evidence,
     future_state_without_current_state,
     gap_unaddressed,
+    item_unused,
     journey_no_customer_evidence,
     journey_no_kpis,
     journey_no_moment_of_truth,
@@ -24,6 +26,7 @@ from journeyspec.rules import (
     journey_pre_purchase_only,
     journey_review_overdue,
     journey_scope_missing,
+    journey_status_policy,
     journey_too_complex,
     kpi_no_baseline_or_target,
     kpi_vanity_metric,
@@ -37,6 +40,7 @@ from journeyspec.rules import (
     pain_point_no_severity,
     pain_point_unanchored,
     pain_point_without_opportunity,
+    path_without_exit,
     question_without_touchpoint,
     stage_handoff_undefined,
     stage_no_actions,
@@ -44,6 +48,8 @@ from journeyspec.rules import (
     stage_no_kpi,
     stage_no_owner,
     stage_no_touchpoints,
+    step_actor_undeclared,
+    step_unreachable,
     template_placeholder,
 )
 from journeyspec.rules.base import Rule
@@ -64,10 +70,15 @@ RULES: tuple[Rule, ...] = (
     stage_handoff_undefined,
     question_without_touchpoint,
     gap_unaddressed,
+    # the flow: steps no path reaches, paths that never end, who acts
+    step_unreachable,
+    path_without_exit,
+    step_actor_undeclared,
     # emotions
     emotion_steep_drop_without_pain_point,
     emotion_score_out_of_scale,
     emotion_trough_no_opportunity,
+    emotion_without_evidence,
     # pain points, opportunities, moments of truth
     pain_point_no_evidence,
     pain_point_no_severity,
@@ -88,9 +99,11 @@ RULES: tuple[Rule, ...] = (
     journey_no_customer_evidence,
     journey_no_persona_evidence,
     future_state_without_current_state,
+    item_unused,
     # governance
     journey_no_owner,
     journey_review_overdue,
+    journey_status_policy,
     template_placeholder,
     blueprint_no_backstage,
 )

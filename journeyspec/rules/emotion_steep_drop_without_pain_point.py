@@ -1,9 +1,12 @@
 """The customer's mood falls steeply at a step, but no pain point explains why.
 
-**What it checks.** Walking the scored steps in order (steps without an emotion score
-are skipped, never read as zero), a score that falls by at least ``threshold`` points
-(default 2, on the journey's emotion scale) from the previous scored step has a pain
-point anchored on that step, directly or through one of its touchpoints.
+**What it checks.** Walking the journey's flow (``next`` where a step gives it, file
+order otherwise; steps without an emotion score are walked through, never read as
+zero), a score that falls by at least ``threshold`` points (default 2, on the journey's
+emotion scale) from the previous scored step on any branch leading to it has a pain
+point anchored on that step, directly or through one of its touchpoints. Each branch
+is judged on its own: a step reached from a happy step and from a sad one is compared
+with both, and the steepest drop is reported.
 
 **Why.** Rapid drops in the emotional curve mark large gaps between expectation and
 experience, the places where customers get frustrated and leave. A drop with no pain
@@ -33,7 +36,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from journeyspec.findings import Severity
-from journeyspec.model import Journey
+from journeyspec.flow import flow_of
+from journeyspec.model import Journey, Step
 from journeyspec.rules.base import Context, Hit, Option, Profile
 from journeyspec.sourcemap import join
 
@@ -51,20 +55,28 @@ OPTIONS: Mapping[str, Option] = {
 
 def check(journey: Journey, context: Context) -> Iterator[Hit]:
     threshold = float(context.options["threshold"])
-    previous: tuple[str, float] | None = None
-    for step in journey.steps:
-        if step.emotion is None:
+    flow = flow_of(journey)
+    scored = {i for i, step in enumerate(flow.steps) if step.emotion is not None}
+    for i in sorted(scored):
+        step = flow.steps[i]
+        score = _score(flow.steps[i])
+        before = flow.nearest(i, forward=False, keep=scored)
+        if not before:
             continue
-        score = step.emotion.score
-        drop = previous[1] - score if previous is not None else 0.0
-        if previous is not None and drop >= threshold and not journey.pain_points_at(step.id):
+        # The steepest drop; on a tie, the earliest step in the file.
+        top = max(before, key=lambda j: (_score(flow.steps[j]) - score, -j))
+        drop = _score(flow.steps[top]) - score
+        if drop >= threshold and not journey.pain_points_at(step.id):
             yield Hit(
                 join(step.pointer, "emotion", "score"),
-                f"mood drops by {_points(drop)} from step `{previous[0]}` to `{step.id}` "
-                "with no pain point; record what goes wrong here",
+                f"mood drops by {_points(drop)} from step `{flow.steps[top].id}` to "
+                f"`{step.id}` with no pain point; record what goes wrong here",
                 hint=f"add a pain point with `step: {step.id}` to `pain_points:`",
             )
-        previous = (step.id, score)
+
+
+def _score(step: Step) -> float:
+    return step.emotion.score if step.emotion is not None else 0.0
 
 
 def _points(delta: float) -> str:

@@ -2,10 +2,12 @@
 
 **What it checks.** Every trough of the curve, a scored step below the middle of the
 emotion scale that is lower than the scored step before it and no higher than the one
-after it (steps without a score are skipped), is addressed by an opportunity: one
-whose ``addresses`` names the step, a pain point anchored there, or one of its gaps.
-The first scored step is never a trough: a journey often starts from the customer's
-problem, which is its trigger rather than something the journey did to them.
+after it (steps without a score are walked through), is addressed by an opportunity:
+one whose ``addresses`` names the step, a pain point anchored there, or one of its
+gaps. "Before" and "after" follow the journey's flow (``next`` where given, file order
+otherwise), each branch on its own; a path that ends at the step counts as rising.
+A step no scored step leads to is never a trough: a journey often starts from the
+customer's problem, which is its trigger rather than something the journey did to them.
 
 **Why.** The low points of the curve are where customers are most likely to give up,
 and where improvement pays off most. Each trough should lead to at least one idea
@@ -37,6 +39,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from journeyspec.findings import Severity
+from journeyspec.flow import flow_of
 from journeyspec.model import Journey, Step
 from journeyspec.rules.base import Context, Hit, Option, Profile
 from journeyspec.sourcemap import join
@@ -48,16 +51,19 @@ OPTIONS: Mapping[str, Option] = {}
 
 
 def check(journey: Journey, context: Context) -> Iterator[Hit]:
-    scored = [(s, s.emotion.score) for s in journey.steps if s.emotion is not None]
+    flow = flow_of(journey)
+    score = {i: s.emotion.score for i, s in enumerate(flow.steps) if s.emotion is not None}
     middle = sum(journey.emotion_scale) / 2
-    for index, (step, score) in enumerate(scored):
-        before = scored[index - 1][1] if index > 0 else None
-        after = scored[index + 1][1] if index + 1 < len(scored) else None
+    for i, value in score.items():
+        step = flow.steps[i]
+        before = [score[j] for j in flow.nearest(i, forward=False, keep=set(score))]
+        after = [score[j] for j in flow.nearest(i, forward=True, keep=set(score))]
+        # A trough on some branch: lower than a scored step leading here, and no higher
+        # than a scored step that follows (or the path ends here).
         trough = (
-            score < middle
-            and before is not None
-            and score < before
-            and (after is None or score <= after)
+            value < middle
+            and any(value < b for b in before)
+            and (not after or any(value <= a for a in after))
         )
         if trough and not _addressed(journey, step):
             yield Hit(

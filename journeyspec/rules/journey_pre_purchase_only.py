@@ -1,11 +1,13 @@
 """The journey stops at the sale: no stage covers what happens after the purchase.
 
 **What it checks.** A current-state or future-state journey whose ``scope.focus`` is
-not ``narrow`` has at least one post-purchase stage: a stage with
-``phase: post-purchase``, or, for stages without a ``phase``, a stage whose id or
-name contains one of the well-known post-purchase words in the ``post_purchase_words``
-option (onboarding, adoption, retention, renewal, loyalty, advocacy, referral...).
-Maps of one part of the lifecycle say so with ``scope: {focus: narrow}``.
+not ``narrow`` has at least one stage after the sale or service: a stage in the last
+phase of the phase set the journey uses (``post-purchase``; ``after`` for services
+without a sale; the last of a project's own set), or, for stages without a ``phase``,
+a stage whose id or name contains one of the well-known post-purchase words in the
+``post_purchase_words`` option (onboarding, adoption, retention, renewal, loyalty,
+advocacy, referral...). Maps of one part of the lifecycle say so with
+``scope: {focus: narrow}``.
 
 **Why.** Focusing only on discovery and purchase is one of the most common mapping
 mistakes: onboarding, use, renewal and referral are where customers churn or become
@@ -70,18 +72,23 @@ def check(journey: Journey, context: Context) -> Iterator[Hit]:
     if journey.kind not in KINDS or journey.scope.focus == "narrow":
         return
     words = [str(w).casefold() for w in context.options["post_purchase_words"]]
-    if not any(_post_purchase(stage, words) for stage in journey.stages):
+    last = journey.phases[-1] if journey.phases else "post-purchase"
+    if not any(_post_purchase(stage, words, last) for stage in journey.stages):
         yield Hit(
             "/stages",
-            "journey has no post-purchase stage; map onboarding, use, renewal or advocacy too",
-            hint="add the stages after the sale (mark them `phase: post-purchase`), or set "
+            f"journey has no {_what(last)} stage; map onboarding, use, renewal or advocacy too",
+            hint=f"add the stages after the sale or service (mark them `phase: {last}`), or set "
             "`scope: {focus: narrow}` if the map deliberately covers one part of the lifecycle",
             key=True,
         )
 
 
-def _post_purchase(stage: Stage, words: list[str]) -> bool:
+def _what(last: str) -> str:
+    return "post-purchase" if last == "post-purchase" else f"`{last}`"
+
+
+def _post_purchase(stage: Stage, words: list[str], last: str) -> bool:
     if stage.phase is not None:
-        return stage.phase == "post-purchase"
+        return stage.phase == last
     tokens = set(re.split(r"[^a-z0-9]+", f"{stage.id} {stage.name}".casefold()))
     return any(word in tokens for word in words)

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from journeyspec.model import Journey, Opportunity, Portfolio, Stage
+from journeyspec.phases import BUILT_IN, phase_name
 from journeyspec.site.registers import LEVEL_RANK
 
 LEVELS = ("high", "medium", "low")
@@ -55,11 +56,14 @@ def heat_class(level: float | None) -> str:
     return "jsp-heat-p1" if level < 0.6 else "jsp-heat-p2"
 
 
-PHASES = (
-    Column("pre-purchase", "Before the purchase"),
-    Column("purchase", "Purchase"),
-    Column("post-purchase", "After the purchase"),
-)
+PHASES = tuple(Column(p, phase_name(p)) for p in BUILT_IN["commercial"])
+
+
+def phase_columns(journeys: Iterable[Journey]) -> tuple[Column, ...]:
+    """The phases of every phase set the journeys use, set by set in order of first use;
+    the commercial phases when no journey names a phase."""
+    seen = dict.fromkeys(p for journey in journeys for p in journey.phases)
+    return tuple(Column(p, phase_name(p)) for p in seen) or PHASES
 
 
 def stage_cell(journey: Journey, *stages: Stage) -> Cell:
@@ -89,15 +93,17 @@ def columns_of(journeys: Iterable[Journey]) -> tuple[Column, ...]:
 
 
 def phase_heatmap(journeys: tuple[Journey, ...]) -> Heatmap:
-    """Journeys × pre-purchase, purchase and post-purchase: comparable whatever the stage names."""
+    """Journeys × the phases of their phase sets (pre-purchase, purchase, post-purchase;
+    before, during, after; a project's own): comparable whatever the stage names."""
+    columns = phase_columns(journeys)
     rows = []
     for journey in journeys:
         cells = []
-        for column in PHASES:
+        for column in columns:
             stages = [s for s in journey.stages if s.phase == column.id]
             cells.append(stage_cell(journey, *stages) if stages else None)
         rows.append((journey, tuple(cells)))
-    return Heatmap(PHASES, tuple(rows))
+    return Heatmap(columns, tuple(rows))
 
 
 def heatmap(journeys: tuple[Journey, ...]) -> Heatmap:
@@ -121,7 +127,7 @@ def channel_matrix(
     portfolio: Portfolio, *, by_phase: bool = False
 ) -> tuple[tuple[Column, ...], tuple[ChannelRow, ...]]:
     """Which touchpoints each channel offers in each stage (or phase), across all journeys."""
-    columns = PHASES if by_phase else columns_of(portfolio.journeys)
+    columns = phase_columns(portfolio.journeys) if by_phase else columns_of(portfolio.journeys)
     index = {c.id: i for i, c in enumerate(columns)}
     found: dict[str, list[set[str]]] = {}
     for journey in portfolio.journeys:

@@ -76,3 +76,27 @@ def test_a_stage_without_steps_keeps_its_place(tmp_path: Path) -> None:
     assert ("s0", "e1", "[style=invis]") in edges(diagram.dot)
     assert ("e1", "s1", "[style=invis]") in edges(diagram.dot)
     assert "Stage Two: no steps yet." in diagram.alt
+
+
+def test_an_empty_next_draws_an_exit_not_an_edge_to_the_next_step(tmp_path: Path) -> None:
+    flow = [
+        {"id": "a", "name": "Asks", "next": ["c", "b"]},
+        {"id": "b", "name": "Leaves", "next": []},
+        {"id": "c", "name": "Buys"},
+    ]
+    subject, _ = one_journey(tmp_path, journey(stages=[{"id": "s", "name": "S", "steps": flow}]))
+    diagram = flow_diagram(subject)
+    found = {(a, b): style for a, b, style in edges(diagram.dot)}
+    assert set(found) == {("s0", "s2"), ("s0", "s1"), ("s1", "x1"), ("s1", "s2")}
+    assert found[("s1", "s2")] == "[style=invis]"  # reading order only, never a flow edge
+    assert 'style="dashed"' in found[("s1", "x1")]
+    assert re.search(r'^    x1 \[label="exit"', diagram.dot, re.MULTILINE)
+    assert "exit: the journey ends here" in diagram.dot  # the legend explains it
+    assert "The journey ends (exits) after: Leaves." in diagram.alt
+
+
+def test_no_exit_is_drawn_where_next_is_left_out(tmp_path: Path) -> None:
+    stages = [{"id": "s", "name": "S", "steps": steps("A", "B")}]
+    subject, _ = one_journey(tmp_path, journey(stages=stages))
+    diagram = flow_diagram(subject)
+    assert " x" not in diagram.dot and "exit" not in diagram.dot and "exits" not in diagram.alt

@@ -158,3 +158,20 @@ def test_an_export_into_a_folder_is_a_usage_error_naming_it(
         "journeyspec: cannot write the csv export to journeyspec.yaml/x.csv: "
         "journeyspec.yaml is a file, not a folder\n",
     )
+
+
+def test_a_phase_set_in_the_config_is_checked_with_positions(
+    minimal_project: Path, run: Runner
+) -> None:
+    (minimal_project / "journeyspec.yaml").write_text(
+        "journeyspec: 1\nphases:\n  care: [Referral, visit]\n  Bad Set: [a, b]\n  one: [a]\n"
+    )
+    result = run("validate", cwd=minimal_project)
+    assert result.exit_code == 2
+    lines = result.stderr.splitlines()
+    assert lines[-1] == "journeyspec: the configuration is invalid"
+    assert [line.split(": error")[0] for line in lines[:-1]] == [
+        "journeyspec.yaml:3:10",
+        "journeyspec.yaml:4:3",
+        "journeyspec.yaml:5:8",
+    ]

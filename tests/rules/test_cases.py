@@ -104,3 +104,15 @@ def test_an_interval_that_is_not_a_duration_is_a_config_error(tmp_path: Path) ->
         run_case(
             "journey-review-overdue", {**case, "options": {"interval": "six months"}}, tmp_path
         )
+
+
+def test_a_status_policy_naming_no_journey_field_is_a_config_error(tmp_path: Path) -> None:
+    case = load_cases("journey-status-policy")[0]
+    with pytest.raises(
+        ConfigError, match=r"journey-status-policy: `owners` .* not a journey field"
+    ):
+        run_case(
+            "journey-status-policy",
+            {**case, "options": {"fields": {"published": ["owners"]}}},
+            tmp_path,
+        )

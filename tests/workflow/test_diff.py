@@ -277,3 +277,18 @@ def test_folders_that_hold_no_project_are_refused(tmp_path: Path, run: Run) -> N
     outside = run("diff", str(project), cwd=tmp_path)  # the working tree here is no project
     assert outside.exit_code == 2
     assert "no journeyspec project in" in outside.stderr
+
+
+def test_the_emotion_shorthand_is_the_same_score(tmp_path: Path) -> None:
+    trial = HEAD["journeys/trial.yaml"]
+    assert "emotion: {score: -1}" in trial
+    old = write_files(tmp_path / "old", {**BASE, "journeys/trial.yaml": trial})
+    same = write_files(tmp_path / "same", {
+        **BASE, "journeys/trial.yaml": trial.replace("emotion: {score: -1}", "emotion: -1")})  # fmt: skip
+    moved = write_files(tmp_path / "moved", {
+        **BASE, "journeys/trial.yaml": trial.replace("emotion: {score: -1}", "emotion: 2")})  # fmt: skip
+    assert [j.changes for j in api.diff(str(old), str(same), project=old).journeys] in ([], [()])
+    (journey,) = api.diff(str(old), str(moved), project=old).journeys
+    assert [(c.part, c.id, c.change, c.old, c.new) for c in journey.changes] == [
+        ("step", "signs-up", "score", -1, 2)
+    ]

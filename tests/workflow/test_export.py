@@ -243,3 +243,24 @@ def test_invalid_projects_export_nothing(minimal_project: Path, run: Run) -> Non
     assert result.exit_code == 1
     assert result.stdout == ""
     assert "nothing exported; fix the errors above first" in result.stderr
+
+
+def test_json_export_gives_each_step_its_followers_and_an_exit_as_none(
+    minimal_project: Path, run: Run
+) -> None:
+    path = minimal_project / "journeys" / "first-purchase.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("touchpoints: [search-ad]", "touchpoints: [search-ad]\n        next: []")
+    )
+    result = run("export", "--format", "json", cwd=minimal_project)
+    assert result.exit_code == 0, result.stderr
+    (journey,) = json.loads(result.stdout)["journeys"]
+    first, second = (stage["steps"][0] for stage in journey["stages"])
+    assert (first["follows"], first["ends"]) == ([], True)
+    assert (second["follows"], second["ends"]) == ([], False)
+    path.write_text(text)
+    (journey,) = json.loads(run("export", "--format", "json", cwd=minimal_project).stdout)[
+        "journeys"
+    ]
+    assert journey["stages"][0]["steps"][0]["follows"] == ["imports-data"]

@@ -92,9 +92,9 @@ def test_check_exit_codes(tmp_path: Path, run: Run) -> None:
         "id: j\n"
         'title: "J"  # quoted stays quoted\n'
         "persona: p\n"
-        "stages:   # the stages, in order\n"
+        "stages:  # the stages, in order\n"
         "  - id: only\n"
-        "    name: Only       # a name before its id\n"  # comments keep their column
+        "    name: Only  # a name before its id\n"  # two spaces, whatever the old column
         "x-note: kept last\n"
     )
     assert run("fmt", "--check", cwd=tmp_path).exit_code == 0
@@ -140,3 +140,25 @@ def test_paths_select_files(minimal_project: Path, run: Run) -> None:
 def test_crlf_and_document_start_are_kept(tmp_path: Path) -> None:
     text = "---\r\nname: N\r\nid: n\r\njourneyspec: 1\r\n"
     assert format_text(text, "persona") == "---\r\njourneyspec: 1\r\nid: n\r\nname: N\r\n"
+
+
+def test_shorthand_emotions_and_answered_thoughts_keep_their_shape_in_schema_order() -> None:
+    text = (
+        "journeyspec: 1\nid: j\ntitle: J\npersona: p\nstages:\n  - id: s\n    name: S\n"
+        "    steps:\n      - id: a\n        name: A\n        emotion: -1\n"
+        '        thinks: ["Q?", {answered_by: [desk], text: "R?"}]\n'
+        "      - id: b\n        name: B\n        emotion: {label: sad, score: -2}\n"
+    )
+    after = format_text(text, "journey")
+    assert "        emotion: -1\n" in after
+    assert '        thinks: ["Q?", {text: "R?", answered_by: [desk]}]\n' in after
+    assert "        emotion: {score: -2, label: sad}\n" in after  # anyOf: the mapping's order
+    assert format_text(after, "journey") == after
+
+
+def test_the_example_project_is_fmt_clean(examples: Path, run: Run) -> None:
+    result = run("fmt", "--check", cwd=examples)
+    assert result.exit_code == 0, result.stdout + result.stderr
+    assert result.stdout == ""
+    assert result.stderr.startswith("0 files would be reformatted,")
+    assert "skipped" in result.stderr and "left as written" not in result.stderr
