@@ -9,7 +9,7 @@ Checks across journeys (ids defined twice, ``current_state``) run last, on outli
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -73,11 +73,14 @@ def validate_project(
     *,
     judge: Judge | None = None,
     models: bool = True,
+    overlay: Mapping[str, bytes] | None = None,
 ) -> Validation:
     """Check the project (or, with ``paths``, those files against the whole project).
 
     ``judge`` runs on every valid (selected) journey where it was read; what it returns is
     in ``judged``. ``models=False`` keeps journey models out of the result (and memory).
+    ``overlay`` holds texts to check instead of the files' (unsaved editor buffers), by
+    project-relative path.
     """
     files, refused = discover(config)
     jobs: list[Job] = [(f.path, display_path(f.path, config.root), f.schema) for f in files]
@@ -92,9 +95,11 @@ def validate_project(
     others = [job for job in jobs if job[2] != "journey"]
     journey_jobs = [job for job in jobs if job[2] == "journey"]
     cache = open_cache(config.root)
-    registry = _Registry(list(zip(check_files(cache, others, keep), others, strict=True)))
+    registry = _Registry(
+        list(zip(check_files(cache, others, keep, overlay=overlay), others, strict=True))
+    )
     examine = _Examiner(registry, config.emotion_scale, judge, selected, models)
-    examined = check_files(cache, journey_jobs, examine)
+    examined = check_files(cache, journey_jobs, examine, overlay=overlay)
     if cache is not None:
         cache.prune()  # entries of files that are gone or have changed
     # Back in the order of the jobs: each kind's documents came back in its own order.

@@ -56,16 +56,18 @@ def lint(
     settings: LintSettings | None = None,
     baseline: Counter[Key] | None = None,
     models: bool = True,
+    overlay: Mapping[str, bytes] | None = None,
 ) -> LintResult:
     """Lint the project (or, with ``paths``, those files against the whole project).
 
     ``settings`` defaults to the project's own (validated here, so a bad journeyspec.yaml
     raises ``ConfigFileError`` before any file is read). ``models=False`` leaves the journey
     models out of ``result.validation.portfolio``: a lint that only reports holds none.
+    ``overlay``: texts to lint instead of the files' (unsaved editor buffers), by path.
     """
     settings = settings or settings_from(config)
     judge = _Judge(settings, today or clock.today(), config.review_interval)
-    validation = validate_project(config, paths, judge=judge, models=models)
+    validation = validate_project(config, paths, judge=judge, models=models, overlay=overlay)
     findings = list(validation.findings)
     for path, judged in validation.judged.items():
         document = validation.document(path)
