@@ -15,7 +15,7 @@ def lsp(stdio: bool) -> int:
 
     Editors start it themselves: diagnostics as you type (the same findings as `lint`),
     completion, go to definition, find references and rename of every id, hover, outline
-    and quick fixes. Set-up for VS Code, Neovim and Helix: docs/authoring/editors.md.
+    and quick fixes. Set-up for VS Code, Neovim and Helix: docs/guide/editor.md.
     """
     from journeyspec.lsp.server import serve  # pygls is imported only when a server runs
 

@@ -4,7 +4,7 @@ Built on pygls. Only wiring lives here: every answer comes from ``journeyspec.ls
 over a ``Session``, and every check from the same loader, schemas, references and rules as
 the command line. Diagnostics are recomputed a moment after the last keystroke, in a
 worker thread, for the whole project (an edit can break other files), and published for
-every file that has findings, cleared for files that no longer do.
+every open file and every file that has findings, cleared for files that no longer do.
 """
 
 from __future__ import annotations
@@ -82,15 +82,12 @@ class JourneyspecServer(LanguageServer):
             )
             return
         self.findings = found
-        for path in sorted(self.published - set(found)):
+        # Open files always hear back (an empty list says "clean"); files whose findings
+        # are gone are cleared.
+        for path in sorted(set(found) | self.published | set(snapshot.buffers)):
+            items = features.diagnostics(session, path, found.get(path, []))
             self.text_document_publish_diagnostics(
-                types.PublishDiagnosticsParams(features.uri(session, path), [])
-            )
-        for path, items in sorted(found.items()):
-            self.text_document_publish_diagnostics(
-                types.PublishDiagnosticsParams(
-                    features.uri(session, path), features.diagnostics(session, path, items)
-                )
+                types.PublishDiagnosticsParams(features.uri(session, path), items)
             )
         self.published = set(found)
 
