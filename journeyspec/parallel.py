@@ -14,7 +14,7 @@ import gc
 import multiprocessing
 import os
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -53,6 +53,8 @@ def check_files(
     jobs: Sequence[Job],
     then: Callable[[Checked, Job], R],
     progress: Progress | None = None,
+    *,
+    overlay: Mapping[str, bytes] | None = None,
 ) -> list[R]:
     """Check every file of ``jobs`` (in order), using and filling ``cache``, and give what
     ``then`` makes of each, computed where the file was checked.
@@ -61,13 +63,15 @@ def check_files(
     the document with its text, which is released afterwards if the file had no problems.
     The keys used are added to ``cache.used``: prune it once the whole run is done.
     ``progress`` hears of each file done, as ``("checking", done, total)``.
+    ``overlay`` holds texts to check instead of what is on disk, by display path (an
+    editor's unsaved buffers); with one, everything runs in this process.
     """
     # Loading makes millions of objects but no reference cycles (tests/test_parallel.py
     # checks): the cycle collector would only rescan them, ~20% of the loading time.
     paused = gc.isenabled()
     gc.disable()
     try:
-        results = _run(list(jobs), cache, then, progress or _silent)
+        results = _run(list(jobs), cache, then, progress or _silent, overlay or {})
         if cache is not None:
             cache.used.update(key for _, key in results if key is not None)
         return [result for result, _ in results]
@@ -86,12 +90,18 @@ def workers() -> int:
 
 
 def _run(
-    jobs: list[Job], cache: FileCache | None, then: Callable[[Checked, Job], R], tell: Progress
+    jobs: list[Job],
+    cache: FileCache | None,
+    then: Callable[[Checked, Job], R],
+    tell: Progress,
+    overlay: Mapping[str, bytes],
 ) -> list[tuple[R, str | None]]:
     count = min(workers(), len(jobs) // (PARALLEL_FROM // 2) or 1)
     forkable = "fork" in multiprocessing.get_all_start_methods()
-    if count < 2 or len(jobs) < PARALLEL_FROM or not forkable or threading.active_count() > 1:
-        return _counted((_examine(job, cache, then) for job in jobs), len(jobs), tell)
+    alone = threading.active_count() == 1 and not overlay
+    if count < 2 or len(jobs) < PARALLEL_FROM or not forkable or not alone:
+        examined = (_examine(job, cache, then, overlay) for job in jobs)
+        return _counted(examined, len(jobs), tell)
     # Forked workers inherit the imported code, the compiled schemas and ``then`` with all
     # it refers to (nothing is pickled on the way in): no start-up cost.
     context = multiprocessing.get_context("fork")
@@ -126,12 +136,21 @@ def _job(job: Job) -> tuple[Any, str | None]:
 
 
 def _examine(
-    job: Job, cache: FileCache | None, then: Callable[[Checked, Job], R]
+    job: Job,
+    cache: FileCache | None,
+    then: Callable[[Checked, Job], R],
+    overlay: Mapping[str, bytes] | None = None,
 ) -> tuple[R, str | None]:
-    checked, key, raw = _check(*job, cache)
+    edited = overlay.get(job[1]) if overlay else None
+    checked, key, raw = _check(*job, cache, edited)
     result = then(checked, job)
     checked.document.forget_tree()  # never sent back: a tree is many times its text
-    if raw is not None and not checked.problems and checked.document.kept_text is not None:
+    if (
+        raw is not None
+        and not checked.problems
+        and checked.document.kept_text is not None
+        and not (overlay and job[1] in overlay)  # an unsaved text cannot be read again
+    ):
         # Only a file with problems needs its text (to place and quote them), and a clean
         # one is the rule: no text crosses from the workers, none stays in memory.
         checked.document.release_text(job[0], raw)
@@ -139,9 +158,9 @@ def _examine(
 
 
 def _check(
-    path: Path, display: str, schema: SchemaName, cache: FileCache | None
+    path: Path, display: str, schema: SchemaName, cache: FileCache | None, edited: bytes | None
 ) -> tuple[Checked, str | None, bytes | None]:
-    raw = _read(path)
+    raw = _read(path) if edited is None else edited
     if raw is None:
         # Unreadable or too large: the loader's own reading says exactly why.
         document = read_document(path, display)

@@ -9,7 +9,7 @@ Checks across journeys (ids defined twice, ``current_state``) run last, on outli
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -79,6 +79,7 @@ def validate_project(
     models: bool = True,
     also: Also | None = None,
     progress: Progress | None = None,
+    overlay: Mapping[str, bytes] | None = None,
 ) -> Validation:
     """Check the project (or, with ``paths``, those files against the whole project).
 
@@ -87,6 +88,8 @@ def validate_project(
     With ``also``, the selection is ``paths`` (none: no file) plus every journey and
     persona file ``also`` accepts (``lint --changed-since``: the files using what changed).
     ``progress`` hears of each journey file checked.
+    ``overlay`` holds texts to check instead of the files' (unsaved editor buffers), by
+    project-relative path.
     """
     files, refused = discover(config)
     jobs: list[Job] = [(f.path, display_path(f.path, config.root), f.schema) for f in files]
@@ -108,7 +111,9 @@ def validate_project(
     others = [job for job in jobs if job[2] != "journey"]
     journey_jobs = [job for job in jobs if job[2] == "journey"]
     cache = open_cache(config.root)
-    registry = _Registry(list(zip(check_files(cache, others, keep), others, strict=True)))
+    registry = _Registry(
+        list(zip(check_files(cache, others, keep, overlay=overlay), others, strict=True))
+    )
     if selected is not None and also is not None:
         selected |= {
             checked.document.path
@@ -117,7 +122,7 @@ def validate_project(
         }
     examine = _Examiner(registry, config.emotion_scale, judge, selected, models, also)
     examine.phase_sets = phases.phase_sets(config.phases)  # the project's, then built in
-    examined = check_files(cache, journey_jobs, examine, progress)
+    examined = check_files(cache, journey_jobs, examine, progress, overlay=overlay)
     if selected is not None:
         selected |= {e.document.path for e in examined if e.selected}
     if cache is not None:

@@ -12,6 +12,7 @@ from journeyspec.cli import (
     fmt_cmd,
     init_cmd,
     lint_cmd,
+    lsp_cmd,
     new_cmd,
     rules_cmd,
     schema_cmd,
@@ -51,6 +52,7 @@ for command in (
     fmt_cmd.fmt,
     build_cmd.build,
     serve_cmd.serve,
+    lsp_cmd.lsp,
 ):
     cli.add_command(command)
 

@@ -62,6 +62,7 @@ def lint(
     models: bool = True,
     also: Also | None = None,
     progress: Progress | None = None,
+    overlay: Mapping[str, bytes] | None = None,
 ) -> LintResult:
     """Lint the project (or, with ``paths``, those files against the whole project).
 
@@ -70,11 +71,12 @@ def lint(
     models out of ``result.validation.portfolio``: a lint that only reports holds none.
     ``also`` selects more files by their content (see ``validate_project``).
     ``progress`` hears of each journey file checked (for a progress bar).
+    ``overlay``: texts to lint instead of the files' (unsaved editor buffers), by path.
     """
     settings = settings or settings_from(config)
     judge = _Judge(settings, today or clock.today(), config.review_interval)
     validation = validate_project(
-        config, paths, judge=judge, models=models, also=also, progress=progress
+        config, paths, judge=judge, models=models, also=also, progress=progress, overlay=overlay
     )
     findings = [_placed(validation, finding) for finding in validation.findings]
     for path, judged in validation.judged.items():

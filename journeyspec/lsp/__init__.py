@@ -1,0 +1,1 @@
+"""The language server: journeyspec's checks and ids inside an editor (``journeyspec lsp``)."""

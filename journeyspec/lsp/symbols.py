@@ -1,0 +1,169 @@
+"""Symbols: every id a project file defines and every place that names one, with its span.
+
+Read from the same tables the reference checks use (``journeyspec.references``), so the
+editor and ``journeyspec validate`` agree on what refers to what. Journey-local kinds
+(stages, steps, touchpoints, ...) are scoped to their file; personas, teams, channels and
+journeys are project-wide.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from journeyspec import references
+from journeyspec.loader import load_document
+from journeyspec.sourcemap import escape, parent
+
+GLOBAL_KINDS = ("persona", "team", "channel", "journey")
+
+# Where each kind of file defines ids, and where it names them.
+DEFINITIONS: dict[str, dict[str, str]] = {
+    "journey": {"journey": "/id", **references.JOURNEY_IDS},
+    "persona": {"persona": "/id"},
+    "teams": {"team": "/teams/*/id"},
+    "channels": {"channel": "/channels/*/id"},
+}
+REFERENCES: dict[str, dict[str, tuple[str, ...]]] = {
+    "journey": {**references.JOURNEY_REFERENCES, "/current_state": ("journey",)},
+    "persona": dict(references.PERSONA_REFERENCES),
+    "teams": {},
+    "channels": {},
+}
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """A stretch of text, 0-based, in code points, end exclusive."""
+
+    line: int
+    col: int
+    end_line: int
+    end_col: int
+
+    def holds(self, line: int, col: int) -> bool:
+        return (self.line, self.col) <= (line, col) <= (self.end_line, self.end_col)
+
+
+@dataclass(frozen=True)
+class Symbol:
+    """An id where it is defined: ``kind`` ``id`` at ``span`` of ``path``."""
+
+    kind: str
+    id: str
+    path: str
+    span: Span
+    pointer: str
+    name: str  # the defining item's name or title, "" when it has none
+
+    @property
+    def scope(self) -> str | None:
+        """The file whose ids it shares a namespace with; None for project-wide kinds."""
+        return None if self.kind in GLOBAL_KINDS else self.path
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A place in ``path`` that names ``id`` as one of ``kinds``."""
+
+    kinds: tuple[str, ...]
+    id: str
+    path: str
+    span: Span
+    pointer: str
+
+
+@dataclass
+class FileSymbols:
+    """What one file defines and names, and the span of each of its values."""
+
+    path: str
+    schema: str
+    definitions: list[Symbol] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)
+    spans: dict[str, Span] = field(default_factory=dict)
+    data: Any = None
+
+    def at(self, line: int, col: int) -> Symbol | Reference | None:
+        """The definition or reference whose id spans ``line``:``col`` (0-based)."""
+        items: list[Symbol | Reference] = [*self.definitions, *self.references]
+        return next((item for item in items if item.span.holds(line, col)), None)
+
+
+def read_symbols(text: str, path: str, schema: str) -> FileSymbols:
+    """The symbols of one file's text; a file that does not load has none."""
+    found = FileSymbols(path, schema)
+    document = load_document(text, path)
+    if document.data is None or not isinstance(document.tree, yaml.Node):
+        return found
+    found.data = document.data
+    found.spans = _spans(document.tree)
+    for kind, pattern in DEFINITIONS.get(schema, {}).items():
+        for pointer, value in references.walk(document.data, pattern):
+            if isinstance(value, str) and pointer in found.spans:
+                name = _name_of(document.data, parent(pointer))
+                found.definitions.append(
+                    Symbol(kind, value, path, found.spans[pointer], pointer, name)
+                )
+    for pattern, kinds in REFERENCES.get(schema, {}).items():
+        for pointer, value in references.walk(document.data, pattern):
+            if isinstance(value, str) and pointer in found.spans:
+                found.references.append(
+                    Reference(kinds, value, path, found.spans[pointer], pointer)
+                )
+    found.definitions.sort(key=lambda s: s.span)
+    found.references.sort(key=lambda r: r.span)
+    return found
+
+
+def value_at(data: Any, pointer: str) -> Any:
+    """The value ``pointer`` names in ``data``; None when there is none."""
+    node = data
+    for token in pointer.split("/")[1:]:
+        token = token.replace("~1", "/").replace("~0", "~")
+        if isinstance(node, list) and token.isdigit() and int(token) < len(node):
+            node = node[int(token)]
+        elif isinstance(node, dict) and token in node:
+            node = node[token]
+        else:
+            return None
+    return node
+
+
+def _name_of(data: Any, pointer: str) -> str:
+    item = value_at(data, pointer)
+    if isinstance(item, dict):
+        for key in ("name", "title"):
+            if isinstance(item.get(key), str):
+                return str(item[key])
+    return ""
+
+
+def _spans(root: yaml.Node) -> dict[str, Span]:
+    """The span of every value (first occurrence wins: an alias keeps its anchor's)."""
+    spans: dict[str, Span] = {}
+    for pointer, node in _nodes(root):
+        if pointer not in spans:
+            start, end = node.start_mark, node.end_mark
+            spans[pointer] = Span(start.line, start.column, end.line, end.column)
+    return spans
+
+
+def _nodes(root: yaml.Node) -> Iterator[tuple[str, yaml.Node]]:
+    seen: set[int] = set()
+    stack: list[tuple[str, yaml.Node]] = [("", root)]
+    while stack:
+        pointer, node = stack.pop()
+        yield pointer, node
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            for key, value in reversed(node.value):
+                stack.append((f"{pointer}/{escape(str(key.value))}", value))
+        elif isinstance(node, yaml.SequenceNode):
+            for index in reversed(range(len(node.value))):
+                stack.append((f"{pointer}/{index}", node.value[index]))
