@@ -137,7 +137,9 @@ def test_a_hostile_file_name_keeps_the_lint_table_whole(tmp_path: Path) -> None:
             rows.append(cells)
             cells = 0
         cells += token.type in ("td_open", "th_open")
-    assert rows == [4] * (1 + 17)  # the header, then one row for each of the 17 findings
+    listed = json.loads(journeyspec("lint", "--format", "json", cwd=root)[1])["findings"]
+    assert len(listed) > 10
+    assert rows == [4] * (1 + len(listed))  # the header, then one row for each finding
     codes = [t.content for t in tokens if t.type == "code_inline"]
     assert "journeys/evil<U+000A><!-- ``` `x` | --><U+000A># heading.yaml:7:5" in codes
 
