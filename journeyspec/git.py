@@ -36,3 +36,23 @@ def is_revision(root: Path, revision: str) -> bool:
     if revision.startswith("-"):
         return False
     return run(root, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")[0] == 0
+
+
+def tracked(folder: Path) -> list[str]:
+    """The files git tracks in ``folder`` (relative to it); none outside a repository.
+
+    Never raises: without git, or where git refuses to look (a repository owned by another
+    user), there is nothing it tracks that we could know of.
+    """
+    try:
+        done = subprocess.run(
+            ["git", "-c", "core.quotepath=off", "ls-files", "-z", "--", "."],
+            cwd=folder,
+            capture_output=True,
+            check=False,
+        )
+    except OSError:
+        return []
+    if done.returncode != 0:
+        return []
+    return [name for name in done.stdout.decode("utf-8", "replace").split("\0") if name]
