@@ -51,7 +51,8 @@ def check_output(target: Path, config: ProjectConfig) -> Path:
             _refuse(target, f"it is or contains {name} ({folder})")
     for name in ("journeys", "personas"):
         folder = config.path(name).resolve()
-        if folder in target.parents:
+        # Inputs kept in the project's own folder (``personas: .``) leave the rest of it free.
+        if folder in target.parents and folder != holds["the project"]:
             _refuse(target, f"it is inside the {name} folder ({folder})")
     check_replaceable(target)
     return target
