@@ -69,3 +69,23 @@ def blob(root: Path, revision: str, path: str) -> bytes | None:
         check=False,
     )
     return done.stdout if done.returncode == 0 else None
+
+
+def tracked(folder: Path) -> list[str]:
+    """The files git tracks in ``folder`` (relative to it); none outside a repository.
+
+    Never raises: without git, or where git refuses to look (a repository owned by another
+    user), there is nothing it tracks that we could know of.
+    """
+    try:
+        done = subprocess.run(
+            ["git", "-c", "core.quotepath=off", "ls-files", "-z", "--", "."],
+            cwd=folder,
+            capture_output=True,
+            check=False,
+        )
+    except OSError:
+        return []
+    if done.returncode != 0:
+        return []
+    return [name for name in done.stdout.decode("utf-8", "replace").split("\0") if name]

@@ -33,8 +33,10 @@ def build(site_dir: Path | None, strict: bool, quiet: bool, config_file: Path | 
     """Build the static site from journeys/, personas/ and registry/.
 
     The site is built beside the output folder and swapped in only when the build
-    succeeds; a folder journeyspec did not build is never replaced. Exit codes: 0 built,
-    1 the project has invalid files or lint errors (nothing built), 2 usage or build error.
+    succeeds; a folder journeyspec did not build is never replaced. A diagram too large
+    or too slow to draw is shown as text, with a warning (an error with --strict). Exit
+    codes: 0 built, 1 the project has invalid files or lint errors (nothing built), 2 usage
+    or build error.
     """
     # MkDocs is imported here, not with the module: every other command (lint on each
     # push) would pay ~0.3 s to import it.
@@ -55,6 +57,8 @@ def build(site_dir: Path | None, strict: bool, quiet: bool, config_file: Path | 
                 err=True,
             )
         return EXIT_FINDINGS
+    for warning in built.warnings:
+        click.echo(str(warning), err=True)
     journeys = len(built.lint.validation.portfolio.journeys)
     click.echo(f"Built the site of {counted(journeys, 'journey')} in {built.site_dir}")
     return EXIT_CLEAN

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
 import click
@@ -29,12 +28,12 @@ def serve(dev_addr: str, config_file: Path | None) -> int:
     from mkdocs.commands.serve import serve as mkdocs_serve
     from mkdocs.exceptions import MkDocsException
 
-    from journeyspec.site.build import mkdocs_settings
+    from journeyspec.site.build import mkdocs_settings, mkdocs_workdir
 
     _check_address(dev_addr)
     config = project_config(config_file, required=True)
-    with tempfile.TemporaryDirectory(prefix="journeyspec-mkdocs-") as workdir:
-        settings = mkdocs_settings(config, Path(workdir), dev_addr=dev_addr)
+    with mkdocs_workdir() as workdir:
+        settings = mkdocs_settings(config, workdir, dev_addr=dev_addr)
         try:
             mkdocs_serve(**settings)
         except MkDocsException as exc:

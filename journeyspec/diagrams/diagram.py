@@ -24,3 +24,13 @@ def listing(items: list[str], limit: int = 25) -> str:
     if len(items) > limit:
         items = [*items[:limit], f"and {len(items) - limit} more"]
     return "; ".join(items)
+
+
+@dataclass(frozen=True)
+class Undrawn:
+    """A diagram Graphviz was not given or did not finish in time: ``reason`` says which.
+
+    Never cached: the next build tries again.
+    """
+
+    reason: str

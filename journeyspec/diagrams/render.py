@@ -5,6 +5,8 @@ command, the Graphviz version and the revision of our own post-processing), so a
 redraws only diagrams whose journey changed. The cache is a ``cachefolder``: its entries are
 sealed under this user's secret, so an SVG a pull request plants there is never served, and
 no link in it is ever followed. Every SVG returned, cached or fresh, has passed ``safe_svg``.
+Each ``dot`` has a time limit (``journeyspec.diagrams.process``); a diagram past it comes
+back ``Undrawn`` and is not cached.
 """
 
 from __future__ import annotations
@@ -20,7 +22,9 @@ from pathlib import Path
 import graphviz
 
 from journeyspec.cachefolder import CacheFolder
-from journeyspec.diagrams.diagram import Diagram
+from journeyspec.diagrams import process
+from journeyspec.diagrams.diagram import Diagram, Undrawn
+from journeyspec.diagrams.limits import DEFAULT_TIMEOUT
 from journeyspec.diagrams.svg import finish_svg, safe_svg
 from journeyspec.errors import BuildError
 
@@ -57,17 +61,22 @@ def cache_key(diagram: Diagram, version: str) -> str:
 
 
 def render_svgs(
-    diagrams: Sequence[Diagram], cache_dir: Path | None, *, jobs: int | None = None
-) -> list[str]:
+    diagrams: Sequence[Diagram],
+    cache_dir: Path | None,
+    *,
+    jobs: int | None = None,
+    timeout: float = DEFAULT_TIMEOUT,
+) -> list[str | Undrawn]:
     """SVG text for each diagram, in order; cache hits are read, misses rendered in parallel.
 
     ``cache_dir`` is the cache folder (``None``: no cache); it is used only when it is
     journeyspec's alone, and a hit only when its seal proves this user's earlier run made it.
+    A diagram ``dot`` did not draw within ``timeout`` seconds is ``Undrawn``.
     """
     version = graphviz_version()
     keys = [cache_key(diagram, version) for diagram in diagrams]
     cache = None if cache_dir is None else CacheFolder.open(cache_dir.parent, cache_dir.name)
-    svgs: dict[str, str] = {}
+    svgs: dict[str, str | Undrawn] = {}
     missing: dict[str, Diagram] = {}
     for key, diagram in zip(keys, diagrams, strict=True):
         if key in svgs or key in missing:
@@ -81,39 +90,37 @@ def render_svgs(
         workers = max(1, min(jobs or os.cpu_count() or 1, len(missing)))
         with ThreadPoolExecutor(max_workers=workers) as pool:
             # Threads suffice: each job waits on its own `dot` subprocess.
-            rendered = list(pool.map(render_svg, missing.values()))
+            draw = functools.partial(render_svg, timeout=timeout)
+            rendered = list(pool.map(draw, missing.values()))
         for key, svg in zip(missing, rendered, strict=True):
-            if cache is not None:
+            if cache is not None and not isinstance(svg, Undrawn):
                 cache.write((), f"{key}.svg", svg.encode("utf-8"))
             svgs[key] = svg
     return [svgs[key] for key in keys]
 
 
-def render_svg(diagram: Diagram) -> str:
-    """Render one diagram with Graphviz (no cache); BuildError when Graphviz fails."""
+def render_svg(diagram: Diagram, *, timeout: float = DEFAULT_TIMEOUT) -> str | Undrawn:
+    """Render one diagram with Graphviz (no cache); BuildError when Graphviz fails.
+
+    ``Undrawn`` when ``dot`` takes longer than ``timeout`` seconds (it is killed).
+    """
+    what = f"the {diagram.name} diagram {diagram.title!r}"
     try:
-        raw: str = graphviz.Source(diagram.dot).pipe(
-            format="svg", engine=ENGINE, encoding="utf-8", quiet=True
-        )
-    except graphviz.ExecutableNotFound:
+        raw = process.run_dot(diagram.dot, timeout=timeout, args=(f"-K{ENGINE}", "-Tsvg"))
+    except process.DotTimeout:
+        return Undrawn(f"Graphviz took longer than the time limit of {timeout:g} s")
+    except process.DotMissing:
         raise BuildError(
-            f"Cannot draw the {diagram.name} diagram {diagram.title!r}: Graphviz's `dot` "
-            f"program was not found. {INSTALL_HINT}"
+            f"Cannot draw {what}: Graphviz's `dot` program was not found. {INSTALL_HINT}"
         ) from None
-    except graphviz.CalledProcessError as error:
-        stderr = error.stderr or ""
-        if isinstance(stderr, bytes):
-            stderr = stderr.decode("utf-8", "replace")
-        detail = " ".join(str(stderr).split())[:500] or f"exit status {error.returncode}"
-        raise BuildError(
-            f"Graphviz could not draw the {diagram.name} diagram {diagram.title!r}: {detail}"
-        ) from None
+    except process.DotFailed as error:
+        raise BuildError(f"Graphviz could not draw {what}: {error}") from None
+    except process.DotStopped:
+        raise BuildError(f"Drawing {what} was stopped: the build stopped") from None
     try:
         return finish_svg(raw, diagram.title, diagram.alt)
     except ValueError as error:
-        raise BuildError(
-            f"Cannot draw the {diagram.name} diagram {diagram.title!r}: {error}"
-        ) from None
+        raise BuildError(f"Cannot draw {what}: {error}") from None
 
 
 def _read(cache: CacheFolder, key: str) -> str | None:

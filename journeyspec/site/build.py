@@ -1,14 +1,17 @@
 """Building the site safely: lint first, build beside the target, then swap it in.
 
 A failing build leaves the previous site as it was; the build only ever removes its own
-staging folder and an output folder that carries its marker.
+staging folders (``output``, ``claims``) and a site it built (its manifest says so).
 """
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import logging
 import tempfile
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -20,15 +23,18 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 
+from journeyspec.diagrams.limits import diagram_timeout
 from journeyspec.errors import BuildError
-from journeyspec.findings import Finding
+from journeyspec.findings import Finding, Severity
 from journeyspec.lint import LintResult, lint
 from journeyspec.parallel import Progress
 from journeyspec.project import ProjectConfig
-from journeyspec.site.output import check_output, discard, publish, staging_folder
-from journeyspec.site.plugin import build_failures
+from journeyspec.site.claims import Claim, remove_abandoned
+from journeyspec.site.output import Staging, check_output, publish, remove_debris
+from journeyspec.site.plugin import JourneyspecPlugin, build_failures
 
 MKDOCS_FILE = "mkdocs.yml"
+WORKDIR_PREFIX = "journeyspec-mkdocs-"
 
 
 class ProjectErrors(BuildError):
@@ -42,8 +48,24 @@ class ProjectErrors(BuildError):
 
 @dataclass(frozen=True)
 class Built:
+    """The published site, the lint run, and the diagrams not drawn (as warnings)."""
+
     site_dir: Path
     lint: LintResult
+    warnings: list[Finding] = field(default_factory=list)
+
+
+@contextlib.contextmanager
+def mkdocs_workdir() -> Iterator[Path]:
+    """A claimed folder in the temporary folder for MkDocs' settings, removed afterwards;
+    those of killed builds and previews are removed first."""
+    temporary = Path(tempfile.gettempdir())
+    remove_abandoned(temporary, WORKDIR_PREFIX)
+    claim = Claim(temporary, WORKDIR_PREFIX)
+    try:
+        yield claim.path
+    finally:
+        claim.remove()
 
 
 def mkdocs_settings(config: ProjectConfig, workdir: Path, **overrides: Any) -> dict[str, Any]:
@@ -109,9 +131,12 @@ def build_site(
 
     Invalid files always stop the build; lint errors too unless ``strict`` is False.
     ``progress`` hears how the files are checked, the pages written, the diagrams drawn.
+    Diagrams past a limit are warnings in ``Built.warnings``; when ``strict``, they are
+    errors (ProjectErrors) and nothing is published.
     """
-    with tempfile.TemporaryDirectory(prefix="journeyspec-mkdocs-") as workdir:
-        settings = mkdocs_settings(config, Path(workdir))
+    diagram_timeout(config.site)  # a bad $JOURNEYSPEC_DIAGRAM_TIMEOUT stops us before any work
+    with mkdocs_workdir() as workdir:
+        settings = mkdocs_settings(config, workdir)
         mkdocs_config: MkDocsConfig = _load(settings)
         # Refuse a dangerous output folder before doing any work at all.
         target = check_output(site_dir or Path(mkdocs_config.site_dir), config)
@@ -119,29 +144,61 @@ def build_site(
         failures = build_failures(result, strict=strict)
         if failures:
             raise ProjectErrors(failures)
-        staged = staging_folder(target)
-        mkdocs_config.site_dir = str(staged)
-        plugin = mkdocs_config.plugins["journeyspec"]
-        plugin.preloaded = result  # type: ignore[attr-defined]
-        plugin.progress = progress  # type: ignore[attr-defined]
-        plugin.config.strict = strict
-        collect = _Collect()
-        logger = logging.getLogger("mkdocs")
-        logger.addHandler(collect)
+        remove_debris(target)
         try:
-            mkdocs_build(mkdocs_config)
-        except (MkDocsException, OSError) as exc:
-            discard(staged)
-            details = "; ".join(collect.messages) or str(exc)
-            raise BuildError(f"the site could not be built: {details}") from None
+            staging = Staging(target)
+        except OSError as error:
+            raise BuildError(f"cannot create a staging folder beside {target}: {error}") from None
+        try:
+            warnings = _build(mkdocs_config, staging.site, result, strict=strict, progress=progress)
+            if strict and warnings:
+                raise ProjectErrors(
+                    [dataclasses.replace(w, severity=Severity.ERROR) for w in warnings]
+                )
+            publish(staging, target)
+        except OSError as error:
+            staging.discard()
+            raise BuildError(f"the new site could not be put in place: {error}") from None
         except BaseException:
-            discard(staged)
+            staging.discard()
             raise
-        finally:
-            logger.removeHandler(collect)
-            plugin.preloaded = None  # type: ignore[attr-defined]
-    publish(staged, target)
-    return Built(target, result)
+    return Built(target, result, warnings)
+
+
+def _build(
+    mkdocs_config: MkDocsConfig,
+    site: Path,
+    result: LintResult,
+    *,
+    strict: bool,
+    progress: Progress | None = None,
+) -> list[Finding]:
+    """Run MkDocs into ``site``; the diagram warnings, or BuildError."""
+    mkdocs_config.site_dir = str(site)
+    plugin = mkdocs_config.plugins.get("journeyspec")
+    if not isinstance(plugin, JourneyspecPlugin):
+        raise BuildError(
+            f"{mkdocs_config.config_file_path}: the journeyspec plugin is not in its plugins; "
+            "add `- journeyspec` under `plugins:`"
+        )
+    plugin.preloaded = result
+    plugin.progress = progress
+    plugin.config.strict = strict
+    collect = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collect)
+    try:
+        mkdocs_build(mkdocs_config)
+    except (MkDocsException, OSError) as exc:
+        details = "; ".join(collect.messages) or str(exc)
+        raise BuildError(f"the site could not be built: {details}") from None
+    except BaseException:
+        plugin.abandon_drawing()  # Ctrl-C: MkDocs tells plugins only of exceptions
+        raise
+    finally:
+        logger.removeHandler(collect)
+        plugin.preloaded = None
+    return plugin.warnings
 
 
 def _load(settings: dict[str, Any]) -> MkDocsConfig:

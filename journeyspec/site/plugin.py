@@ -10,12 +10,15 @@ Generated pages reach Markdown without their HTML blocks (``journeyspec.site.blo
 page's content is briefly its words-only copy, so search indexes the same words without
 parsing every tag (only when search is the one plugin whose handler runs in between, so no
 other plugin sees or changes the lean copy). Diagrams are drawn in the background while the
-pages are rendered; ``on_post_build`` writes them (``on_build_error`` waits for the drawing).
+pages are rendered; ``on_post_build`` writes them (``on_build_error`` stops the drawing). A
+diagram past a limit (``journeyspec.diagrams.limits``) is replaced by a text stand-in and
+logged as a warning (so ``mkdocs build --strict`` fails); ``warnings`` keeps them as findings.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -33,18 +36,21 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import write_file
 
 from journeyspec import clock
+from journeyspec.diagrams.limits import RULE, diagram_timeout
 from journeyspec.errors import JourneyspecError
 from journeyspec.escaping import neutral
 from journeyspec.findings import Finding, Severity
 from journeyspec.lint import LintResult, lint
 from journeyspec.parallel import Progress
-from journeyspec.project import ProjectConfig, load_config
+from journeyspec.project import ProjectConfig, display_path, load_config
 from journeyspec.rules import RULES
 from journeyspec.site import blocks, links
 from journeyspec.site.plan import PlannedPage, SiteInputs, plan_site
 
 if TYPE_CHECKING:
-    from journeyspec.site.figures import Drawing
+    from journeyspec.site.figures import Drawing, Figures
+
+log = logging.getLogger("mkdocs.plugins.journeyspec")
 
 
 class JourneyspecConfig(base.Config):  # type: ignore[no-untyped-call]
@@ -131,6 +137,8 @@ class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyp
         self.lean_search = False  # whether search alone runs between the swap and the restore
         self.drawing: Drawing | None = None
         self.drawn: list[File] = []
+        self.paths: dict[str, str] = {}  # journey id -> its file, for diagram findings
+        self.warnings: list[Finding] = []  # diagrams not drawn, of the last build
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -182,13 +190,19 @@ class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyp
         site = project.site
         figure_meta: dict[str, Any] = {}
         portfolio_meta: list[Any] = []
-        self.drawing, self.drawn = None, []
+        self.drawing, self.drawn, self.warnings = None, [], []
+        self.paths = {j.id: j.path for j in portfolio.journeys}
         if self.config.diagrams:
             from journeyspec.site.figures import Drawing, plan_figures
 
+            try:
+                timeout = diagram_timeout(site)
+            except JourneyspecError as exc:
+                raise PluginError(f"journeyspec: {exc}") from None
             figures = plan_figures(portfolio)
             figure_meta, portfolio_meta = dict(figures.by_journey), list(figures.portfolio)
-            self.drawing = Drawing(figures, project.root)
+            self.warnings = self._too_large(figures, result)
+            self.drawing = Drawing(figures, project.root, timeout=timeout)
         pages = plan_site(
             SiteInputs(
                 portfolio=portfolio,
@@ -217,6 +231,21 @@ class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyp
             files.append(File.generated(config, f"{links.ASSET_DIR}/{name}", content=content))
         self.pages_done, self.pages_total = 0, len(files.documentation_pages())
         return files
+
+    def _too_large(self, figures: Figures, result: LintResult) -> list[Finding]:
+        """A warning at the ``next`` link past the limit, per flow diagram too large to draw."""
+        found: list[Finding] = []
+        for journey_id, why in figures.too_large.items():
+            path = self.paths[journey_id]
+            document = result.validation.document(path)
+            found.append(
+                document.finding(
+                    why.pointer, RULE, why.message, severity=Severity.WARNING, hint=why.hint
+                )
+                if document is not None
+                else Finding(path, 0, 0, RULE, why.message, Severity.WARNING, why.pointer, why.hint)
+            )
+        return found
 
     def _add_pages(self, files: Files, config: MkDocsConfig, pages: list[PlannedPage]) -> None:
         self.dates = {page.src: page.updated for page in pages}
@@ -306,9 +335,18 @@ class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyp
         drawn = self.drawing.result()
         for file, (_, svg) in zip(self.drawn, drawn, strict=True):
             write_file(svg.encode("utf-8"), file.abs_dest_path)
+        project = self._project()
+        journeys = display_path(project.path("journeys"), project.root)
+        self.warnings = sorted([*self.warnings, *self.drawing.findings(self.paths, journeys)])
+        for finding in self.warnings:
+            log.warning(str(finding))
         self.drawing, self.drawn = None, []
 
     def on_build_error(self, *, error: Exception) -> None:
+        self.abandon_drawing()
+
+    def abandon_drawing(self) -> None:
+        """Stop drawing: kill the running ``dot`` processes and wait for the drawing thread."""
         if self.drawing is not None:
             self.drawing.abandon()
             self.drawing, self.drawn = None, []

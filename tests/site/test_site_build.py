@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -34,19 +35,60 @@ def test_two_builds_are_byte_identical(built_site: Path, example_project: Path) 
     assert any(name.endswith(".svg") for name in first)
 
 
-def test_build_writes_the_marker_and_rebuilds_over_its_own_output(
+def test_build_writes_the_manifest_and_rebuilds_over_its_own_output(
     minimal_project: Path, run: Callable[..., Result]
 ) -> None:
     first = run("build", cwd=minimal_project)
     assert first.exit_code == 0, first.stderr
     site = minimal_project / "site"
-    assert (site / MARKER).is_file()
-    assert (site / "journeys/first-purchase/index.html").is_file()
-    (site / "stale.html").write_text("old", encoding="utf-8")
+    manifest = json.loads((site / MARKER).read_text(encoding="utf-8"))
+    assert (
+        manifest["files"]["journeys/first-purchase/index.html"]
+        == hashlib.sha256((site / "journeys/first-purchase/index.html").read_bytes()).hexdigest()
+    )
+    # A page the next build no longer makes goes with the old site.
+    (minimal_project / "journeys/first-purchase.yaml").rename(
+        minimal_project / "journeys/renamed.yaml"
+    )
+    journey = minimal_project / "journeys/renamed.yaml"
+    journey.write_text(
+        journey.read_text(encoding="utf-8").replace("id: first-purchase", "id: renamed"),
+        encoding="utf-8",
+    )
     again = run("build", cwd=minimal_project)
     assert again.exit_code == 0, again.stderr
-    assert not (site / "stale.html").exists()
+    assert not (site / "journeys/first-purchase").exists()
+    assert (site / "journeys/renamed/index.html").is_file()
     assert sorted(p.name for p in minimal_project.iterdir() if p.name.startswith(".site")) == []
+
+
+@pytest.mark.parametrize(
+    ("change", "why"),
+    [
+        ("add", "stale.html is not one of the files journeyspec built there"),
+        ("edit", "index.html changed since journeyspec built it"),
+        ("link", "linked.html is a link, which journeyspec never builds"),
+        ("manifest", "its .journeyspec-site is not a manifest this version of journeyspec wrote"),
+    ],
+)
+def test_refuses_to_replace_its_own_output_once_someone_changed_it(
+    minimal_project: Path, run: Callable[..., Result], change: str, why: str
+) -> None:
+    assert run("build", cwd=minimal_project).exit_code == 0
+    site = minimal_project / "site"
+    if change == "add":
+        (site / "stale.html").write_text("my notes", encoding="utf-8")
+    elif change == "edit":
+        (site / "index.html").write_text("edited by hand", encoding="utf-8")
+    elif change == "link":
+        (site / "linked.html").symlink_to(minimal_project / "journeyspec.yaml")
+    else:
+        (site / MARKER).write_text("Built by journeyspec (an older version)\n", encoding="utf-8")
+    before = snapshot(minimal_project)
+    again = run("build", cwd=minimal_project)
+    assert again.exit_code == 2
+    assert f"refusing to build into {site}: {why}; journeyspec replaces only" in again.stderr
+    assert snapshot(minimal_project) == before
 
 
 @pytest.mark.parametrize("target", [".", "journeys", "personas", ".."])
@@ -79,7 +121,7 @@ def test_refuses_a_folder_it_did_not_build(
     theirs = write_files(minimal_project / "notes", {"keep.md": "mine"})
     result = run("build", "--site-dir", "notes", cwd=minimal_project)
     assert result.exit_code == 2
-    assert "was not built by journeyspec" in result.stderr
+    assert "notes: it has no .journeyspec-site manifest of a journeyspec build" in result.stderr
     assert (theirs / "keep.md").read_text(encoding="utf-8") == "mine"
     assert [p.name for p in theirs.iterdir()] == ["keep.md"]
 
