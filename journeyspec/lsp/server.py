@@ -42,6 +42,7 @@ class JourneyspecServer(LanguageServer):
         self.findings: dict[str, list[Finding]] = {}
         self.published: set[str] = set()
         self._pending: asyncio.Task[None] | None = None
+        self._pending_whole = False
 
     def start(self, folder: Path) -> None:
         try:
@@ -62,34 +63,46 @@ class JourneyspecServer(LanguageServer):
             return None
         return self.session.relative(Path(fs_path))
 
-    def schedule(self) -> None:
-        """Lint again once the author pauses; an earlier pending run is dropped."""
-        if self._pending is not None:
+    def schedule(self, path: str | None = None) -> None:
+        """Lint again once the author pauses: only ``path`` when it is a journey being typed
+        in (others learn of it on save), the whole project otherwise. A pending run is
+        dropped, but a pending whole-project run is never narrowed."""
+        whole = path is None or (self.session is not None and self.session.affects_others(path))
+        if self._pending is not None and not self._pending.done():
             self._pending.cancel()
-        self._pending = asyncio.ensure_future(self._lint_soon())
+            whole = whole or self._pending_whole
+            path = None if whole else path
+        self._pending_whole = whole
+        self._pending = asyncio.ensure_future(self._lint_soon(None if whole else path))
 
-    async def _lint_soon(self) -> None:
+    async def _lint_soon(self, path: str | None) -> None:
         await asyncio.sleep(DEBOUNCE_SECONDS)
         session = self.session
         if session is None:
             return
         snapshot = Session(session.config, dict(session.buffers), today=session.today)
+        paths = [path] if path is not None else []
         try:
-            found = await asyncio.get_running_loop().run_in_executor(None, snapshot.findings)
+            found = await asyncio.get_running_loop().run_in_executor(None, snapshot.findings, paths)
         except JourneyspecError as error:
             self.window_show_message(
                 types.ShowMessageParams(types.MessageType.Error, f"journeyspec: {error}")
             )
             return
-        self.findings = found
-        # Open files always hear back (an empty list says "clean"); files whose findings
-        # are gone are cleared.
-        for path in sorted(set(found) | self.published | set(snapshot.buffers)):
-            items = features.diagnostics(session, path, found.get(path, []))
+        if path is None:
+            # Open files always hear back (an empty list says "clean"); files whose
+            # findings are gone are cleared.
+            changed = set(found) | self.published | set(snapshot.buffers)
+            self.findings = found
+        else:
+            changed = {path}
+            self.findings = {**self.findings, path: found.get(path, [])}
+        for shown in sorted(changed):
+            items = features.diagnostics(session, shown, self.findings.get(shown, []))
             self.text_document_publish_diagnostics(
-                types.PublishDiagnosticsParams(features.uri(session, path), items)
+                types.PublishDiagnosticsParams(features.uri(session, shown), items)
             )
-        self.published = set(found)
+        self.published = {shown for shown, items in self.findings.items() if items}
 
     def _publish_findings(self, by_path: dict[str, Finding], folder: Path) -> None:
         for shown, finding in by_path.items():
@@ -128,7 +141,7 @@ def _edited(ls: JourneyspecServer, uri: str) -> None:
         return
     ls.session.edit(path, ls.workspace.get_text_document(uri).source)
     ls.session.refresh()
-    ls.schedule()
+    ls.schedule(path)
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_OPEN)

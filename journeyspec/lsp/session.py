@@ -8,8 +8,7 @@ effect on every other (a team renamed in the registry breaks the journeys that n
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -75,14 +74,22 @@ class Session:
                 self.files[path] = read_symbols(text, path, schema)
                 self._texts[path] = text
 
-    def findings(self) -> dict[str, list[Finding]]:
-        """Every finding of the project, buffers included, by file."""
+    def findings(self, paths: Sequence[str] = ()) -> dict[str, list[Finding]]:
+        """The findings of ``paths`` (none: the whole project), buffers included, by file;
+        every file of ``paths`` has an entry, empty when it is clean."""
         overlay = {path: text.encode("utf-8") for path, text in self.buffers.items()}
-        result = lint(self.config, today=self.today, overlay=overlay)
-        grouped: dict[str, list[Finding]] = defaultdict(list)
+        named = [str(self.absolute(path)) for path in paths]  # not relative to our cwd
+        result = lint(self.config, named, today=self.today, overlay=overlay)
+        grouped: dict[str, list[Finding]] = {path: [] for path in paths}
         for finding in result.findings:
-            grouped[finding.path].append(finding)
-        return dict(grouped)
+            grouped.setdefault(finding.path, []).append(finding)
+        return grouped
+
+    def affects_others(self, path: str) -> bool:
+        """Whether an edit of ``path`` can change what other files are found to hold: any
+        file but a journey (personas, registries, the configuration) does."""
+        found = self.files.get(path)
+        return found is None or found.schema != "journey"
 
     # Symbols ----------------------------------------------------------------------------
 

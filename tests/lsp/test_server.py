@@ -303,3 +303,36 @@ async def test_diagnostics_are_the_findings_of_lint(client: LanguageClient) -> N
     for path, places in by_file.items():
         others = await diagnostics_of(client, (root / path).as_uri(), len(places))
         assert [(d.range.start.line, d.range.start.character, d.code) for d in others] == places
+
+
+@pytest.mark.asyncio
+async def test_typing_relints_the_file_and_saving_relints_the_project(
+    client: LanguageClient,
+) -> None:
+    root: Path = client.root  # type: ignore[attr-defined]
+    copy = text(client, JOURNEY).replace("id: first-purchase", "id: second-purchase")
+    (root / "journeys" / "second.yaml").write_text(copy, encoding="utf-8")
+    first, second = uri(client, JOURNEY), uri(client, "journeys/second.yaml")
+    opened(client, "journeys/second.yaml")
+    await diagnostics_of(client, second)
+    # Typing a duplicate id: the file typed in hears of it at once ...
+    changed(client, "journeys/second.yaml", text(client, JOURNEY))
+    found = await diagnostics_of(client, second, 1)
+    assert [(d.code, d.message.split(" (")[0]) for d in found] == [
+        ("reference", "duplicate journey id `first-purchase`")
+    ]
+    assert all(d.code != "reference" for d in client.diagnostics.get(first, []))
+    # ... and the file it copied when the author saves.
+    client.text_document_did_save(
+        types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=second))
+    )
+    for _ in range(100):
+        others = [d for d in client.diagnostics.get(first, []) if d.code == "reference"]
+        if others:
+            break
+        await asyncio.wait_for(
+            client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), 20
+        )
+    assert [(d.range, d.message.split(" (")[0]) for d in others] == [
+        (span(1, 4, 18), "duplicate journey id `first-purchase`")
+    ]
