@@ -5,7 +5,7 @@ rebuild, so every request hangs ("the server will appear stuck"), and it refuses
 when the first build fails. Here the project's errors never fail a build (the plugin
 shows the last good pages with a banner), and anything else a rebuild raises (a broken
 ``mkdocs.yml`` or ``journeyspec.yaml`` saved while serving) replaces the site with one
-page naming the error: the server always answers, and the next good save reloads it.
+page naming the error (on every path): the server always answers, and the next good save reloads it.
 """
 
 from __future__ import annotations
@@ -23,7 +23,6 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, MkDocsException
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.utils import clean_directory
 
 from journeyspec.errors import JourneyspecError
 from journeyspec.escaping import neutral
@@ -85,8 +84,8 @@ def _describe(exc: BaseException) -> str:
 
 
 def write_error_page(site_dir: Path, message: str) -> None:
-    """Replace the site with one page naming the error (also served for every other path)."""
-    clean_directory(str(site_dir))
+    """Put one page naming the error in place of every page of the site (and as its home
+    and 404 page), so every path answers with it and reloads once the error is fixed."""
     text = html.escape(neutral(message))
     page = (
         "<!doctype html><html lang=en><meta charset=utf-8><title>Preview error</title>"
@@ -94,8 +93,11 @@ def write_error_page(site_dir: Path, message: str) -> None:
         f"<h1>The preview could not be built</h1><pre>{text}</pre>"
         "<p>Save a fix and this page reloads.</p></div></body></html>\n"
     )
-    for name in ERROR_PAGES:
-        (site_dir / name).write_text(page, encoding="utf-8")
+    pages = {site_dir / name for name in ERROR_PAGES}
+    pages |= {p for p in site_dir.rglob("*.html") if p.is_file() and not p.is_symlink()}
+    for path in sorted(pages):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(page, encoding="utf-8")
 
 
 def _not_found(site_dir: Path) -> Callable[[int], bytes | None]:

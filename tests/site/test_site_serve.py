@@ -150,6 +150,8 @@ def test_a_broken_config_saved_while_serving_shows_an_error_page(
     assert wait_for(served, "The preview could not be built")
     assert "journeyspec.yaml:4:1: error[syntax]: YAML syntax error" in fetch(served)
     assert "The preview could not be built" in fetch(page)  # every path answers
+    assert "livereload(" in fetch(page)  # and reloads by itself once fixed
+    assert "The preview could not be built" in fetch(served + "no/such/page/")
     config.write_text(good, encoding="utf-8")
     assert wait_for(page, "Searches for software")
 
