@@ -107,7 +107,8 @@ class Ids:
         self.used: set[str] = set()
 
     def take(self, wanted: str | None, name: str, fallback: str) -> str:
-        base = wanted if wanted and _valid_id(wanted) else slug(name, fallback)
+        """An unused id: ``wanted`` when it is one, else made from it or from ``name``."""
+        base = wanted if wanted and _valid_id(wanted) else slug(wanted or name, fallback)
         made, n = base, 1
         while made in self.used:
             n += 1
@@ -138,6 +139,13 @@ class _Builder:
         self.opportunities: list[dict[str, Any]] = []
         # (touchpoint names, channel ids, where) per step: solved once all steps are read
         self.channel_lists: list[tuple[list[str], list[str], str]] = []
+
+    def id(self, wanted: str | None, name: str, fallback: str, where: str) -> str:
+        made = self.ids.take(wanted, name, fallback)
+        if wanted and made != wanted:
+            self.notes.append(Note(where, f"id {wanted!r} became {made!r} (ids are unique "
+                                   "lowercase words joined by hyphens)"))  # fmt: skip
+        return made
 
     def text(self, value: str, where: str, *, name: bool = False) -> str:
         if BIDI.search(value):
@@ -182,7 +190,7 @@ class _Builder:
     def step(self, drafted: DraftStep, stage_owner: str | None) -> dict[str, Any]:
         where = drafted.where
         step: dict[str, Any] = {
-            "id": self.ids.take(drafted.id, drafted.name, "step"),
+            "id": self.id(drafted.id, drafted.name, "step", where),
             "name": self.text(drafted.name, where, name=True),
         }
         if drafted.does:
@@ -270,7 +278,7 @@ class _Builder:
     def _pain(self, drafted: DraftPain, step_id: str, where: str) -> str:
         if drafted.id is not None and drafted.id in self.pains:
             return drafted.id  # the table names it at each step it shows on
-        pain_id = self.ids.take(drafted.id, drafted.title, "pain-point")
+        pain_id = self.id(drafted.id, drafted.title, "pain-point", where)
         self.pains[pain_id] = {
             "id": pain_id,
             "title": self.text(drafted.title, where, name=True),
@@ -280,7 +288,7 @@ class _Builder:
 
     def build(self, choices: Choices) -> dict[str, Any]:
         draft = self.draft
-        journey_id = self.ids.take(draft.id, draft.title or "", "imported-journey")
+        journey_id = self.id(draft.id, draft.title or "", "imported-journey", draft.source)
         persona = self._persona(choices)
         journey: dict[str, Any] = {
             "journeyspec": 1,
@@ -304,7 +312,7 @@ class _Builder:
         for drafted in draft.stages:
             owner = self.team(drafted.owner, drafted.where) or choices.owner
             stage: dict[str, Any] = {
-                "id": self.ids.take(drafted.id, drafted.name, "stage"),
+                "id": self.id(drafted.id, drafted.name, "stage", drafted.where),
                 "name": self.text(drafted.name, drafted.where, name=True),
             }
             if owner:

@@ -1,4 +1,5 @@
-"""CSV grids in the two layouts teams keep journeys in.
+"""CSV grids in the two layouts teams keep journeys in (comma-separated; ``;`` or tab when
+the first line has no comma).
 
 **Steps as rows**: a header row, then one row per step, as ``journeyspec export --format csv
 --table steps`` writes it (``journey``, ``stage``, ``stage_name``, ``stage_owner``,
@@ -62,7 +63,7 @@ LANES: dict[str, str] = {
 def parse_csv(text: str, source: str, default_id: str) -> tuple[list[DraftJourney], list[Note]]:
     """The journeys in a CSV sheet (either layout) and what was not understood."""
     try:
-        rows = list(csv.reader(io.StringIO(text, newline="")))
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text)))
     except csv.Error as exc:
         raise UsageError(f"{source}: not a CSV file the importer can read: {exc}") from None
     rows = [[clean(cell_text(c)) for c in row] for row in rows]
@@ -77,6 +78,17 @@ def parse_csv(text: str, source: str, default_id: str) -> tuple[list[DraftJourne
 
 def _lane(label: str) -> str | None:
     return LANES.get(" ".join(label.strip().lower().rstrip(":").split()))
+
+
+def _delimiter(text: str) -> str:
+    """``,`` unless the first line has none and has ``;`` (spreadsheets in locales with a
+    decimal comma) or a tab (a sheet copied as TSV)."""
+    first = text.split("\n", 1)[0]
+    if "," not in first:
+        for other in (";", "\t"):
+            if other in first:
+                return other
+    return ","
 
 
 def cell_text(cell: str) -> str:
@@ -155,8 +167,11 @@ def _steps_as_rows(
 def _score(cell: str, where: str, notes: list[Note]) -> float | None:
     if not cell:
         return None
+    number = cell.replace("−", "-")
+    if re.fullmatch(r"[-+]?\d+,\d+", number):  # a decimal comma
+        number = number.replace(",", ".")
     try:
-        return float(cell.replace("−", "-"))
+        return float(number)
     except ValueError:
         notes.append(Note(where, f"score {cell!r} is not a number; left out"))
         return None

@@ -419,3 +419,28 @@ def test_control_and_bidi_characters_never_reach_the_file(
     assert stage["steps"][0]["name"] == "B\nC[31mevil"
     assert stage["steps"][0]["does"] == "tab\there\ncr"
     assert run("validate", cwd=minimal_project).exit_code == 0
+
+
+def test_semicolon_sheets_and_ids_that_had_to_change(minimal_project: Path, run: Runner) -> None:
+    (minimal_project / "s.csv").write_text(
+        "journey;stage;step;name;emotion_score\n"
+        "x;a;Step One;Sees an ad;1,5\n"
+        "x;a;b;Clicks;2\n"
+        "x;a;b;Clicks again;\n",
+        encoding="utf-8",
+    )
+    result = run("import", "s.csv", cwd=minimal_project)
+    assert result.exit_code == 1
+    assert [ln for ln in result.stderr.splitlines() if ln.startswith("not mapped")] == [
+        "not mapped: s.csv row 2: id 'Step One' became 'step-one' (ids are unique lowercase "
+        "words joined by hyphens)",
+        "not mapped: s.csv row 4: id 'b' became 'b-2' (ids are unique lowercase words joined "
+        "by hyphens)",
+    ]
+    data = yaml.safe_load((minimal_project / "journeys/x.yaml").read_text(encoding="utf-8"))
+    assert data["stages"][0]["steps"][0]["emotion"] == {"score": 1.5}  # a decimal comma
+    assert [(s["id"], s["name"]) for s in data["stages"][0]["steps"]] == [
+        ("step-one", "Sees an ad"),
+        ("b", "Clicks"),
+        ("b-2", "Clicks again"),
+    ]
