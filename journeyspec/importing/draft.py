@@ -137,6 +137,7 @@ class _Builder:
         self.touchpoints: dict[str, dict[str, Any]] = {}  # name -> touchpoint
         self.pains: dict[str, dict[str, Any]] = {}  # id -> pain point
         self.opportunities: list[dict[str, Any]] = []
+        self.persona = ""  # the journey's persona, once chosen
         # (touchpoint names, channel ids, where) per step: solved once all steps are read
         self.channel_lists: list[tuple[list[str], list[str], str]] = []
 
@@ -230,10 +231,23 @@ class _Builder:
         return step
 
     def _actor(self, actors: list[str], step: dict[str, Any], where: str) -> None:
+        """The step's actor when it is another persona than the journey's; a step has one."""
         known = {p.name.casefold(): pid for pid, p in self.portfolio.personas.items()}
+        ids = []
         for actor in actors:
-            if actor.casefold() not in known and actor not in self.portfolio.personas:
+            persona = actor if actor in self.portfolio.personas else known.get(actor.casefold())
+            if persona is None:
                 self.notes.append(Note(where, f"actor {actor!r} is not a persona of the project"))
+            else:
+                ids.append(persona)
+        ids = list(dict.fromkeys(ids))
+        if self.persona in ids and len(ids) > 1:
+            ids.remove(self.persona)
+        if ids and ids[0] != self.persona:
+            step["actor"] = ids[0]
+        if len(ids) > 1:
+            dropped = ", ".join(ids[1:])
+            self.notes.append(Note(where, f"a step has one actor: {dropped} left out"))
 
     def _touchpoints(self, drafted: DraftStep, where: str) -> list[str]:
         channels = [self.channel(c, where) for c in drafted.channels]
@@ -289,7 +303,7 @@ class _Builder:
     def build(self, choices: Choices) -> dict[str, Any]:
         draft = self.draft
         journey_id = self.id(draft.id, draft.title or "", "imported-journey", draft.source)
-        persona = self._persona(choices)
+        persona = self.persona = self._persona(choices)
         journey: dict[str, Any] = {
             "journeyspec": 1,
             "id": journey_id,

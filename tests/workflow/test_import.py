@@ -444,3 +444,26 @@ def test_semicolon_sheets_and_ids_that_had_to_change(minimal_project: Path, run:
         ("b", "Clicks"),
         ("b-2", "Clicks again"),
     ]
+
+
+def test_mermaid_actors_that_are_other_personas_act_at_their_steps(
+    minimal_project: Path, run: Runner
+) -> None:
+    write_files(
+        minimal_project,
+        {"personas/dana.yaml": "journeyspec: 1\nid: dana\nname: Dana Director\nrole: Director\n"},
+    )
+    (minimal_project / "b.mmd").write_text(
+        "journey\n  section S\n    Asks: 3: Budi\n    Approves: 4: Dana Director\n"
+        "    Signs: 5: Budi, dana, Stranger\n",
+        encoding="utf-8",
+    )
+    result = run("import", "b.mmd", "--persona", "budi", cwd=minimal_project)
+    assert result.exit_code == 1
+    assert "not mapped: b.mmd line 5: actor 'Stranger' is not a persona of the project" in (
+        result.stderr
+    )
+    data = yaml.safe_load((minimal_project / "journeys/b.yaml").read_text(encoding="utf-8"))
+    assert data["persona"] == "budi"
+    assert [s.get("actor") for s in data["stages"][0]["steps"]] == [None, "dana", "dana"]
+    assert run("validate", cwd=minimal_project).exit_code == 0
