@@ -176,3 +176,20 @@ def test_the_browser_shows_the_banner_and_reloads_to_the_fix(
         edit(journey, "title: {}", "title: First purchase, fixed")
         banner.wait_for(state="detached", timeout=60_000)
         assert "First purchase, fixed" in page.content()
+
+
+def test_the_banner_escapes_what_the_files_hold_and_lists_at_most_twenty() -> None:
+    from journeyspec.findings import Finding
+    from journeyspec.site.plugin import banner
+
+    hostile = Finding("journeys/<b>x</b>.yaml", 3, 8, "schema", "<script>alert(1)</script>\u202e")
+    shown = banner([hostile], stale=True)
+    assert "<script>" not in shown and "<b>" not in shown
+    assert "journeys/&lt;b&gt;x&lt;/b&gt;.yaml:3:8: error[schema]: &lt;script&gt;" in shown
+    assert "\u202e" not in shown  # bidi controls shown as markers, never raw
+    many = [Finding("journeys/a.yaml", n, 1, "schema", f"problem {n}") for n in range(1, 26)]
+    shown = banner(many, stale=False)
+    assert shown.count("<li>") == 21
+    assert "The project has 25 errors: no site could be built yet" in shown
+    assert "<li>and 5 more: run <code>journeyspec validate</code></li>" in shown
+    assert banner([], stale=True) == ""
