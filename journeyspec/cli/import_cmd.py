@@ -7,18 +7,18 @@ from pathlib import Path
 import click
 
 from journeyspec.cli.common import EXIT_CLEAN, EXIT_FINDINGS, config_option, guarded, project_config
-from journeyspec.importing import SOURCES, import_file
+from journeyspec.importing import SOURCES, import_files
 from journeyspec.importing.draft import Choices
 from journeyspec.validation import validate_project
 
 
 @click.command(name="import")
-@click.argument("source", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False))
 @click.option(
     "--from",
     "kind",
     type=click.Choice(SOURCES),
-    help="What SOURCE holds (default: .csv is CSV, .mmd/.mermaid is Mermaid, else sniffed).",
+    help="What the SOURCES hold (default: .csv is CSV, .mmd/.mermaid is Mermaid, else sniffed).",
 )
 @click.option("--id", "journey_id", help="The new journey's id (default: from the file name).")
 @click.option("--persona", help="The persona id (default: a task's actor, else the first).")
@@ -26,31 +26,33 @@ from journeyspec.validation import validate_project
 @config_option
 @guarded
 def import_command(
-    source: Path,
+    sources: tuple[Path, ...],
     kind: str | None,
     journey_id: str | None,
     persona: str | None,
     owner: str | None,
     config_file: Path | None,
 ) -> int:
-    """Create journeys/ID.yaml from a CSV grid or a Mermaid journey diagram.
+    """Create journeys/ID.yaml from CSV grids or Mermaid journey diagrams.
 
     \b
     CSV, steps as rows: the layout `journeyspec export --format csv --table steps` writes
-    (one journey per `journey` id). CSV, workshop layout: column A names the lanes (stage,
-    step, doing, thinking, feeling, score, touchpoints, channels, pain points,
-    opportunities), one column per step. Mermaid: title, sections, `Task: score: actor`
-    lines; scores 1..5 are mapped onto the project's emotion scale.
+    (one journey per `journey` id); its pain-points and opportunities tables, given with
+    it, add the pain points' titles, severities and anchors and the opportunities.
+    CSV, workshop layout: column A names the lanes (stage, step, doing, thinking, feeling,
+    score, touchpoints, channels, pain points, opportunities), one column per step.
+    Mermaid: title, sections, `Task: score: actor` lines; scores 1..5 are mapped onto the
+    project's emotion scale.
 
     Never replaces a file. Prints what it made and what it could not map. Exit codes:
     0 imported, 1 imported but something could not be mapped, 2 nothing written.
     """
     config = project_config(config_file)
     portfolio = validate_project(config).portfolio
-    imported = import_file(
+    imported = import_files(
         config,
         portfolio,
-        source,
+        list(sources),
         kind=kind,  # type: ignore[arg-type]
         journey_id=journey_id,
         choices=Choices(persona=persona, owner=owner),

@@ -45,51 +45,58 @@ class Imported:
     owner: str | None = None  # None: the journeys have no owner yet
 
 
-def import_file(
+def import_files(
     config: ProjectConfig,
     portfolio: Portfolio,
-    source: Path,
+    sources: list[Path],
     *,
     kind: Source | None = None,
     journey_id: str | None = None,
     choices: Choices = Choices(),  # noqa: B008 - frozen, never changed
 ) -> Imported:
-    """Read ``source`` and write one new journey file per journey it holds.
+    """Read ``sources`` and write one new journey file per journey they hold.
 
-    Nothing is written unless every journey can be: an id that exists, a file in the way
-    or a link raises UsageError first."""
-    shown = BIDI.sub("", clean(paths.named(source))).replace("\n", " ")
-    raw = paths.read_regular(source, MAX_FILE_BYTES)
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise UsageError(f"{shown}: not UTF-8 text (byte {exc.start}); save it as UTF-8") from None
-    chosen = kind or _kind(source, text)
-    default_id = journey_id or slug(source.stem, "imported-journey")
+    Export's pain-points and opportunities tables join the journeys of the steps table
+    given with them. Nothing is written unless every journey can be: an id that exists, a
+    file in the way or a link raises UsageError first."""
+    _check_choices(portfolio, choices)
     if journey_id is not None and slug(journey_id, "") != journey_id:
         raise UsageError(f"--id {journey_id!r} is not an id: use lowercase words and hyphens")
-    _check_choices(portfolio, choices)
-    scale = config.emotion_scale
-    if chosen == "mermaid":
-        journey, notes = parse_mermaid(text, shown, default_id, scale)
-        drafts = [journey]
-    else:
-        with _csv_limit(MAX_FILE_BYTES):
-            drafts, notes = parse_csv(text, shown, default_id)
-        if journey_id is not None:
-            if len(drafts) > 1:
-                raise UsageError(f"{shown} holds {len(drafts)} journeys; --id names only one")
-            drafts[0].id = journey_id
-    planned = [_plan(config, portfolio, d, scale, choices, notes) for d in drafts]
+    notes: list[Note] = []
+    drafts: dict[str, DraftJourney] = {}
+    extras: list[DraftJourney] = []
+    for source in sources:
+        for draft in _read(config, source, kind, journey_id, notes):
+            if draft.stages:
+                if draft.id in drafts:
+                    raise UsageError(f"journey {draft.id!r} is in two of the files")
+                drafts[draft.id or ""] = draft
+            else:
+                extras.append(draft)
+    for extra in extras:
+        target = drafts.get(extra.id or "")
+        if target is None:
+            why = f"journey {extra.id!r} has no steps in the files given: rows not imported"
+            notes.append(Note(extra.source, why))
+            continue
+        target.pain_rows.update(extra.pain_rows)
+        target.opportunity_rows.extend(extra.opportunity_rows)
+    if not drafts:
+        raise UsageError(
+            "no journey with stages and steps in " + ", ".join(map(paths.named, sources))
+        )
+    if journey_id is not None and len(drafts) > 1:
+        raise UsageError(f"the files hold {len(drafts)} journeys; --id names only one")
+    planned = [
+        _plan(config, portfolio, d, config.emotion_scale, choices, notes) for d in drafts.values()
+    ]
     targets = {}
     for journey_data, text_out in planned:
-        target = config.path("journeys") / f"{journey_data['id']}.yaml"
-        display = display_path(target, config.root)
+        target_path = config.path("journeys") / f"{journey_data['id']}.yaml"
+        display = display_path(target_path, config.root)
         if portfolio.journey(journey_data["id"]) is not None:
             raise UsageError(f"a journey with id {journey_data['id']!r} exists already")
-        if display in targets:
-            raise UsageError(f"{shown} holds journey {journey_data['id']!r} twice")
-        path = outputs.output_path(target, config, what=display)
+        path = outputs.output_path(target_path, config, what=display)
         if path.exists() or path.is_symlink():
             raise UsageError(f"{display} already exists; journeyspec import never replaces a file")
         targets[display] = (path, text_out)
@@ -98,6 +105,33 @@ def import_file(
         paths.write_file(path, text_out, replace=False)
         imported.created.append(display)
     return imported
+
+
+def _read(
+    config: ProjectConfig,
+    source: Path,
+    kind: Source | None,
+    journey_id: str | None,
+    notes: list[Note],
+) -> list[DraftJourney]:
+    shown = BIDI.sub("", clean(paths.named(source))).replace("\n", " ")
+    raw = paths.read_regular(source, MAX_FILE_BYTES)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UsageError(f"{shown}: not UTF-8 text (byte {exc.start}); save it as UTF-8") from None
+    default_id = journey_id or slug(source.stem, "imported-journey")
+    if (kind or _kind(source, text)) == "mermaid":
+        journey, more = parse_mermaid(text, shown, default_id, config.emotion_scale)
+        notes.extend(more)
+        return [journey]
+    with _csv_limit(MAX_FILE_BYTES):
+        drafts, more = parse_csv(text, shown, default_id)
+    notes.extend(more)
+    if journey_id is not None:
+        for draft in drafts:
+            draft.id = journey_id
+    return drafts
 
 
 def _kind(source: Path, text: str) -> Source:

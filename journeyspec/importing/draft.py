@@ -14,6 +14,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
+from jsonschema import Draft202012Validator
+
 from journeyspec.escaping import BIDI
 from journeyspec.model import Portfolio
 from journeyspec.rules.template_placeholder import MARKER
@@ -69,6 +71,9 @@ class DraftJourney:
     id: str | None = None
     title: str | None = None
     stages: list[DraftStage] = field(default_factory=list)
+    # From export's pain-points and opportunities tables: id -> (where, row); (where, row).
+    pain_rows: dict[str, tuple[str, dict[str, str]]] = field(default_factory=dict)
+    opportunity_rows: list[tuple[str, dict[str, str]]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -138,6 +143,8 @@ class _Builder:
         self.pains: dict[str, dict[str, Any]] = {}  # id -> pain point
         self.opportunities: list[dict[str, Any]] = []
         self.persona = ""  # the journey's persona, once chosen
+        self.pain_steps: dict[str, list[str]] = {}  # pain id -> the steps listing it
+        self.step_touchpoints: dict[str, list[str]] = {}  # step id -> its touchpoint ids
         # (touchpoint names, channel ids, where) per step: solved once all steps are read
         self.channel_lists: list[tuple[list[str], list[str], str]] = []
 
@@ -214,6 +221,7 @@ class _Builder:
         touchpoint_ids = self._touchpoints(drafted, where)
         if touchpoint_ids:
             step["touchpoints"] = touchpoint_ids
+        self.step_touchpoints[step["id"]] = touchpoint_ids
         if drafted.moment_of_truth:
             step["moment_of_truth"] = True
         pain_ids = [self._pain(p, step["id"], where) for p in drafted.pains]
@@ -291,6 +299,7 @@ class _Builder:
 
     def _pain(self, drafted: DraftPain, step_id: str, where: str) -> str:
         if drafted.id is not None and drafted.id in self.pains:
+            self.pain_steps[drafted.id].append(step_id)
             return drafted.id  # the table names it at each step it shows on
         pain_id = self.id(drafted.id, drafted.title, "pain-point", where)
         self.pains[pain_id] = {
@@ -298,7 +307,74 @@ class _Builder:
             "title": self.text(drafted.title, where, name=True),
             "step": step_id,
         }
+        self.pain_steps[pain_id] = [step_id]
         return pain_id
+
+    def _pain_row(self, pain: dict[str, Any], where: str, row: dict[str, str]) -> None:
+        """What the pain-points table says of a pain point: title, severity, anchor."""
+        if row.get("title"):
+            pain["title"] = self.text(row["title"], where, name=True)
+        self._field(pain, "pain_point", "severity", row.get("severity"), where)
+        if row.get("evidence"):
+            self.notes.append(Note(where, f"evidence {row['evidence']!r} not imported "
+                                   "(the sheets do not define it)"))  # fmt: skip
+        listed = self.pain_steps.get(pain["id"], [])
+        if row.get("step") and row["step"] in self.step_touchpoints:
+            pain["step"] = row["step"]
+            if row.get("touchpoint"):
+                why = "the steps table names touchpoints, not their ids"
+                self.notes.append(Note(where, f"touchpoint {row['touchpoint']!r} left out: {why}"))
+        elif not row.get("step") and row.get("touchpoint") and listed:
+            # Anchored on a touchpoint: the one every step it is listed at shares.
+            shared = set.intersection(*(set(self.step_touchpoints[s]) for s in listed))
+            if len(shared) == 1:
+                pain.pop("step", None)
+                pain["touchpoint"] = shared.pop()
+            else:
+                self.notes.append(Note(where, f"touchpoint {row['touchpoint']!r} is not told "
+                                       "apart by the sheets: anchored on a step"))  # fmt: skip
+
+    def _field(
+        self, target: dict[str, Any], kind: str, key: str, value: str | None, where: str
+    ) -> None:
+        if not value:
+            return
+        if _valid(kind, key, value):
+            target[key] = value
+        else:
+            self.notes.append(Note(where, f"{key} {value!r} is not a valid {key}; left out"))
+
+    def _tables(self) -> None:
+        """Pain points only the pain-points table has, then the opportunities table."""
+        for pain_id, (where, row) in self.draft.pain_rows.items():
+            if pain_id in self.pains:
+                self._pain_row(self.pains[pain_id], where, row)
+                continue
+            made = self.id(pain_id, row.get("title", ""), "pain-point", where)
+            pain: dict[str, Any] = {"id": made, "title": row.get("title") or made}
+            self.pains[made] = pain
+            self._pain_row(pain, where, row)
+        for where, row in self.draft.opportunity_rows:
+            opportunity: dict[str, Any] = {
+                "id": self.id(row.get("id") or None, row.get("title", ""), "opportunity", where),
+                "title": self.text(row.get("title") or "Untitled", where, name=True),
+            }
+            for key in ("status", "impact", "effort", "due", "link"):
+                self._field(opportunity, "opportunity", key, row.get(key), where)
+            owner = self.team(row.get("owner"), where)
+            if owner:
+                opportunity["owner"] = owner
+            known = set(self.pains) | set(self.step_touchpoints)
+            addresses = split_list(row.get("addresses", ""))
+            if [a for a in addresses if a not in known]:
+                left = ", ".join(a for a in addresses if a not in known)
+                self.notes.append(Note(where, f"addresses {left}: not in the sheets; left out"))
+            if [a for a in addresses if a in known]:
+                opportunity["addresses"] = list(dict.fromkeys(a for a in addresses if a in known))
+            if row.get("kpis"):
+                self.notes.append(Note(where, f"kpis {row['kpis']!r} not imported "
+                                       "(the sheets do not define them)"))  # fmt: skip
+            self.opportunities.append(opportunity)
 
     def build(self, choices: Choices) -> dict[str, Any]:
         draft = self.draft
@@ -337,6 +413,7 @@ class _Builder:
             stages.append(stage)
         journey["stages"] = stages
         self._channels()
+        self._tables()
         for key, values in (
             ("touchpoints", list(self.touchpoints.values())),
             ("pain_points", list(self.pains.values())),
@@ -419,6 +496,18 @@ def document(
     builder = _Builder(draft, portfolio, scale)
     journey = builder.build(choices)
     return journey, builder.notes
+
+
+def split_list(cell: str) -> list[str]:
+    """A cell's list, as the export joins them (``"; "``) or as people write them."""
+    return [part for part in re.split(r"\s*(?:;|\n)\s*", cell.strip()) if part]
+
+
+def _valid(kind: str, key: str, value: str) -> bool:
+    """Whether ``value`` is what the journey schema accepts for ``key`` of a ``kind``."""
+    schema = load_schema("journey")
+    fragment = schema["$defs"][kind]["properties"][key]
+    return bool(Draft202012Validator({**fragment, "$defs": schema["$defs"]}).is_valid(value))
 
 
 def _number(value: float) -> int | float:

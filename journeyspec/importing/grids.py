@@ -1,6 +1,10 @@
 """CSV grids in the two layouts teams keep journeys in (comma-separated; ``;`` or tab when
 the first line has no comma).
 
+**Export's other tables** (``--table pain-points``, ``--table opportunities``), imported
+with the steps table, give the journeys their pain points' titles, severities and anchors
+and their opportunities.
+
 **Steps as rows**: a header row, then one row per step, as ``journeyspec export --format csv
 --table steps`` writes it (``journey``, ``stage``, ``stage_name``, ``stage_owner``,
 ``step``, ``name``, ``does``, ``emotion_score``, ``emotion_label``, ``moment_of_truth``,
@@ -26,6 +30,7 @@ import io
 import re
 
 from journeyspec.errors import UsageError
+from journeyspec.export.table import COLUMNS, TableName
 from journeyspec.importing.draft import (
     DraftJourney,
     DraftPain,
@@ -40,10 +45,11 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _SCORE = re.compile(r"[-+−]?\d+(?:\.\d+)?")
 _SPLIT = re.compile(r"\s*(?:;|\r?\n)\s*")
 
-STEP_COLUMNS = (
-    "journey", "stage", "stage_name", "stage_owner", "step", "name", "does", "emotion_score",
-    "emotion_label", "moment_of_truth", "touchpoints", "channels", "pain_points",
-)  # fmt: skip
+# The columns that tell export's other tables apart from a steps table.
+TABLE_MARKS: dict[TableName, set[str]] = {
+    "pain-points": {"id", "title", "severity"},
+    "opportunities": {"id", "title", "impact", "effort"},
+}
 
 LANES: dict[str, str] = {
     "stage": "stage", "stages": "stage", "phase": "stage", "phases": "stage",
@@ -73,7 +79,36 @@ def parse_csv(text: str, source: str, default_id: str) -> tuple[list[DraftJourne
         raise UsageError(f"{source}: the sheet is empty")
     if all(row and _lane(row[0]) is not None for row in rows[:2]):
         return _workshop(rows, source, default_id)
+    header = {c.strip().lower() for c in rows[0]}
+    for table, marks in TABLE_MARKS.items():
+        if marks <= header:
+            return _table(rows, source, default_id, table)
     return _steps_as_rows(rows, source, default_id)
+
+
+def _table(
+    rows: list[list[str]], source: str, default_id: str, table: TableName
+) -> tuple[list[DraftJourney], list[Note]]:
+    """Export's pain-points or opportunities table: rows kept for the journeys' steps."""
+    header = [c.strip().lower() for c in rows[0]]
+    notes = [
+        Note(f"{source} row 1, column {_column(n + 1)}", f"unknown column {name!r}: not imported")
+        for n, name in enumerate(header)
+        if name not in COLUMNS[table]
+    ]
+    journeys: dict[str, DraftJourney] = {}
+    for number, row in enumerate(rows[1:], start=2):
+        if not any(c.strip() for c in row):
+            continue
+        values = {name: row[n].strip() for n, name in enumerate(header) if n < len(row)}
+        where = f"{source} row {number}"
+        journey_id = values.get("journey") or default_id
+        journey = journeys.setdefault(journey_id, DraftJourney(source, id=journey_id))
+        if table == "pain-points":
+            journey.pain_rows[values.get("id") or f"pain-point-{number}"] = (where, values)
+        else:
+            journey.opportunity_rows.append((where, values))
+    return list(journeys.values()), notes
 
 
 def _lane(label: str) -> str | None:
@@ -123,7 +158,7 @@ def _steps_as_rows(
     notes = [
         Note(f"{source} row 1, column {_column(n + 1)}", f"unknown column {name!r}: not imported")
         for n, name in enumerate(header)
-        if name not in STEP_COLUMNS
+        if name not in COLUMNS["steps"]
     ]
     at = {name: n for n, name in reversed(list(enumerate(header)))}
     journeys: dict[str, DraftJourney] = {}
