@@ -38,12 +38,12 @@ from journeyspec.importing.draft import (
     DraftStep,
     Note,
     clean,
+    split_list,
 )
 from journeyspec.rules.template_placeholder import MARKER
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _SCORE = re.compile(r"[-+−]?\d+(?:\.\d+)?")
-_SPLIT = re.compile(r"\s*(?:;|\r?\n)\s*")
 
 # The columns that tell export's other tables apart from a steps table.
 TABLE_MARKS: dict[TableName, set[str]] = {
@@ -133,10 +133,6 @@ def cell_text(cell: str) -> str:
     return cell
 
 
-def split(cell: str) -> list[str]:
-    return [part for part in _SPLIT.split(cell.strip()) if part]
-
-
 def _column(n: int) -> str:
     """A spreadsheet's column letter: 1 -> A, 27 -> AA."""
     letters = ""
@@ -192,9 +188,11 @@ def _steps_as_rows(
         step.score = _score(get("emotion_score"), where, notes)
         step.label = get("emotion_label") or None
         step.moment_of_truth = get("moment_of_truth").lower() in ("true", "yes", "1", "x")
-        step.touchpoints = split(get("touchpoints"))
-        step.channels = split(get("channels"))
-        step.pains = [DraftPain(f"{MARKER} describe {p}", p) for p in split(get("pain_points"))]
+        step.touchpoints = split_list(get("touchpoints"))
+        step.channels = split_list(get("channels"))
+        step.pains = [
+            DraftPain(f"{MARKER} describe {p}", p) for p in split_list(get("pain_points"))
+        ]
         journey.stages[-1].steps.append(step)
     return list(journeys.values()), notes
 
@@ -265,12 +263,12 @@ def _workshop(
             continue
         step = DraftStep(name, f"{source} row {lane_rows['step']}, column {column}")
         step.does = cell("does") or None
-        step.thinks = split(cell("thinks"))
+        step.thinks = split_list(cell("thinks"))
         _feeling(step, cell("feeling"), cell("score"), notes)
-        step.touchpoints = split(cell("touchpoints"))
-        step.channels = split(cell("channels"))
-        step.pains = [DraftPain(title=t) for t in split(cell("pains"))]
-        step.opportunities = split(cell("opportunities"))
+        step.touchpoints = split_list(cell("touchpoints"))
+        step.channels = split_list(cell("channels"))
+        step.pains = [DraftPain(title=t) for t in split_list(cell("pains"))]
+        step.opportunities = split_list(cell("opportunities"))
         journey.stages[-1].steps.append(step)
     journey.stages = [s for s in journey.stages if s.steps]
     return [journey], notes

@@ -520,3 +520,15 @@ def test_a_pain_points_table_alone_writes_nothing(minimal_project: Path, run: Ru
     result = run("import", "p.csv", cwd=minimal_project)
     assert result.exit_code == 2
     assert "no journey with stages and steps in p.csv" in result.stderr
+
+
+def test_channels_are_told_apart_by_the_steps_together() -> None:
+    from journeyspec.importing.channels import solve_channels
+
+    # Step 1 alone says "Ad" is social; then step 2's order says "Page" is web.
+    found, guessed = solve_channels([(["Ad"], ["social"]), (["Ad", "Page"], ["social", "web"])])
+    assert (found, guessed) == ({"Ad": "social", "Page": "web"}, set())
+    # Two touchpoints, one channel: either may lack it; the first fullest reading is taken
+    # and reported as a guess.
+    found, guessed = solve_channels([(["A", "B"], ["email"])])
+    assert (found, guessed) == ({"A": "email", "B": "email"}, {"A", "B"})
