@@ -23,19 +23,24 @@ from journeyspec.paths import shown
 @config_option
 @guarded
 def serve(dev_addr: str, config_file: Path | None) -> int:
-    """Serve the site locally; saving a journey, persona or registry file reloads the page."""
+    """Serve the site locally; saving a journey, persona or registry file reloads the page.
+
+    Invalid files never stop the preview: it shows the last good build (or, before there
+    was one, a page saying none could be built) with the errors listed on top of every
+    page, and reloads once they are fixed.
+    """
     # Imported here so that other commands do not pay for importing MkDocs.
-    from mkdocs.commands.serve import serve as mkdocs_serve
     from mkdocs.exceptions import MkDocsException
 
     from journeyspec.site.build import mkdocs_settings, mkdocs_workdir
+    from journeyspec.site.preview import serve_preview
 
     _check_address(dev_addr)
     config = project_config(config_file, required=True)
     with mkdocs_workdir() as workdir:
         settings = mkdocs_settings(config, workdir, dev_addr=dev_addr)
         try:
-            mkdocs_serve(**settings)
+            serve_preview(settings)
         except MkDocsException as exc:
             raise BuildError(str(exc)) from None
         except OSError as exc:  # the port is taken, or the address is not this machine's

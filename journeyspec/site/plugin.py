@@ -5,6 +5,12 @@ validates and lints the project and adds the planned pages, diagrams and assets 
 generated files, ``on_pre_page`` gives pages content dates (so sitemaps are reproducible),
 and ``on_serve`` watches the journey files so the site reloads when one changes.
 
+The live preview (``serve``) never fails on the project's errors: while a file is invalid
+it builds the pages of the last good lint again (or, before there was one, a page saying
+none could be built) and ``on_page_content`` puts a banner listing the errors at
+``file:line:col`` on top of every page. MkDocs keeps a plugin with ``on_startup`` for the
+whole ``serve`` session, which is where the last good lint is kept.
+
 Generated pages reach Markdown without their HTML blocks (``journeyspec.site.blocks``):
 ``on_page_content`` puts them back, and around the search plugin's ``on_page_context`` the
 page's content is briefly its words-only copy, so search indexes the same words without
@@ -114,6 +120,43 @@ def _escape_theme_values(config: MkDocsConfig) -> None:
         config.repo_url = quote(str(config.repo_url), safe=":/?#[]@!$&()*+,;=%~")
 
 
+BANNER_ID = "journeyspec-preview-errors"
+BANNER_MAX = 20  # errors listed on every page; `journeyspec validate` lists them all
+
+
+def banner(failures: list[Finding], *, stale: bool) -> str:
+    """The preview's list of errors as HTML (Material's admonition), empty without any.
+
+    ``stale``: the pages are the last good build's, not the files as they are now."""
+    if not failures:
+        return ""
+    shown = "".join(
+        f"<li><code>{Markup.escape(neutral(str(f)))}</code></li>" for f in failures[:BANNER_MAX]
+    )
+    more = len(failures) - BANNER_MAX
+    if more > 0:
+        shown += f"<li>and {more} more: run <code>journeyspec validate</code></li>"
+    count = f"{len(failures)} error{'s' if len(failures) != 1 else ''}"
+    state = (
+        "these pages are the last good build; save a fix and they reload"
+        if stale
+        else "no site could be built yet; save a fix and it reloads"
+    )
+    return (
+        f'<div class="admonition failure" id="{BANNER_ID}" role="alert">'
+        f'<p class="admonition-title">The project has {count}: {state}</p>'
+        f"<ul>{shown}</ul></div>\n"
+    )
+
+
+def _unbuilt_home() -> PlannedPage:
+    """The preview's only page while no build has succeeded yet: the banner lists why."""
+    markdown = (
+        "# No preview yet\n\nThe journeys cannot be shown until the errors above are fixed.\n"
+    )
+    return PlannedPage(links.HOME, markdown, in_nav=True, updated=dt.date(2000, 1, 1))
+
+
 class _DrawnLater(File):
     """A diagram's file: known to MkDocs from the start, written once it is drawn."""
 
@@ -139,6 +182,8 @@ class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyp
         self.drawn: list[File] = []
         self.paths: dict[str, str] = {}  # journey id -> its file, for diagram findings
         self.warnings: list[Finding] = []  # diagrams not drawn, of the last build
+        self.last_good: LintResult | None = None  # the preview's last lint without failures
+        self.banner = ""  # the preview's list of errors, on top of every page while any
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -183,9 +228,18 @@ class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyp
         # which must lint its own project, not reuse this one's findings.
         result, self.preloaded = self.preloaded or lint(project), None
         failures = build_failures(result, strict=self.strict)
-        if failures:
+        if failures and self.command != "serve":
             listing = "\n".join(str(f) for f in failures)
             raise PluginError(f"journeyspec: the project has errors, no site was built:\n{listing}")
+        if self.command == "serve":
+            shown = self.last_good if failures else result
+            self.last_good = shown
+            self.banner = banner(failures, stale=shown is not None)
+            if shown is None:
+                self._add_pages(files, config, [_unbuilt_home()])
+                self.drawing, self.drawn = None, []
+                return files
+            result = shown
         portfolio = result.validation.portfolio
         site = project.site
         figure_meta: dict[str, Any] = {}
@@ -274,6 +328,7 @@ class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyp
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
+        html = self.banner + html
         found = self.blocks.pop(page.file.src_uri, None)  # not needed once filled
         if found is None:  # a hand-written page
             return html
