@@ -29,6 +29,12 @@ def output_path(raw: str | os.PathLike[str], config: ProjectConfig, *, what: str
     path = paths.normalise(raw)
     root = config.root
     paths.no_links_below(path, root)
+    blocker = next((p for p in path.parents if p.exists() and not p.is_dir()), None)
+    if blocker is not None:
+        raise UsageError(
+            f"cannot write {paths.shown(what)}: {paths.shown(_relative(blocker))} is a file, "
+            "not a folder"
+        )
     where = path.parent.resolve() / path.name
     for folder in NEVER_UNDER:
         if where.is_relative_to(root / folder):
@@ -55,3 +61,11 @@ def is_input(path: Path, config: ProjectConfig) -> bool:
         return True
     files, _ = discover(config)
     return any(path == source.path.parent.resolve() / source.path.name for source in files)
+
+
+def _relative(path: Path) -> str:
+    """``path`` as the user would write it from here: relative when below the working folder."""
+    try:
+        return str(path.relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)

@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 import click
 
 from journeyspec import git
-from journeyspec.errors import EnvironmentProblem, JourneyspecError, UsageError
+from journeyspec.errors import EnvironmentProblem, JourneyspecError
 from journeyspec.escaping import visible
 from journeyspec.project import ConfigFileError, ProjectConfig, load_config, require_project
 from journeyspec.wording import clip
@@ -137,10 +137,3 @@ def note_if_empty(config: ProjectConfig, checked: int, paths: tuple[str, ...]) -
             "run this in your project, or `journeyspec init` to start one",
             err=True,
         )
-
-
-def cannot_write(what: str, path: Path, exc: OSError) -> UsageError:
-    """The error for an output file that cannot be written, naming the path and why."""
-    blocker = next((p for p in path.parents if p.exists() and not p.is_dir()), None)
-    why = f"{blocker} is a file, not a folder" if blocker else exc.strerror or str(exc)
-    return UsageError(f"cannot write {what} to {path}: {why}")

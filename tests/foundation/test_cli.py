@@ -139,7 +139,7 @@ def test_a_report_below_a_file_names_the_file(minimal_project: Path, run: Runner
     result = run("lint", "--format", "sarif:journeyspec.yaml/lint.sarif", cwd=minimal_project)
     assert (result.exit_code, result.stderr) == (
         2,
-        "journeyspec: cannot write the sarif report to journeyspec.yaml/lint.sarif: "
+        "journeyspec: cannot write --format sarif:journeyspec.yaml/lint.sarif: "
         "journeyspec.yaml is a file, not a folder\n",
     )
 
@@ -155,7 +155,7 @@ def test_an_export_into_a_folder_is_a_usage_error_naming_it(
     below = run("export", "--format", "csv", "-o", "journeyspec.yaml/x.csv", cwd=minimal_project)
     assert (below.exit_code, below.stderr) == (
         2,
-        "journeyspec: cannot write the csv export to journeyspec.yaml/x.csv: "
+        "journeyspec: cannot write journeyspec.yaml/x.csv: "
         "journeyspec.yaml is a file, not a folder\n",
     )
 

@@ -443,7 +443,15 @@ def test_a_folder_as_an_output(kind: str, root: Path) -> None:
     code, output = journeyspec(*args, cwd=root)
 
     assert code == 2, output
-    assert output == "journeyspec: out is a folder; name a file to write\n"
+    assert {
+        "export": "journeyspec: out is a folder; name the file to write the json export to "
+        "(e.g. out/journeys.json)\n",
+        "report": "Usage: journeyspec lint [OPTIONS] [PATHS]...\n"
+        "Try 'journeyspec lint --help' for help.\n\n"
+        "Error: Invalid value for '--format': out is a folder; name the json report's file, "
+        "e.g. json:out/lint.json\n",
+    }[kind] == output
+    assert list((root / "out").iterdir()) == []
 
 
 @pytest.fixture
