@@ -13,6 +13,7 @@ away from its item.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from dataclasses import dataclass
 
@@ -26,11 +27,14 @@ class Comment:
     trailing: bool  # at the end of a line with content, or on a line of its own
 
 
-def _tokens(text: str) -> list[yaml.Token]:
-    return list(yaml.scan(text, Loader=yaml.SafeLoader))
+@functools.lru_cache(maxsize=4)
+def _tokens(text: str) -> tuple[yaml.Token, ...]:
+    # Scanned once per text: ``lost`` asks for the comments and the anchors of the text
+    # before and after, and the pure-Python scanner is most of fmt's time on a big file.
+    return tuple(yaml.scan(text, Loader=yaml.SafeLoader))
 
 
-def _gaps(text: str, tokens: list[yaml.Token]) -> list[tuple[int, int]]:
+def _gaps(text: str, tokens: tuple[yaml.Token, ...]) -> list[tuple[int, int]]:
     """The spans between tokens, and block scalars' header lines, where comments can be."""
     spans, end = [], 0
     for token in tokens:
