@@ -68,10 +68,26 @@ INVALID_SUPPRESSION = EngineRule(
 comes back without explanation.
 """,
 )
+SUPPRESSION_EXPIRED = EngineRule(
+    "suppression-expired",
+    Severity.WARNING,
+    """A suppression comment is past its date: fix the finding, or renew it with a reason.
+
+**What it checks.** A reason may end in ``(until YYYY-MM-DD)``:
+``# journeyspec: disable-next-line stage-no-owner -- agency contract (until 2027-03-31)``.
+The suppression works up to and including that day (``--today`` / ``JOURNEYSPEC_TODAY``
+decide what today is); from the next day it silences nothing, the findings it named are
+reported again, and so is this finding at the comment.
+
+**Why.** "We will fix it next quarter" is the commonest reason to suppress; a date makes
+the promise checkable, so a temporary exception cannot quietly become permanent.
+""",
+)
 ENGINE_RULES: tuple[EngineRule, ...] = (
     UNUSED_SUPPRESSION,
     SUPPRESSION_NO_REASON,
     INVALID_SUPPRESSION,
+    SUPPRESSION_EXPIRED,
 )
 
 # Findings of validation are always errors and cannot be configured; they still need a

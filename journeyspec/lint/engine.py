@@ -122,7 +122,7 @@ class _Judge:
             ruled = dataclasses.replace(context, options=setting.options)
             hits = rule.check(journey, ruled)
             found.extend(_place(document, rule.ID, setting.severity, hits))
-        return Judged(found, scan(document.path, document.text, RULE_IDS))
+        return Judged(found, scan(document.path, document.text, RULE_IDS, self.today))
 
 
 def _across(
