@@ -261,6 +261,9 @@ def test_an_expired_block_and_the_cli_today_flag(project: Path, run: Run) -> Non
         "journeys/returns.yaml:7:3: warning[suppression-expired]: `disable stage-no-owner` expired on 2026-12-31"
         in late.stdout
     )
-    assert "journeys/returns.yaml:8:5: error[stage-no-owner]: stage `request` has no owner" in late.stdout
+    assert (
+        "journeys/returns.yaml:8:5: error[stage-no-owner]: stage `request` has no owner"
+        in late.stdout
+    )
     env_late = run("lint", cwd=project, env={"JOURNEYSPEC_TODAY": "2027-01-01"})
     assert env_late.exit_code == 1
