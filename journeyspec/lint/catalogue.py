@@ -13,7 +13,7 @@ from typing import Any
 from journeyspec.findings import Severity
 from journeyspec.report import RuleInfo
 from journeyspec.rules import RULES
-from journeyspec.rules.base import Context, Hit, Option, Profile
+from journeyspec.rules.base import Context, Hit, Option, Profile, Rule
 
 
 class EngineRule:
@@ -112,12 +112,13 @@ def summary(doc: str | None) -> str:
     return (doc or "").strip().splitlines()[0].strip() if (doc or "").strip() else ""
 
 
-def rule_infos(docs_url: str = "") -> dict[str, RuleInfo]:
-    """What reporters may say about every rule and check, keyed by id; help links lead into
-    the rule reference published at ``docs_url`` (none without one)."""
+def rule_infos(docs_url: str = "", custom: tuple[Rule, ...] = ()) -> dict[str, RuleInfo]:
+    """What reporters may say about every rule and check (``custom``: the project's own
+    rules too), keyed by id; help links lead into the rule reference published at
+    ``docs_url`` (none without one)."""
     base = docs_url if not docs_url or docs_url.endswith("/") else docs_url + "/"
     infos: dict[str, RuleInfo] = {}
-    for rule in (*RULES, *ENGINE_RULES):
+    for rule in (*RULES, *custom, *ENGINE_RULES):
         infos[rule.ID] = RuleInfo(
             rule.ID,
             summary(rule.__doc__),

@@ -193,7 +193,7 @@ class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyp
             SiteInputs(
                 portfolio=portfolio,
                 findings=result.findings,
-                rules=RULES,
+                rules=result.settings.practice if result.settings else RULES,
                 site_name=self.site_name,
                 description=str(site.get("description", "")),
                 edit_base=_edit_base(site),
