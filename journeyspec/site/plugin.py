@@ -201,6 +201,7 @@ class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyp
                 figures=figure_meta,
                 portfolio_figures=portfolio_meta,
                 directory_urls=config.use_directory_urls,
+                lanes=project.lanes,
             )
         )
         self._add_pages(files, config, pages)
