@@ -126,10 +126,15 @@ def _modules(config: ProjectConfig, folder: str) -> list[Path]:
         raise PluginError(f"{where}: lies outside the project; rules are read from inside it")
     if not path.is_dir():
         raise PluginError(f"{where}: is not a folder of rule modules")
-    return sorted(
+    modules = sorted(
         (p for p in path.glob("*.py") if not p.name.startswith("_") and p.is_file()),
         key=lambda p: p.name,
     )
+    for module in modules:
+        if not module.resolve().is_relative_to(config.root.resolve()):
+            shown = display_path(module, config.root)
+            raise PluginError(f"{shown}: links to a place outside the project; it was not run")
+    return modules
 
 
 def _import(path: Path, name: str, origin: str) -> ModuleType:

@@ -240,3 +240,16 @@ def test_the_site_documents_it_in_the_rule_reference(project: Path) -> None:
     assert "min_length" in page
     index = (site / "rules/index.html").read_text(encoding="utf-8")
     assert 'href="journey-title-short/"' in index
+
+
+def test_a_rule_file_linking_out_of_the_project_is_not_run(
+    project: Path, run: Run, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    outside = tmp_path_factory.mktemp("outside") / "evil.py"
+    outside.write_text("raise SystemExit('ran code from outside')\n", encoding="utf-8")
+    _with_rule(project)
+    (project / "rules/evil.py").symlink_to(outside)
+    result = run("lint", cwd=project)
+    assert result.exit_code == 2
+    assert "rules/evil.py: links to a place outside the project; it was not run" in (result.stderr)
+    assert "ran code from outside" not in result.stdout + result.stderr

@@ -173,3 +173,21 @@ def test_the_journey_grid_shows_them(minimal_project: Path) -> None:
         '<tr class="jsp-own-lane"><th scope="row" class="jsp-lane">Agent&#39;s mood</th><td>'
         '<span class="jsp-score">1</span></td><td></td></tr>',
     ]
+
+
+def test_lanes_in_pyproject_toml(minimal_project: Path, run: Run) -> None:
+    (minimal_project / "journeyspec.yaml").unlink()
+    (minimal_project / "pyproject.toml").write_text(
+        "[tool.journeyspec]\njourneyspec = 1\nname = 'Test journeys'\n\n"
+        "[[tool.journeyspec.lanes]]\nid = 'systems'\nname = 'Systems'\n",
+        encoding="utf-8",
+    )
+    journey = minimal_project / "journeys/first-purchase.yaml"
+    text = journey.read_text(encoding="utf-8")
+    journey.write_text(text.replace(FIRST, FIRST + "        lanes: {sistems: [CRM]}\n"))
+    result = run("validate", cwd=minimal_project)
+    assert result.exit_code == 1
+    assert (
+        "journeys/first-purchase.yaml:15:17: error[reference]: unknown lane `sistems`"
+        in result.stdout
+    )
