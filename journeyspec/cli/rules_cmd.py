@@ -9,7 +9,7 @@ import click
 from journeyspec.cli.common import guarded, project_config
 from journeyspec.cli.completion import complete_rule_ids
 from journeyspec.errors import UsageError
-from journeyspec.lint.catalogue import CHECKS, configurable_ids, summary
+from journeyspec.lint.catalogue import summary
 from journeyspec.lint.plugins import load_rules
 from journeyspec.lint.settings import all_rules, did_you_mean
 from journeyspec.rules.base import Rule
@@ -61,7 +61,7 @@ def _describe(rule_id: str) -> int:
 def _known() -> tuple[Rule, ...]:
     """The built-in rules and the project's own, if the working directory is in a project."""
     config = project_config(None)
-    return all_rules(load_rules(config, configurable_ids() + tuple(CHECKS)))
+    return all_rules(load_rules(config))
 
 
 def _documentation(rule: Rule) -> str:

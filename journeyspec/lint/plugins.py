@@ -27,6 +27,7 @@ from typing import Any
 
 from journeyspec.errors import ConfigError
 from journeyspec.findings import Severity
+from journeyspec.lint.catalogue import CHECKS, configurable_ids
 from journeyspec.model import Journey
 from journeyspec.project import ProjectConfig, display_path
 from journeyspec.rules.base import PROFILES, Context, Hit, Option, Profile
@@ -85,13 +86,14 @@ class CustomRule:
         return guarded
 
 
-def load_rules(
-    config: ProjectConfig, taken: Collection[str], *, enabled: bool | None = None
-) -> tuple[CustomRule, ...]:
+def load_rules(config: ProjectConfig, *, enabled: bool | None = None) -> tuple[CustomRule, ...]:
     """The project's custom rules: its folders' (in the order named, files by name), then
-    the installed packages' (by entry point name). ``taken`` are the ids in use already."""
+    the installed packages' (by entry point name). ``enabled`` None: unless
+    JOURNEYSPEC_NO_PLUGINS says no."""
     if not (plugins_enabled() if enabled is None else enabled):
         return ()
+    # Ids in use already: the built-in rules, the engine's, and the checks reports cite.
+    taken = {*configurable_ids(), *CHECKS}
     loaded: list[CustomRule] = []
     for index, folder in enumerate(config.lint.get("plugins", [])):
         for path in _modules(config, folder):

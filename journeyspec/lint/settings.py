@@ -16,7 +16,7 @@ from typing import Any
 
 from journeyspec.errors import ConfigError
 from journeyspec.findings import Finding, Severity
-from journeyspec.lint.catalogue import CHECKS, ENGINE_RULES, configurable_ids
+from journeyspec.lint.catalogue import ENGINE_RULES, configurable_ids
 from journeyspec.lint.globs import compile_glob, matches
 from journeyspec.lint.helplinks import docs_url as published_docs
 from journeyspec.lint.plugins import load_rules, plugins_enabled
@@ -26,8 +26,6 @@ from journeyspec.rules.base import PROFILES, Profile, Rule
 from journeyspec.sourcemap import join
 
 DEFAULT_PROFILE: Profile = "recommended"
-# Ids a custom rule may not take: the checks a report cites beside the rules.
-RESERVED = tuple(CHECKS)
 _SEVERITIES = ("off", "error", "warning", "info")
 
 
@@ -125,10 +123,13 @@ def settings_from(
     rules: Sequence[str] = (),
     fail_on: str | None = None,
     plugins: bool | None = None,
+    custom: tuple[Rule, ...] | None = None,
 ) -> LintSettings:
     """Merge and validate ``config.lint`` with the CLI's ``--profile``, ``--rule``, ``--fail-on``.
 
-    ``plugins``: load the project's custom rules (``None``: unless JOURNEYSPEC_NO_PLUGINS).
+    ``plugins``: load the project's custom rules (``None``: unless JOURNEYSPEC_NO_PLUGINS);
+    ``custom``: use these custom rules instead of loading any (``diff`` lints another
+    revision with the working tree's rules: it never runs code from that revision).
     Raises ``ConfigFileError`` (positioned findings) for problems in journeyspec.yaml,
     ``PluginError`` for a broken custom rule and ``ConfigError`` for problems in flags.
     """
@@ -137,11 +138,12 @@ def settings_from(
     chosen = profile or lint.get("extends", DEFAULT_PROFILE)
     if chosen not in PROFILES:
         raise ConfigError(f"unknown profile {chosen!r}; use {', '.join(PROFILES)}")
-    custom = load_rules(config, configurable_ids() + RESERVED, enabled=plugins)
-    known = all_rules(custom)
     # Without its plugins a project's settings for its own rules cannot be told from typos;
     # they are left unread rather than failing a gate that chose not to run their code.
-    lenient = plugins is False or (plugins is None and not plugins_enabled())
+    lenient = custom is not None or plugins is False or (plugins is None and not plugins_enabled())
+    if custom is None:
+        custom = load_rules(config, enabled=plugins)
+    known = all_rules(custom)
     merged = profile_settings(chosen, custom)
     for rule_id, patch in _patches(
         lint.get("rules", {}), "/lint/rules", problems, known, lenient

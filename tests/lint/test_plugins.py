@@ -253,3 +253,18 @@ def test_a_rule_file_linking_out_of_the_project_is_not_run(
     assert result.exit_code == 2
     assert "rules/evil.py: links to a place outside the project; it was not run" in (result.stderr)
     assert "ran code from outside" not in result.stdout + result.stderr
+
+
+def test_diff_judges_both_sides_with_the_working_trees_rules(project: Path, run: Run) -> None:
+    """The old revision is read from git without its rule files; the working tree's rules
+    judge it, so a custom finding present on both sides is neither new nor fixed."""
+    from tests.workflow.repo import commit
+
+    _with_rule(project)
+    commit(project, {}, "rules")
+    journey = project / "journeys/returns.yaml"
+    journey.write_text(journey.read_text().replace("name: Request\n", "name: Asks\n"))
+    result = run("diff", "HEAD", cwd=project)
+    assert result.exit_code == 0, result.stderr
+    assert "1 journey changed; lint: 0 new findings, 0 fixed" in result.stdout
+    assert 'renamed stage request: "Request" → "Asks"' in result.stdout
