@@ -41,15 +41,29 @@ class Gap:
     pointer: str
 
 
+# What a step writes in one of the project's own lanes (journeyspec.lanes): one text, a list
+# of texts or a score, as the lane's declared kind says.
+LaneValue = str | float | tuple[str, ...]
+BLUEPRINT_LANES = ("physical_evidence", "frontstage", "backstage", "support")
+
+
 @dataclass(frozen=True, slots=True)
 class Lanes:
+    """A step's lanes: the service blueprint's, and ``own``: the project's declared lanes
+    the step fills, by id, in the order written. Truthy when a blueprint lane is filled."""
+
     physical_evidence: tuple[str, ...]
     frontstage: tuple[str, ...]
     backstage: tuple[str, ...]
     support: tuple[str, ...]
+    own: tuple[tuple[str, LaneValue], ...] = ()
 
     def __bool__(self) -> bool:
         return bool(self.physical_evidence or self.frontstage or self.backstage or self.support)
+
+    def value(self, lane: str) -> LaneValue | None:
+        """What the step writes in the project's lane ``lane``; None when nothing."""
+        return next((value for key, value in self.own if key == lane), None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -505,6 +519,11 @@ def _step(data: dict[str, Any], stage: str, pointer: str) -> Step:
             _t(lanes, "frontstage"),
             _t(lanes, "backstage"),
             _t(lanes, "support"),
+            tuple(
+                (str(key), tuple(value) if isinstance(value, list) else value)
+                for key, value in lanes.items()
+                if key not in BLUEPRINT_LANES and not str(key).startswith("x-")
+            ),
         ),
         wait_time=data.get("wait_time"),
         pointer=pointer,

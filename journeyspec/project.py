@@ -13,6 +13,7 @@ from journeyspec import paths as named
 from journeyspec import pyproject
 from journeyspec.errors import ConfigError, UsageError
 from journeyspec.findings import Finding
+from journeyspec.lanes import Lane, clashes, lanes_from
 from journeyspec.loader import Document, read_document
 from journeyspec.schema import SchemaName, validate
 
@@ -39,6 +40,8 @@ class ProjectConfig:
     lint: dict[str, Any] = field(default_factory=dict)
     # The project's own phase sets (``phases:``), before the built-in ones.
     phases: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # The project's own lanes (``lanes:``), which steps fill beside the blueprint's.
+    lanes: tuple[Lane, ...] = ()
     site: dict[str, Any] = field(default_factory=dict)
     # A pyproject.toml [tool.journeyspec] beside journeyspec.yaml, which wins over it.
     ignored: Path | None = None
@@ -120,6 +123,10 @@ def load_config(start: Path | None = None, *, config_file: Path | None = None) -
         for key, value in data.get("paths", {}).items()
         if key in DEFAULT_PATHS and not _inside(root / value, root)
     ]
+    lanes = lanes_from(data.get("lanes", []))
+    outside += [
+        document.finding(f"/lanes/{index}/id", "config", why) for index, why in clashes(lanes)
+    ]
     if outside:
         raise ConfigFileError(outside)
     beside = root / pyproject.NAME
@@ -136,6 +143,7 @@ def load_config(start: Path | None = None, *, config_file: Path | None = None) -
         lint=data.get("lint", {}),
         site=data.get("site", {}),
         phases={str(k): tuple(v) for k, v in data.get("phases", {}).items()},
+        lanes=lanes,
     )
 
 

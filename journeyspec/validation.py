@@ -17,6 +17,7 @@ from typing import Any
 from journeyspec import model, phases, references
 from journeyspec.cache import open_cache
 from journeyspec.findings import Finding
+from journeyspec.lanes import Lane, check_lanes
 from journeyspec.loader import Document
 from journeyspec.parallel import Checked, Job, Progress, check_files, keep
 from journeyspec.project import (
@@ -122,6 +123,7 @@ def validate_project(
         }
     examine = _Examiner(registry, config.emotion_scale, judge, selected, models, also)
     examine.phase_sets = phases.phase_sets(config.phases)  # the project's, then built in
+    examine.lanes = config.lanes
     examined = check_files(cache, journey_jobs, examine, progress, overlay=overlay)
     if selected is not None:
         selected |= {e.document.path for e in examined if e.selected}
@@ -232,6 +234,7 @@ class _Examiner:
         self.scale, self.judge, self.selected, self.models = scale, judge, selected, models
         self.also = also
         self.phase_sets: phases.PhaseSets = phases.BUILT_IN
+        self.lanes: tuple[Lane, ...] = ()
 
     def __call__(self, checked: Checked, job: Job) -> Examined:
         document, problems = checked.document, list(checked.problems)
@@ -241,6 +244,7 @@ class _Examiner:
             return Examined(document, problems, None, False, None, None, chosen)
         problems.extend(references.check_journey(document, self.index))
         problems.extend(phases.check_phases(document, self.phase_sets))
+        problems.extend(check_lanes(document, self.lanes))
         outline = model.outline_of(data, document.path)
         if problems or outline is None:
             return Examined(document, problems, outline, False, None, None, chosen)

@@ -81,6 +81,7 @@ def export(
             cast(ExportFormat, fmt),
             project=config.name,
             table_name=cast(TableName, table),
+            lanes=config.lanes,
         )
         if output is None:
             click.echo(content, nl=False)

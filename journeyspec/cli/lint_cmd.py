@@ -32,6 +32,7 @@ from journeyspec.lint import LintResult, lint, settings_from
 from journeyspec.lint.baseline import read_baseline, write_baseline
 from journeyspec.lint.catalogue import rule_infos
 from journeyspec.lint.changes import changed_since
+from journeyspec.lint.settings import LintSettings
 from journeyspec.outputs import output_path
 from journeyspec.paths import write_file
 from journeyspec.project import ProjectConfig, select
@@ -119,6 +120,12 @@ def parse_formats(
     type=click.DateTime(formats=["%Y-%m-%d"]),
     help="Judge dates (overdue reviews, due dates) as of this day, YYYY-MM-DD.",
 )
+@click.option(
+    "--no-plugins",
+    is_flag=True,
+    help="Do not load the project's own rules (lint.plugins, installed packages): they are "
+    "code from the repository. Also JOURNEYSPEC_NO_PLUGINS=1.",
+)
 @quiet_option
 @config_option
 @guarded
@@ -132,6 +139,7 @@ def lint_command(
     baseline_out: Path | None,
     changed_since: str | None,
     today: dt.datetime | None,
+    no_plugins: bool,
     quiet: bool,
     config_file: Path | None,
 ) -> int:
@@ -155,7 +163,9 @@ def lint_command(
     baseline_target = None
     if baseline_out:
         baseline_target = output_path(baseline_out, config, what=f"--write-baseline {baseline_out}")
-    settings = settings_from(config, profile=profile, rules=rules, fail_on=fail_on)
+    settings = settings_from(
+        config, profile=profile, rules=rules, fail_on=fail_on, plugins=False if no_plugins else None
+    )
     accepted = read_baseline(baseline) if baseline else None
     selection, also = _selection(config, paths, changed_since)
     day = today.date() if today else None
@@ -179,7 +189,7 @@ def lint_command(
             err=True,
         )
         return EXIT_CLEAN
-    report = _report(config, result, settings.fail_on, settings.docs_url)
+    report = _report(config, result, settings)
     report = _for_code_host(report, config, [name for name, _ in outputs], changed_since)
     _print(report, outputs, targets)
     if all(target is not None for _, target in outputs):
@@ -236,13 +246,10 @@ def _selection(
     return [str(config.root / path) for path in changed], also
 
 
-def _report(
-    config: ProjectConfig, result: LintResult | None, fail_on: Severity, docs_url: str
-) -> Report:
+def _report(config: ProjectConfig, result: LintResult | None, settings: LintSettings) -> Report:
+    fail_on, infos = settings.fail_on, rule_infos(settings.docs_url, settings.custom)
     if result is None:
-        return Report(
-            "lint", (), 0, prefix=path_prefix(config), rules=rule_infos(docs_url), fail_on=fail_on
-        )
+        return Report("lint", (), 0, prefix=path_prefix(config), rules=infos, fail_on=fail_on)
 
     def source(path: str, line: int) -> str:
         document = result.validation.document(path)
@@ -254,7 +261,7 @@ def _report(
         len(result.files),
         source,
         path_prefix(config),
-        rules=rule_infos(docs_url),
+        rules=infos,
         fail_on=fail_on,
         files=result.files,
         baselined=result.baselined,

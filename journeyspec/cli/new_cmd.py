@@ -10,10 +10,10 @@ from click.core import ParameterSource
 from journeyspec.cli.common import EXIT_CLEAN, config_option, guarded, project_config
 from journeyspec.errors import UsageError
 from journeyspec.scaffold import KINDS, TEMPLATES, new_file
-from journeyspec.scaffold.documents import DEFAULT_TEMPLATE
+from journeyspec.scaffold.documents import DEFAULT_TEMPLATE, PERSONA_TEMPLATES
 from journeyspec.validation import validate_project
 
-JOURNEY_ONLY = ("template", "persona", "owner")
+JOURNEY_ONLY = ("persona", "owner")
 
 
 @click.command()
@@ -21,10 +21,9 @@ JOURNEY_ONLY = ("template", "persona", "owner")
 @click.argument("new_id", metavar="ID")
 @click.option(
     "--template",
-    type=click.Choice(TEMPLATES),
-    default=DEFAULT_TEMPLATE,
-    show_default=True,
-    help="Journeys only: the stage model to start from.",
+    type=click.Choice(TEMPLATES + PERSONA_TEMPLATES),
+    help=f"A journey's stage model (default {DEFAULT_TEMPLATE}: {', '.join(TEMPLATES)}) or a "
+    f"persona's kind ({', '.join(PERSONA_TEMPLATES)}; default: a generic persona).",
 )
 @click.option("--title", help="The journey's title or the persona's name (default: from ID).")
 @click.option("--persona", help="Journeys only: the persona id (default: the first persona).")
@@ -34,7 +33,7 @@ JOURNEY_ONLY = ("template", "persona", "owner")
 def new(
     kind: str,
     new_id: str,
-    template: str,
+    template: str | None,
     title: str | None,
     persona: str | None,
     owner: str | None,
@@ -42,10 +41,11 @@ def new(
 ) -> int:
     """Create journeys/ID.yaml or personas/ID.yaml from a template.
 
-    Templates: lifecycle-5 (awareness to advocacy), saas (trial, onboarding, renewal),
-    support-blueprint (a support case with frontstage and backstage lanes),
-    day-in-the-life. The file starts with a schema modeline for editor completion and
-    is never written over an existing one.
+    Journey templates: lifecycle-5 (awareness to advocacy), saas (trial, onboarding,
+    renewal), support-blueprint (a support case with frontstage and backstage lanes),
+    day-in-the-life. Persona templates: b2b-buyer, consumer, employee. Their texts start
+    with `TODO:` and lint reports them until replaced. The file starts with a schema
+    modeline for editor completion and is never written over an existing one.
     """
     if kind == "persona":
         _refuse_journey_options()
@@ -74,7 +74,7 @@ def new(
 
 
 def _refuse_journey_options() -> None:
-    """``new persona`` takes only --title: a --template or --owner given for it would be
+    """``new persona`` takes no --persona or --owner: given for it they would be
     silently dropped, and the user would believe the persona has them."""
     ctx = click.get_current_context()
     given = [
@@ -87,5 +87,5 @@ def _refuse_journey_options() -> None:
         raise UsageError(
             f"{' and '.join(given)} {'apply' if len(given) > 1 else 'applies'} to journeys "
             "only; "
-            "`journeyspec new persona ID` takes --title (the persona's name)"
+            "`journeyspec new persona ID` takes --title (the persona's name) and --template"
         )

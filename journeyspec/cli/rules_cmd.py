@@ -6,10 +6,11 @@ import inspect
 
 import click
 
-from journeyspec.cli.common import guarded
+from journeyspec.cli.common import guarded, project_config
 from journeyspec.cli.completion import complete_rule_ids
 from journeyspec.errors import UsageError
 from journeyspec.lint.catalogue import summary
+from journeyspec.lint.plugins import load_rules
 from journeyspec.lint.settings import all_rules, did_you_mean
 from journeyspec.rules.base import Rule
 
@@ -22,9 +23,11 @@ def rules(rule_id: str | None) -> int:
 
     The profile is the least strict one that turns the rule on
     (minimal < recommended < strict); set `lint.extends` in journeyspec.yaml to choose.
+    The project's own rules (lint.plugins, installed packages) are listed after the
+    built-in ones; JOURNEYSPEC_NO_PLUGINS=1 leaves them out.
     """
     if rule_id is None:
-        listed = all_rules()
+        listed = _known()
         width = max(len(rule.ID) for rule in listed)
         for rule in listed:
             click.echo(
@@ -47,11 +50,18 @@ def explain(rule_id: str) -> int:
 
 
 def _describe(rule_id: str) -> int:
-    found = next((r for r in all_rules() if rule_id == r.ID), None)
+    known = _known()
+    found = next((r for r in known if rule_id == r.ID), None)
     if found is None:
-        raise UsageError(f"unknown rule `{rule_id}`; {did_you_mean(rule_id)}")
+        raise UsageError(f"unknown rule `{rule_id}`; {did_you_mean(rule_id, known)}")
     click.echo(_documentation(found))
     return 0
+
+
+def _known() -> tuple[Rule, ...]:
+    """The built-in rules and the project's own, if the working directory is in a project."""
+    config = project_config(None)
+    return all_rules(load_rules(config))
 
 
 def _documentation(rule: Rule) -> str:
@@ -60,6 +70,9 @@ def _documentation(rule: Rule) -> str:
         "=" * len(rule.ID),
         f"severity: {rule.SEVERITY.label}    profile: {rule.PROFILE} and stricter",
     ]
+    origin = getattr(rule, "origin", None)
+    if origin:
+        lines.append(f"custom rule from {origin}")
     if rule.OPTIONS:
         lines.append("options:")
         for name, option in rule.OPTIONS.items():

@@ -14,9 +14,11 @@ from journeyspec.diff.changes import Change
 from journeyspec.diff.compare import compare, compare_registry
 from journeyspec.diff.sources import Side, open_side
 from journeyspec.findings import Finding
-from journeyspec.lint import LintResult, lint
+from journeyspec.lint import LintResult, lint, settings_from
+from journeyspec.lint.plugins import load_rules
 from journeyspec.model import Journey, Portfolio
 from journeyspec.project import ProjectConfig
+from journeyspec.rules.base import Rule
 
 Status = Literal["added", "removed", "changed", "invalid"]
 
@@ -74,13 +76,16 @@ def diff(
     """Compare ``base`` with ``head`` (git revisions or folders; ``head`` None: the working
     tree of ``config``'s project)."""
     day = today or clock.today()
+    # Both sides are judged by the working tree's own rules: a revision's rule code (or its
+    # absence from the files a side is made of) must not run or decide anything.
+    custom = load_rules(config)
     with open_side(base, config) as old_side, open_side(head, config) as new_side:
-        old, new = _lint(old_side, day), _lint(new_side, day)
+        old, new = _lint(old_side, day, custom), _lint(new_side, day, custom)
     return _compare(old_side.label, new_side.label, old, new)
 
 
-def _lint(side: Side, day: dt.date) -> LintResult:
-    return lint(side.config, today=day)
+def _lint(side: Side, day: dt.date, custom: tuple[Rule, ...]) -> LintResult:
+    return lint(side.config, today=day, settings=settings_from(side.config, custom=custom))
 
 
 def _journey_paths(result: LintResult) -> dict[str, str]:

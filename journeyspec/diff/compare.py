@@ -97,12 +97,32 @@ def _fields(
             yield from _emotion(part, key, old, new, name, stage)
         elif dataclasses.is_dataclass(old) and dataclasses.is_dataclass(new):
             for inner in dataclasses.fields(old):  # scope, lanes: one change per sub-field
+                if inner.name == "own":  # the project's own lanes: one change per lane
+                    own = (getattr(old, "own"), getattr(new, "own"))  # noqa: B009
+                    yield from _own_lanes(part, key, *own, name, stage)
+                    continue
                 kind = f"{field.name}.{inner.name}"
                 yield from _field(part, key, kind, getattr(old, inner.name),
                                   getattr(new, inner.name), name, stage=stage)  # fmt: skip
         else:
             kind = "renamed" if field.name in ("name", "title") else field.name
             yield from _field(part, key, kind, old, new, name, stage=stage)
+
+
+def _own_lanes(
+    part: Part,
+    key: str,
+    old: Sequence[tuple[str, Any]],
+    new: Sequence[tuple[str, Any]],
+    name: str,
+    stage: str | None,
+) -> Iterator[Change]:
+    """``lanes.ID`` for each of the project's lanes whose value a step changed (None: the
+    lane was empty on that side)."""
+    before, after = dict(old), dict(new)
+    for lane in dict.fromkeys([*before, *after]):
+        yield from _field(part, key, f"lanes.{lane}", before.get(lane), after.get(lane), name,
+                          stage=stage)  # fmt: skip
 
 
 def _field(part: Part, key: str, change: str, old: Any, new: Any, name: str,

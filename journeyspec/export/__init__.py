@@ -8,6 +8,7 @@ from typing import Literal
 from journeyspec.errors import UsageError
 from journeyspec.export import document, mermaid, table
 from journeyspec.export.table import TABLES, TableName
+from journeyspec.lanes import Lane
 from journeyspec.model import Journey, Portfolio
 
 ExportFormat = Literal["mermaid", "json", "csv"]
@@ -37,8 +38,10 @@ def export(
     *,
     project: str = "",
     table_name: TableName = "steps",
+    lanes: Sequence[Lane] = (),
 ) -> str:
-    """The text of one export; Mermaid takes exactly one journey (one diagram per text)."""
+    """The text of one export; Mermaid takes exactly one journey (one diagram per text).
+    ``lanes``: the project's own lanes, a column each in the CSV steps table."""
     if fmt == "mermaid":
         if len(journeys) != 1:
             raise UsageError(
@@ -48,4 +51,4 @@ def export(
         return mermaid.render(journeys[0], portfolio)
     if fmt == "json":
         return document.render(portfolio, journeys, project)
-    return table.render(portfolio, journeys, table_name)
+    return table.render(portfolio, journeys, table_name, lanes)

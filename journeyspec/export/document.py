@@ -11,7 +11,9 @@ values are ``null``, absent lists ``[]``. Each step also carries ``mermaid_score
 on Mermaid's 1..5 scale (``null`` when unscored), and ``follows``, the ids of the steps that
 come after it in the journey's flow (``next`` where given, else the next step in the file);
 ``follows`` is ``[]`` at an exit, where ``ends`` (``next: []`` in the file) or the last step
-ends the journey. Registries are sorted by id.
+ends the journey. A step's ``lanes.own`` is an object: the project's own lanes the step
+fills, by lane id, in the order written (a text, a list of texts or a number). Registries are
+sorted by id.
 """
 
 from __future__ import annotations
@@ -52,6 +54,7 @@ def journey_data(journey: Journey) -> dict[str, Any]:
             mermaid_score(emotion["score"], journey.emotion_scale) if emotion else None
         )
         step["follows"] = [flow.steps[j].id for j in targets]
+        step["lanes"]["own"] = dict(step["lanes"]["own"])
     return data
 
 

@@ -2,6 +2,8 @@
 
 Three tables, because their rows have different columns (a single sheet with a ``type``
 column would be mostly empty cells): ``steps``, ``pain-points`` and ``opportunities``.
+The steps table ends with a column for each of the project's own lanes, named
+``lanes.ID`` (in the order journeyspec.yaml declares them).
 Every row starts with the journey id. Lists are joined with ``"; "``. Text cells that a
 spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``) get a leading
 apostrophe; numbers are written as numbers. RFC 4180: comma-separated, CRLF line ends.
@@ -14,7 +16,8 @@ import io
 from collections.abc import Callable, Iterator, Sequence
 from typing import Literal
 
-from journeyspec.model import Journey, Portfolio
+from journeyspec.lanes import Lane
+from journeyspec.model import Journey, LaneValue, Portfolio
 
 TableName = Literal["steps", "pain-points", "opportunities"]
 TABLES: tuple[TableName, ...] = ("steps", "pain-points", "opportunities")
@@ -80,14 +83,28 @@ ROWS: dict[TableName, Callable[[Journey, Portfolio], Iterator[Row]]] = {
 }
 
 
-def render(portfolio: Portfolio, journeys: Sequence[Journey], table: TableName) -> str:
+def render(
+    portfolio: Portfolio,
+    journeys: Sequence[Journey],
+    table: TableName,
+    lanes: Sequence[Lane] = (),
+) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(COLUMNS[table])
+    own = lanes if table == "steps" else ()
+    writer.writerow([*COLUMNS[table], *(f"lanes.{lane.id}" for lane in own)])
     for journey in journeys:
+        steps = iter(journey.steps)
         for row in ROWS[table](journey, portfolio):
+            if own:
+                step = next(steps)
+                row += [_lane(step.lanes.value(lane.id)) for lane in own]
             writer.writerow([_cell(value) for value in row])
     return buffer.getvalue()
+
+
+def _lane(value: LaneValue | None) -> Cell:
+    return _join(value) if isinstance(value, tuple) else value
 
 
 def _join(values: Iterator[str] | Sequence[str]) -> str:

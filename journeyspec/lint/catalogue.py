@@ -13,7 +13,7 @@ from typing import Any
 from journeyspec.findings import Severity
 from journeyspec.report import RuleInfo
 from journeyspec.rules import RULES
-from journeyspec.rules.base import Context, Hit, Option, Profile
+from journeyspec.rules.base import Context, Hit, Option, Profile, Rule
 
 
 class EngineRule:
@@ -68,10 +68,26 @@ INVALID_SUPPRESSION = EngineRule(
 comes back without explanation.
 """,
 )
+SUPPRESSION_EXPIRED = EngineRule(
+    "suppression-expired",
+    Severity.WARNING,
+    """A suppression comment is past its date: fix the finding, or renew it with a reason.
+
+**What it checks.** A reason may end in ``(until YYYY-MM-DD)``:
+``# journeyspec: disable-next-line stage-no-owner -- agency contract (until 2027-03-31)``.
+The suppression works up to and including that day (``--today`` / ``JOURNEYSPEC_TODAY``
+decide what today is); from the next day it silences nothing, the findings it named are
+reported again, and so is this finding at the comment.
+
+**Why.** "We will fix it next quarter" is the commonest reason to suppress; a date makes
+the promise checkable, so a temporary exception cannot quietly become permanent.
+""",
+)
 ENGINE_RULES: tuple[EngineRule, ...] = (
     UNUSED_SUPPRESSION,
     SUPPRESSION_NO_REASON,
     INVALID_SUPPRESSION,
+    SUPPRESSION_EXPIRED,
 )
 
 # Findings of validation are always errors and cannot be configured; they still need a
@@ -96,12 +112,13 @@ def summary(doc: str | None) -> str:
     return (doc or "").strip().splitlines()[0].strip() if (doc or "").strip() else ""
 
 
-def rule_infos(docs_url: str = "") -> dict[str, RuleInfo]:
-    """What reporters may say about every rule and check, keyed by id; help links lead into
-    the rule reference published at ``docs_url`` (none without one)."""
+def rule_infos(docs_url: str = "", custom: tuple[Rule, ...] = ()) -> dict[str, RuleInfo]:
+    """What reporters may say about every rule and check (``custom``: the project's own
+    rules too), keyed by id; help links lead into the rule reference published at
+    ``docs_url`` (none without one)."""
     base = docs_url if not docs_url or docs_url.endswith("/") else docs_url + "/"
     infos: dict[str, RuleInfo] = {}
-    for rule in (*RULES, *ENGINE_RULES):
+    for rule in (*RULES, *custom, *ENGINE_RULES):
         infos[rule.ID] = RuleInfo(
             rule.ID,
             summary(rule.__doc__),

@@ -19,12 +19,9 @@ from journeyspec.loader import Document
 from journeyspec.model import Journey, Outline, Portfolio
 from journeyspec.parallel import Progress
 from journeyspec.project import ProjectConfig
-from journeyspec.rules import RULES
 from journeyspec.rules.base import Context, Hit
 from journeyspec.sourcemap import place
 from journeyspec.validation import Also, Validation, validate_project
-
-RULE_IDS = frozenset(rule.ID for rule in RULES)
 
 
 @dataclass
@@ -84,7 +81,9 @@ def lint(
         if document is not None:
             rules = settings.for_path(path)
             outline = validation.outlines[path]
-            found = judged.findings + _across(document, outline, validation.members, rules)
+            found = judged.findings + _across(
+                document, outline, validation.members, rules, settings
+            )
             findings.extend(_suppressed(found, judged.comments, rules))
     findings = sorted(set(findings))
     result = LintResult(validation, findings, settings)
@@ -115,14 +114,15 @@ class _Judge:
         rules = self.settings.for_path(journey.path)
         context = Context(registry, {}, self.today, self.review_interval)
         found: list[Finding] = []
-        for rule in RULES:
+        for rule in self.settings.practice:
             setting = rules[rule.ID]
             if setting.severity is None:
                 continue
             ruled = dataclasses.replace(context, options=setting.options)
             hits = rule.check(journey, ruled)
             found.extend(_place(document, rule.ID, setting.severity, hits))
-        return Judged(found, scan(document.path, document.text, RULE_IDS))
+        known = {rule.ID for rule in self.settings.practice}
+        return Judged(found, scan(document.path, document.text, known, self.today))
 
 
 def _across(
@@ -130,10 +130,11 @@ def _across(
     outline: Outline,
     journeys: Mapping[str, Outline],
     rules: dict[str, RuleSetting],
+    settings: LintSettings,
 ) -> list[Finding]:
     """The findings of the rules that look at other journeys (``check_across``)."""
     found: list[Finding] = []
-    for rule in RULES:
+    for rule in settings.practice:
         check = getattr(rule, "check_across", None)
         severity = rules[rule.ID].severity
         if check is not None and severity is not None:

@@ -19,6 +19,7 @@ from journeyspec.findings import Finding, Severity
 from journeyspec.lint.catalogue import ENGINE_RULES, configurable_ids
 from journeyspec.lint.globs import compile_glob, matches
 from journeyspec.lint.helplinks import docs_url as published_docs
+from journeyspec.lint.plugins import load_rules, plugins_enabled
 from journeyspec.project import ConfigFileError, ProjectConfig, read_config
 from journeyspec.rules import RULES
 from journeyspec.rules.base import PROFILES, Profile, Rule
@@ -80,23 +81,30 @@ class LintSettings:
     flags: Mapping[str, Patch] = field(default_factory=dict)
     fail_on: Severity = Severity.ERROR
     docs_url: str = ""  # where the rule reference is published; "" for no help links
+    custom: tuple[Rule, ...] = ()  # the project's own rules (``journeyspec.lint.plugins``)
+
+    @property
+    def practice(self) -> tuple[Rule, ...]:
+        """The rules to run on journeys: the built-in ones, then the project's own."""
+        return (*RULES, *self.custom)
 
     def for_path(self, path: str) -> dict[str, RuleSetting]:
         """Every rule's setting for the file at project-relative ``path``."""
         settings = dict(self.rules)
         layers = [o.rules for o in self.overrides if o.applies_to(path)] + [self.flags]
+        known = all_rules(self.custom)
         for layer in layers:
             for rule_id, patch in layer.items():
-                settings[rule_id] = patch.apply(settings[rule_id], _default_severity(rule_id))
+                settings[rule_id] = patch.apply(settings[rule_id], _default(rule_id, known))
         return settings
 
 
-def all_rules() -> tuple[Rule, ...]:
-    """Every configurable rule: the practice rules, then the engine's own."""
-    return (*RULES, *ENGINE_RULES)
+def all_rules(custom: tuple[Rule, ...] = ()) -> tuple[Rule, ...]:
+    """Every configurable rule: the practice rules, the project's own, then the engine's."""
+    return (*RULES, *custom, *ENGINE_RULES)
 
 
-def profile_settings(profile: Profile) -> dict[str, RuleSetting]:
+def profile_settings(profile: Profile, custom: tuple[Rule, ...] = ()) -> dict[str, RuleSetting]:
     """The built-in profile: a rule is on when its PROFILE is no stricter than ``profile``."""
     level = PROFILES.index(profile)
     return {
@@ -104,7 +112,7 @@ def profile_settings(profile: Profile) -> dict[str, RuleSetting]:
             rule.SEVERITY if PROFILES.index(rule.PROFILE) <= level else None,
             {name: option.default for name, option in rule.OPTIONS.items()},
         )
-        for rule in all_rules()
+        for rule in all_rules(custom)
     }
 
 
@@ -114,20 +122,33 @@ def settings_from(
     profile: str | None = None,
     rules: Sequence[str] = (),
     fail_on: str | None = None,
+    plugins: bool | None = None,
+    custom: tuple[Rule, ...] | None = None,
 ) -> LintSettings:
     """Merge and validate ``config.lint`` with the CLI's ``--profile``, ``--rule``, ``--fail-on``.
 
-    Raises ``ConfigFileError`` (positioned findings) for problems in journeyspec.yaml and
-    ``ConfigError`` for problems in flags.
+    ``plugins``: load the project's custom rules (``None``: unless JOURNEYSPEC_NO_PLUGINS);
+    ``custom``: use these custom rules instead of loading any (``diff`` lints another
+    revision with the working tree's rules: it never runs code from that revision).
+    Raises ``ConfigFileError`` (positioned findings) for problems in journeyspec.yaml,
+    ``PluginError`` for a broken custom rule and ``ConfigError`` for problems in flags.
     """
     lint: Mapping[str, Any] = config.lint or {}
     problems: list[_Problem] = []
     chosen = profile or lint.get("extends", DEFAULT_PROFILE)
     if chosen not in PROFILES:
         raise ConfigError(f"unknown profile {chosen!r}; use {', '.join(PROFILES)}")
-    merged = profile_settings(chosen)
-    for rule_id, patch in _patches(lint.get("rules", {}), "/lint/rules", problems).items():
-        merged[rule_id] = patch.apply(merged[rule_id], _default_severity(rule_id))
+    # Without its plugins a project's settings for its own rules cannot be told from typos;
+    # they are left unread rather than failing a gate that chose not to run their code.
+    lenient = custom is not None or plugins is False or (plugins is None and not plugins_enabled())
+    if custom is None:
+        custom = load_rules(config, enabled=plugins)
+    known = all_rules(custom)
+    merged = profile_settings(chosen, custom)
+    for rule_id, patch in _patches(
+        lint.get("rules", {}), "/lint/rules", problems, known, lenient
+    ).items():
+        merged[rule_id] = patch.apply(merged[rule_id], _default(rule_id, known))
     overrides = []
     for index, raw in enumerate(lint.get("overrides", [])):
         pointer = join("/lint/overrides", index, "rules")
@@ -135,14 +156,16 @@ def settings_from(
         overrides.append(
             Override(
                 patterns,
-                _patches(raw["rules"], pointer, problems),
+                _patches(raw["rules"], pointer, problems, known, lenient),
                 tuple(compile_glob(p) for p in patterns),
             )
         )
     _raise_positioned(config, problems)
-    flags = _flag_patches(rules)
+    flags = _flag_patches(rules, known)
     severity = Severity.parse(fail_on or lint.get("fail_on", "error"))
-    return LintSettings(chosen, merged, tuple(overrides), flags, severity, published_docs(config))
+    return LintSettings(
+        chosen, merged, tuple(overrides), flags, severity, published_docs(config), custom
+    )
 
 
 @dataclass(frozen=True)
@@ -153,28 +176,37 @@ class _Problem:
     hint: str = ""
 
 
-def _patches(raw: Mapping[str, Any], pointer: str, problems: list[_Problem]) -> dict[str, Patch]:
-    known = configurable_ids()
+def _patches(
+    raw: Mapping[str, Any],
+    pointer: str,
+    problems: list[_Problem],
+    known: tuple[Rule, ...],
+    lenient: bool = False,
+) -> dict[str, Patch]:
     patches: dict[str, Patch] = {}
     for rule_id, value in raw.items():
         where = join(pointer, rule_id)
-        if rule_id not in known:
+        if not any(rule_id == rule.ID for rule in known):
+            if lenient:
+                continue
             problems.append(
-                _Problem(where, True, f"unknown rule `{rule_id}`", did_you_mean(rule_id))
+                _Problem(where, True, f"unknown rule `{rule_id}`", did_you_mean(rule_id, known))
             )
             continue
-        patch = _patch(rule_id, value, where, problems)
+        patch = _patch(rule_id, value, where, problems, known)
         if patch is not None:
             patches[rule_id] = patch
     return patches
 
 
-def _patch(rule_id: str, value: Any, where: str, problems: list[_Problem]) -> Patch | None:
+def _patch(
+    rule_id: str, value: Any, where: str, problems: list[_Problem], known: tuple[Rule, ...]
+) -> Patch | None:
     if isinstance(value, str):
         return _severity_patch(value)
     options = {
         name: option
-        for rule in all_rules()
+        for rule in known
         if rule_id == rule.ID
         for name, option in rule.OPTIONS.items()
     }
@@ -222,7 +254,7 @@ def _severity_patch(text: str) -> Patch:
     return Patch(False) if text == "off" else Patch(True, Severity.parse(text))
 
 
-def _flag_patches(flags: Sequence[str]) -> dict[str, Patch]:
+def _flag_patches(flags: Sequence[str], known: tuple[Rule, ...]) -> dict[str, Patch]:
     patches: dict[str, Patch] = {}
     for flag in flags:
         rule_id, sep, value = flag.partition("=")
@@ -231,8 +263,10 @@ def _flag_patches(flags: Sequence[str]) -> dict[str, Patch]:
             raise ConfigError(
                 f"--rule {flag!r}: write RULE=off, RULE=error, RULE=warning or RULE=info"
             )
-        if rule_id not in configurable_ids():
-            raise ConfigError(f"--rule {flag!r}: unknown rule `{rule_id}`; {did_you_mean(rule_id)}")
+        if not any(rule_id == rule.ID for rule in known):
+            raise ConfigError(
+                f"--rule {flag!r}: unknown rule `{rule_id}`; {did_you_mean(rule_id, known)}"
+            )
         patches[rule_id] = _severity_patch(value)
     return patches
 
@@ -252,12 +286,13 @@ def _kind(default: Any) -> str:
     return kinds.get(type(default), f"a {type(default).__name__}")
 
 
-def _default_severity(rule_id: str) -> Severity:
-    return next(rule.SEVERITY for rule in all_rules() if rule_id == rule.ID)
+def _default(rule_id: str, known: tuple[Rule, ...]) -> Severity:
+    return next(rule.SEVERITY for rule in known if rule_id == rule.ID)
 
 
-def did_you_mean(rule_id: str) -> str:
-    close = difflib.get_close_matches(rule_id, configurable_ids(), n=1, cutoff=0.6)
+def did_you_mean(rule_id: str, known: tuple[Rule, ...] | None = None) -> str:
+    ids = [rule.ID for rule in known] if known is not None else configurable_ids()
+    close = difflib.get_close_matches(rule_id, ids, n=1, cutoff=0.6)
     if close:
         return f"did you mean `{close[0]}`?"
     return "run `journeyspec rules` to list the rule ids"

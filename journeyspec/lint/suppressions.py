@@ -10,7 +10,9 @@ Forms (each names rule ids and, after `` -- ``, a reason)::
 ``disable-next-line`` covers the next line that is not blank or only a comment;
 ``disable`` covers the lines up to the matching ``enable`` (or the end of the file).
 A suppression without a reason silences nothing: its findings stand, and so does a
-``suppression-no-reason`` finding at the comment.
+``suppression-no-reason`` finding at the comment. A reason ending in ``(until 2027-03-31)``
+makes the suppression temporary: after that day it silences nothing and the comment gets a
+``suppression-expired`` finding.
 Only real YAML comments count: text inside a scalar (a ``scenario: |`` block, a quoted
 or plain multi-line value) that reads like a directive is text. Where the scalars are
 comes from the YAML scanner's tokens, run only on files with a ``# journeyspec:`` in them.
@@ -19,6 +21,7 @@ comes from the YAML scanner's tokens, run only on files with a ``# journeyspec:`
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import difflib
 import re
 from collections.abc import Collection, Iterable
@@ -29,6 +32,7 @@ import yaml
 from journeyspec.findings import Finding
 from journeyspec.lint.catalogue import (
     INVALID_SUPPRESSION,
+    SUPPRESSION_EXPIRED,
     SUPPRESSION_NO_REASON,
     UNUSED_SUPPRESSION,
 )
@@ -41,6 +45,7 @@ _Scanner: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _DIRECTIVE = re.compile(r"#\s*journeyspec:\s*(?P<body>.*?)\s*$")
 _VERB = re.compile(r"(?P<verb>disable-next-line|disable-file|disable|enable)(?:\s+|$)(?P<rest>.*)")
 _END = 1 << 31
+_UNTIL = re.compile(r"\(\s*until\s+(?P<date>[^)]*?)\s*\)\s*$")
 
 
 @dataclass
@@ -56,10 +61,14 @@ class Suppression:
     last: int
     used: bool = field(default=False, compare=False)
     reasoned: bool = True  # without a reason it silences nothing
+    expired: bool = False  # past its ``(until …)`` date, or with an unreadable one
 
     def covers(self, finding: Finding) -> bool:
         return (
-            self.reasoned and finding.rule == self.rule and self.first <= finding.line <= self.last
+            self.reasoned
+            and not self.expired
+            and finding.rule == self.rule
+            and self.first <= finding.line <= self.last
         )
 
 
@@ -71,8 +80,9 @@ class Scan:
     problems: list[Finding] = field(default_factory=list)
 
 
-def scan(path: str, text: str, known: Collection[str]) -> Scan:
-    """Every suppression comment of a file whose rules are in ``known``."""
+def scan(path: str, text: str, known: Collection[str], today: dt.date | None = None) -> Scan:
+    """Every suppression comment of a file whose rules are in ``known``; ``today`` decides
+    whether an ``(until …)`` date has passed (no date is ever past without it)."""
     result = Scan()
     if MARKER not in text or not _CANDIDATE.search(text):
         return result
@@ -116,6 +126,28 @@ def scan(path: str, text: str, known: Collection[str]) -> Scan:
                 f"`{verb}` gives no reason",
                 "say why after ` -- `, e.g. `-- owned by the partner agency`",
             )
+        expired = False
+        until = _UNTIL.search(reason) if sep and verb != "enable" else None
+        if until is not None:
+            date_text = until.group("date")
+            try:
+                date = dt.date.fromisoformat(date_text)
+            except ValueError:
+                date = None
+            if date is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date_text):
+                expired = True  # an unreadable date must not make it last for ever
+                problem(
+                    INVALID_SUPPRESSION.ID,
+                    f"`(until {date_text})` is not a date",
+                    "write the last day it may apply as YYYY-MM-DD, e.g. `(until 2027-03-31)`",
+                )
+            elif today is not None and today > date:
+                expired = True
+                problem(
+                    SUPPRESSION_EXPIRED.ID,
+                    f"`{verb} {', '.join(rule_ids)}` expired on {date.isoformat()}",
+                    "fix what it hides, or give a reason and a new date",
+                )
         for rule_id in rule_ids:
             if rule_id not in known:
                 problem(
@@ -135,7 +167,15 @@ def scan(path: str, text: str, known: Collection[str]) -> Scan:
             else:
                 first, last = _range(verb, number, lines, comments)
                 suppression = Suppression(
-                    path, number, col, verb, rule_id, first, last, reasoned=reasoned
+                    path,
+                    number,
+                    col,
+                    verb,
+                    rule_id,
+                    first,
+                    last,
+                    reasoned=reasoned,
+                    expired=expired,
                 )
                 result.suppressions.append(suppression)
                 if verb == "disable":
@@ -220,5 +260,6 @@ def unused(suppressions: Iterable[Suppression]) -> list[Finding]:
             hint="remove the rule from the comment (or the comment)",
         )
         for s in suppressions
-        if not s.used and s.reasoned  # one without a reason has its own finding
+        # One without a reason, or past its date, has its own finding.
+        if not s.used and s.reasoned and not s.expired
     ]

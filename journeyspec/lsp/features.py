@@ -228,7 +228,7 @@ def hover(
             f"{len(uses)} time{'s' if len(uses) != 1 else ''} in {files} "
             f"file{'s' if files != 1 else ''}"
         )
-    infos = rule_infos()
+    infos = rule_infos(custom=session.custom)
     for finding in findings:
         if finding.line - 1 == line and finding.rule in infos:
             info = infos[finding.rule]

@@ -89,6 +89,7 @@ class JourneyspecServer(LanguageServer):
                 types.ShowMessageParams(types.MessageType.Error, f"journeyspec: {error}")
             )
             return
+        session.custom = snapshot.custom  # the project's own rules, for hover
         if path is None:
             # Open files always hear back (an empty list says "clean"); files whose
             # findings are gone are cleared.

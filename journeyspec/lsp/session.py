@@ -17,6 +17,7 @@ from journeyspec.lint import lint
 from journeyspec.loader import read_document
 from journeyspec.lsp.symbols import GLOBAL_KINDS, FileSymbols, Reference, Symbol, read_symbols
 from journeyspec.project import ProjectConfig, discover, display_path, load_config, schema_for
+from journeyspec.rules.base import Rule
 
 
 @dataclass
@@ -28,6 +29,8 @@ class Session:
     files: dict[str, FileSymbols] = field(default_factory=dict)
     _texts: dict[str, str] = field(default_factory=dict)
     today: dt.date | None = None
+    # The project's own rules, as the last lint loaded them (for their documentation).
+    custom: tuple[Rule, ...] = ()
 
     @classmethod
     def open(cls, folder: Path, *, today: dt.date | None = None) -> Session:
@@ -80,6 +83,7 @@ class Session:
         overlay = {path: text.encode("utf-8") for path, text in self.buffers.items()}
         named = [str(self.absolute(path)) for path in paths]  # not relative to our cwd
         result = lint(self.config, named, today=self.today, overlay=overlay)
+        self.custom = result.settings.custom if result.settings else ()
         grouped: dict[str, list[Finding]] = {path: [] for path in paths}
         for finding in result.findings:
             grouped.setdefault(finding.path, []).append(finding)

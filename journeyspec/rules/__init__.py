@@ -41,6 +41,7 @@ from journeyspec.rules import (
     pain_point_unanchored,
     pain_point_without_opportunity,
     path_without_exit,
+    persona_placeholder,
     question_without_touchpoint,
     stage_handoff_undefined,
     stage_no_actions,
@@ -105,6 +106,7 @@ RULES: tuple[Rule, ...] = (
     journey_review_overdue,
     journey_status_policy,
     template_placeholder,
+    persona_placeholder,
     blueprint_no_backstage,
 )
 

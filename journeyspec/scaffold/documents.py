@@ -18,6 +18,8 @@ from journeyspec.model import Portfolio
 from journeyspec.project import ProjectConfig, display_path
 from journeyspec.rules import template_placeholder
 from journeyspec.scaffold.files import PlannedFile, write_new
+from journeyspec.scaffold.persona_models import GENERIC
+from journeyspec.scaffold.persona_models import MODELS as PERSONA_MODELS
 from journeyspec.scaffold.rendering import render
 from journeyspec.scaffold.stage_models import MODELS
 from journeyspec.schema import load_schema, validate
@@ -25,6 +27,7 @@ from journeyspec.schema import load_schema, validate
 Kind = Literal["journey", "persona"]
 KINDS: tuple[Kind, ...] = ("journey", "persona")
 TEMPLATES = tuple(MODELS)
+PERSONA_TEMPLATES = tuple(PERSONA_MODELS)
 DEFAULT_TEMPLATE = "lifecycle-5"
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
@@ -50,12 +53,15 @@ def new_file(
     kind: Kind,
     new_id: str,
     *,
-    template: str = DEFAULT_TEMPLATE,
+    template: str | None = None,
     title: str | None = None,
     persona: str | None = None,
     owner: str | None = None,
 ) -> NewFile:
-    """Write ``journeys/ID.yaml`` or ``personas/ID.yaml`` and return where it went."""
+    """Write ``journeys/ID.yaml`` or ``personas/ID.yaml`` and return where it went.
+
+    ``template``: a stage model for a journey (default lifecycle-5), a persona model for a
+    persona (default: a generic one); one of the other kind is refused."""
     if not _ID.match(new_id) or len(new_id) > 64:
         raise UsageError(f"{new_id!r} is not an id: use lowercase words joined by hyphens")
     folder = config.path("journeys" if kind == "journey" else "personas")
@@ -69,7 +75,9 @@ def new_file(
         "schema": modeline_target(config, folder, kind),
         "todo": template_placeholder.MARKER,
     }
+    _refuse_other_kind(kind, template)
     if kind == "journey":
+        template = template or DEFAULT_TEMPLATE
         if template not in MODELS:
             raise UsageError(f"unknown template {template!r}; choose from {', '.join(MODELS)}")
         if portfolio.journey(new_id):
@@ -83,8 +91,11 @@ def new_file(
     else:
         if new_id in portfolio.personas:
             raise UsageError(f"a persona with id {new_id!r} exists already")
-        context["role"] = "Role or segment of " + str(context["title"])
-        text = render("persona.yaml.j2", **context)
+        if template is not None and template not in PERSONA_MODELS:
+            known = ", ".join(PERSONA_MODELS)
+            raise UsageError(f"unknown persona template {template!r}; choose from {known}")
+        model = PERSONA_MODELS[template] if template else GENERIC
+        text = render("persona.yaml.j2", model=model, **context)
     _check(text, display, kind)
     written = write_new(config.root, [PlannedFile(display, text)])
     for _, why in written.refused:
@@ -92,6 +103,20 @@ def new_file(
     if not written.created:
         raise UsageError(f"{display} already exists; journeyspec new never replaces a file")
     return NewFile(path, display)
+
+
+def _refuse_other_kind(kind: Kind, template: str | None) -> None:
+    """A journey's stage model names no persona fields and a persona model no stages: one
+    given for the other kind would be ignored, and the user would believe it was used."""
+    if kind == "persona" and template in MODELS:
+        raise UsageError(
+            f"--template {template} is a journey template; persona templates: "
+            f"{', '.join(PERSONA_MODELS)}"
+        )
+    if kind == "journey" and template in PERSONA_MODELS:
+        raise UsageError(
+            f"--template {template} is a persona template; journey templates: {', '.join(MODELS)}"
+        )
 
 
 def _persona(portfolio: Portfolio, chosen: str | None) -> str:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from journeyspec.lanes import Lane
 from journeyspec.model import Journey, Kpi, Opportunity, PainPoint, Stage, Step
 from journeyspec.site.matrices import heat_class, normalise
 
@@ -40,6 +42,7 @@ class Grid:
     columns: tuple[Column, ...]
     kpis: tuple[tuple[Stage, int, tuple[Kpi, ...]], ...]
     lanes: frozenset[str] = field(default_factory=frozenset)  # optional lanes present
+    own: tuple[Lane, ...] = ()  # the project's own lanes some step fills, declared order
 
 
 def _opportunities(journey: Journey, step: Step, pains: tuple[PainPoint, ...]) -> list[Opportunity]:
@@ -70,27 +73,30 @@ def _column(journey: Journey, stage: Stage, step: Step, channels: dict[str, str]
     )
 
 
-def journey_grid(journey: Journey, channels: dict[str, str]) -> Grid:
-    """Lay the journey out; ``channels`` maps channel ids to names."""
+def journey_grid(journey: Journey, channels: dict[str, str], lanes: Sequence[Lane] = ()) -> Grid:
+    """Lay the journey out; ``channels`` maps channel ids to names, ``lanes`` are the
+    project's own (a row each when some step fills it)."""
     columns: list[Column] = []
     spans: list[tuple[Stage, int]] = []
     for stage in journey.stages:
         cells = [_column(journey, stage, step, channels) for step in stage.steps]
         columns.extend(cells or [Column(stage, None)])
         spans.append((stage, max(len(cells), 1)))
-    lanes = set()
+    present = set()
     for column in columns:
         step = column.step
         if step is None:
             continue
         for lane in ("physical_evidence", "frontstage", "backstage", "support"):
             if getattr(step.lanes, lane):
-                lanes.add(lane)
+                present.add(lane)
         if step.gaps:
-            lanes.add("gaps")
+            present.add("gaps")
         if step.wait_time:
-            lanes.add("wait_time")
+            present.add("wait_time")
         if step.actor:
-            lanes.add("actor")
+            present.add("actor")
     kpis = tuple((stage, span, journey.kpis_of(stage.id)) for stage, span in spans)
-    return Grid(tuple(spans), tuple(columns), kpis, frozenset(lanes))
+    filled = {key for step in journey.steps for key, _ in step.lanes.own}
+    own = tuple(lane for lane in lanes if lane.id in filled)
+    return Grid(tuple(spans), tuple(columns), kpis, frozenset(present), own)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from journeyspec.findings import Finding, Severity
+from journeyspec.lanes import Lane
 from journeyspec.model import Journey, Portfolio
 from journeyspec.rules.base import Rule
 from journeyspec.site import links, matrices, registers
@@ -46,6 +47,7 @@ class SiteInputs:
     directory_urls: bool = True
     description: str = ""
     edit_base: str = ""  # repo_url + edit_uri, for "edit this journey" links
+    lanes: tuple[Lane, ...] = ()  # the project's own lanes, rows of the journey grid
 
 
 @dataclass(frozen=True)
@@ -212,7 +214,7 @@ def plan_site(inputs: SiteInputs) -> list[PlannedPage]:
             "journey.md.j2",
             updated=journey.last_reviewed,
             journey=journey,
-            grid=journey_grid(journey, channels),
+            grid=journey_grid(journey, channels, p.inputs.lanes),
             findings=p.findings_of(journey.path),
             figures=[
                 (figure_src(journey.id, f), f)

@@ -261,7 +261,7 @@ class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyp
             SiteInputs(
                 portfolio=portfolio,
                 findings=result.findings,
-                rules=RULES,
+                rules=result.settings.practice if result.settings else RULES,
                 site_name=self.site_name,
                 description=str(site.get("description", "")),
                 edit_base=_edit_base(site),
@@ -269,6 +269,7 @@ class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyp
                 figures=figure_meta,
                 portfolio_figures=portfolio_meta,
                 directory_urls=config.use_directory_urls,
+                lanes=project.lanes,
             )
         )
         self._add_pages(files, config, pages)

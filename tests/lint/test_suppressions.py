@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import textwrap
 from pathlib import Path
 
@@ -202,3 +203,67 @@ def test_comments_after_scalars_still_count() -> None:
         (7, 5, "z"),
         (8, 50, "v"),
     ]
+
+
+_TEMPORARY = (
+    "  # journeyspec: disable-next-line stage-no-owner, stage-no-touchpoints -- agency ({})\n"
+)
+
+
+def _lint_on(project: Path, journey: str, today: str) -> list[tuple[int, int, str, str]]:
+    (project / "journeys/returns.yaml").write_text(journey, encoding="utf-8")
+    result = lint(load_config(project), today=dt.date.fromisoformat(today))
+    return [(f.line, f.col, f.rule, f.message) for f in result.for_path("journeys/returns.yaml")]
+
+
+def test_a_dated_suppression_works_up_to_and_including_its_day(project: Path) -> None:
+    journey = _with(_TEMPORARY.format("until 2027-03-31"))
+    assert _lint_on(project, journey, "2027-03-31") == []
+
+
+def test_past_its_day_a_suppression_silences_nothing_and_says_so(project: Path) -> None:
+    journey = _with(_TEMPORARY.format("until 2027-03-31"))
+    assert _lint_on(project, journey, "2027-04-01") == [
+        (
+            7,
+            3,
+            "suppression-expired",
+            "`disable-next-line stage-no-owner, stage-no-touchpoints` expired on 2027-03-31",
+        ),
+        (8, 5, "stage-no-owner", "stage `request` has no owner"),
+        (8, 5, "stage-no-touchpoints", "stage `request` has no touchpoints"),
+    ]
+
+
+def test_an_unreadable_date_is_reported_and_silences_nothing(project: Path) -> None:
+    journey = _with(_TEMPORARY.format("until 2027-02-30"))
+    assert _lint_on(project, journey, "2026-01-01") == [
+        (7, 3, "invalid-suppression", "`(until 2027-02-30)` is not a date"),
+        (8, 5, "stage-no-owner", "stage `request` has no owner"),
+        (8, 5, "stage-no-touchpoints", "stage `request` has no touchpoints"),
+    ]
+
+
+def test_an_expired_block_and_the_cli_today_flag(project: Path, run: Run) -> None:
+    journey = _with("  # journeyspec: disable stage-no-owner -- agency (until 2026-12-31)\n")
+    journey = journey.replace(
+        "  - id: refund\n", "  # journeyspec: enable stage-no-owner\n  - id: refund\n"
+    )
+    journey = journey.replace(
+        "        name: Asks for a refund\n",
+        "        name: Asks for a refund\n        touchpoints: [refund-email]\n",
+    )
+    (project / "journeys/returns.yaml").write_text(journey, encoding="utf-8")
+    assert run("lint", "--today", "2026-12-31", cwd=project).exit_code == 0
+    late = run("lint", "--today", "2027-01-01", cwd=project)
+    assert late.exit_code == 1
+    assert (
+        "journeys/returns.yaml:7:3: warning[suppression-expired]: `disable stage-no-owner` expired on 2026-12-31"
+        in late.stdout
+    )
+    assert (
+        "journeys/returns.yaml:8:5: error[stage-no-owner]: stage `request` has no owner"
+        in late.stdout
+    )
+    env_late = run("lint", cwd=project, env={"JOURNEYSPEC_TODAY": "2027-01-01"})
+    assert env_late.exit_code == 1

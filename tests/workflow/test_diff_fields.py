@@ -39,11 +39,12 @@ NOT_REPORTED: dict[tuple[str, str], str] = {
         for path in (
             "/journeyspec", "/name", "/paths", "/paths/journeys", "/paths/personas",
             "/paths/teams", "/paths/channels", "/emotion_scale", "/emotion_scale/min",
-            "/emotion_scale/max", "/review_interval", "/lint", "/lint/extends",
+            "/emotion_scale/max", "/review_interval", "/phases", "/lint", "/lint/extends",
             "/lint/fail_on", "/lint/rules", "/lint/overrides", "/lint/overrides/*/files",
-            "/lint/overrides/*/rules", "/lint/docs_url", "/site", "/site/title",
-            "/site/description", "/site/repo_url", "/site/edit_uri", "/site/diagram_timeout",
-            "/phases",
+            "/lint/overrides/*/rules", "/lint/plugins", "/lint/docs_url", "/lanes",
+            "/lanes/*/id", "/lanes/*/name", "/lanes/*/description", "/lanes/*/kind",
+            "/site", "/site/title", "/site/description", "/site/repo_url", "/site/edit_uri",
+            "/site/diagram_timeout", "/phases",
         )
     },
 }  # fmt: skip

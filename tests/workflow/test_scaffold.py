@@ -220,8 +220,7 @@ def test_a_scaffold_without_docs_still_builds(tmp_path: Path, run: Run) -> None:
 @pytest.mark.parametrize(
     ("options", "named"),
     [
-        (("--template", "saas"), "--template applies"),
-        (("--template", "lifecycle-5"), "--template applies"),  # the default, but given
+        (("--owner", "marketing"), "--owner applies"),
         (("--owner", "marketing", "--persona", "sam"), "--persona and --owner apply"),
     ],
 )
@@ -232,7 +231,7 @@ def test_new_persona_refuses_journey_options(
     assert refused.exit_code == 2
     assert refused.stderr == (
         f"journeyspec: {named} to journeys only; "
-        "`journeyspec new persona ID` takes --title (the persona's name)\n"
+        "`journeyspec new persona ID` takes --title (the persona's name) and --template\n"
     )
     assert not (scaffold / "personas" / "alex.yaml").exists()
 
@@ -321,3 +320,57 @@ def test_init_inside_a_projects_journeys_folder_is_refused(
     made = run("init", "guides", cwd=project)
     assert made.exit_code == 0, made.stderr
     assert run("validate", cwd=project).exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("kind", "template", "message"),
+    [
+        (
+            "persona",
+            "saas",
+            "--template saas is a journey template; persona templates: b2b-buyer, consumer, "
+            "employee",
+        ),
+        (
+            "persona",
+            "lifecycle-5",  # the journeys' default, but given
+            "--template lifecycle-5 is a journey template; persona templates: b2b-buyer, "
+            "consumer, employee",
+        ),
+        (
+            "journey",
+            "consumer",
+            "--template consumer is a persona template; journey templates: lifecycle-5, saas, "
+            "support-blueprint, day-in-the-life",
+        ),
+    ],
+)
+def test_a_template_of_the_other_kind_is_refused(
+    scaffold: Path, run: Run, kind: str, template: str, message: str
+) -> None:
+    refused = run("new", kind, "alex", "--template", template, cwd=scaffold)
+    assert (refused.exit_code, refused.stderr) == (2, f"journeyspec: {message}\n")
+    assert not (scaffold / f"{kind}s" / "alex.yaml").exists()
+
+
+@pytest.mark.parametrize("template", ["b2b-buyer", "consumer", "employee", None])
+def test_persona_templates_are_valid_and_their_prompts_are_reported(
+    scaffold: Path, run: Run, template: str | None
+) -> None:
+    chosen = ("--template", template) if template else ()
+    try:
+        made = run("new", "persona", "dana", "--title", "Dana", *chosen, cwd=scaffold)
+        assert made.exit_code == 0, made.stderr
+        text = (scaffold / "personas" / "dana.yaml").read_text()
+        assert 'role: "TODO: ' in text
+        assert run("validate", cwd=scaffold).exit_code == 0
+        journey = run("new", "journey", "dana-buys", "--persona", "dana", cwd=scaffold)
+        assert journey.exit_code == 0, journey.stderr
+        lint = run("lint", "--format", "text", "journeys/dana-buys.yaml", cwd=scaffold, env=TODAY)
+        line = next(x for x in lint.stdout.splitlines() if "[persona-placeholder]" in x)
+        assert line.startswith("journeys/dana-buys.yaml:11:10: warning[persona-placeholder]: ")
+        assert "persona `dana` still holds the template's placeholder text in `role`" in line
+        assert line.endswith("(personas/dana.yaml)")
+    finally:
+        (scaffold / "personas" / "dana.yaml").unlink(missing_ok=True)
+        (scaffold / "journeys" / "dana-buys.yaml").unlink(missing_ok=True)
