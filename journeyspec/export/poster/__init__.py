@@ -1,0 +1,40 @@
+"""The workshop poster: one large landscape page per journey, as SVG and as PDF.
+
+``plan_poster`` lays the journey out as shapes (``layout``), ``svg.render`` prints them
+and ``pdf.render`` has cairo draw that SVG as a PDF.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from journeyspec.export.poster import pdf, svg
+from journeyspec.export.poster.layout import SIZES, PageSize, plan_poster
+from journeyspec.model import Journey, Portfolio
+
+__all__ = ["SIZES", "PageSize", "poster_files", "poster_pdf", "poster_svg"]
+
+UNDATED = dt.date(2000, 1, 1)  # the PDF's date for a journey never reviewed
+
+
+def poster_svg(journey: Journey, portfolio: Portfolio, size: PageSize | None = None) -> str:
+    return svg.render(plan_poster(journey, portfolio, size))
+
+
+def poster_pdf(journey: Journey, portfolio: Portfolio, size: PageSize | None = None) -> bytes:
+    return _pdf(journey, poster_svg(journey, portfolio, size))
+
+
+def _pdf(journey: Journey, drawing: str) -> bytes:
+    return pdf.render(drawing, title=journey.title, created=journey.last_reviewed or UNDATED)
+
+
+def poster_files(
+    journey: Journey, portfolio: Portfolio, size: PageSize | None = None
+) -> dict[str, bytes]:
+    """``{"ID.svg": …, "ID.pdf": …}``: the poster in both forms, the SVG drawn once."""
+    drawing = poster_svg(journey, portfolio, size)
+    return {
+        f"{journey.id}.svg": drawing.encode("utf-8"),
+        f"{journey.id}.pdf": _pdf(journey, drawing),
+    }
