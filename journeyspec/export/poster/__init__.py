@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from journeyspec.export.poster import pdf, svg
+from journeyspec.errors import EnvironmentProblem
+from journeyspec.export.poster import svg
 from journeyspec.export.poster.layout import SIZES, PageSize, plan_poster
 from journeyspec.model import Journey, Portfolio
 
@@ -26,6 +27,13 @@ def poster_pdf(journey: Journey, portfolio: Portfolio, size: PageSize | None = N
 
 
 def _pdf(journey: Journey, drawing: str) -> bytes:
+    try:  # not at import: every command imports this package, only posters need cairo
+        from journeyspec.export.poster import pdf
+    except OSError as exc:  # cairocffi loads the cairo library when it is imported
+        raise EnvironmentProblem(
+            f"the poster's PDF needs the cairo library, which did not load ({exc}); "
+            "install it (Debian and Ubuntu: apt-get install libcairo2)"
+        ) from None
     return pdf.render(drawing, title=journey.title, created=journey.last_reviewed or UNDATED)
 
 
