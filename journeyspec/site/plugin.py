@@ -45,6 +45,7 @@ from journeyspec.site.plan import PlannedPage, SiteInputs, plan_site
 
 if TYPE_CHECKING:
     from journeyspec.site.figures import Drawing
+    from journeyspec.site.posters import Posters
 
 
 class JourneyspecConfig(base.Config):  # type: ignore[no-untyped-call]
@@ -55,6 +56,8 @@ class JourneyspecConfig(base.Config):  # type: ignore[no-untyped-call]
     for ``mkdocs build`` and ``gh-deploy``, no for the live preview of ``serve``."""
     diagrams = c.Type(bool, default=True)
     """Render the Graphviz diagrams (turn off for a quicker preview)."""
+    posters = c.Type(bool, default=True)
+    """Publish each journey's workshop poster (posters/ID.pdf and .svg, linked from its page)."""
 
 
 def build_failures(result: LintResult, *, strict: bool) -> list[Finding]:
@@ -131,6 +134,8 @@ class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyp
         self.lean_search = False  # whether search alone runs between the swap and the restore
         self.drawing: Drawing | None = None
         self.drawn: list[File] = []
+        self.posters: Posters | None = None
+        self.poster_files: list[File] = []
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -156,6 +161,7 @@ class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyp
         self.site_name = str(config.site_name or self.project.name)
         _escape_theme_values(config)
         config.extra_css.append(links.STYLESHEET)
+        config.extra_css.append(links.PRINT_STYLESHEET)
         config.extra_javascript.append(links.SCRIPT)
         if config.nav is None:
             docs_dir = Path(config.docs_dir)
@@ -189,6 +195,11 @@ class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyp
             figures = plan_figures(portfolio)
             figure_meta, portfolio_meta = dict(figures.by_journey), list(figures.portfolio)
             self.drawing = Drawing(figures, project.root)
+        self.posters, self.poster_files = None, []
+        if self.config.posters:
+            from journeyspec.site.posters import Posters
+
+            self.posters = Posters(portfolio)
         pages = plan_site(
             SiteInputs(
                 portfolio=portfolio,
@@ -201,6 +212,7 @@ class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyp
                 figures=figure_meta,
                 portfolio_figures=portfolio_meta,
                 directory_urls=config.use_directory_urls,
+                posters=self.config.posters,
             )
         )
         self._add_pages(files, config, pages)
@@ -210,7 +222,13 @@ class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyp
             ]
             for file in self.drawn:
                 files.append(file)
-        for name in ("journeyspec.css", "journeyspec.js"):
+        if self.posters is not None:
+            self.poster_files = [
+                _DrawnLater.generated(config, s, content=b"") for s in self.posters.sources
+            ]
+            for file in self.poster_files:
+                files.append(file)
+        for name in ("journeyspec.css", "journeyspec-print.css", "journeyspec.js"):
             content = (
                 resources.files("journeyspec.site").joinpath("assets").joinpath(name).read_bytes()
             )
@@ -299,6 +317,10 @@ class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyp
         return output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.posters is not None:
+            for file, (_, content) in zip(self.poster_files, self.posters.result(), strict=True):
+                write_file(content, file.abs_dest_path)
+            self.posters, self.poster_files = None, []
         if self.drawing is None:
             return
         if self.progress is not None:
@@ -309,6 +331,9 @@ class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyp
         self.drawing, self.drawn = None, []
 
     def on_build_error(self, *, error: Exception) -> None:
+        if self.posters is not None:
+            self.posters.abandon()
+            self.posters, self.poster_files = None, []
         if self.drawing is not None:
             self.drawing.abandon()
             self.drawing, self.drawn = None, []

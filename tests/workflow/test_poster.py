@@ -202,6 +202,23 @@ def test_svg_escapes_what_a_journey_says(tmp_path: Path, examples: Portfolio) ->
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; " in svg
 
 
+def test_a_small_journey_gets_a_poster(minimal_project: Path, run: Run) -> None:
+    """Steps with nothing but a name, a stage with no steps: empty lanes are left off."""
+    path = minimal_project / "journeys" / "first-purchase.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("\ntouchpoints:", "\n  - id: later\n    name: Later\ntouchpoints:"),
+        encoding="utf-8",
+    )
+    result = run("export", "--format", "poster", "-o", "out", cwd=minimal_project)
+    assert result.exit_code == 0, result.stderr
+    text = pdf_text(minimal_project / "out" / "first-purchase.pdf")
+    for expected in ("Searches for software", "Imports old data", "no steps yet", "Later"):
+        assert expected in text
+    assert "Pain points" not in text.split("Persona:")[0]  # no pain point: no lane
+    assert pdf_info(minimal_project / "out" / "first-purchase.pdf")["Page size"].endswith("(A3)")
+
+
 def test_usage_errors_write_nothing(tmp_path: Path, run: Run) -> None:
     project = copy_example(tmp_path / "p")
     before = sorted(p.name for p in project.iterdir())

@@ -1,7 +1,7 @@
 """The workshop poster: one large landscape page per journey, as SVG and as PDF.
 
-``plan_poster`` lays the journey out as shapes (``layout``), ``svg.render`` prints them
-and ``pdf.render`` has cairo draw that SVG as a PDF.
+``plan_poster`` lays the journey out as shapes (``layout``); ``svg.render`` prints them as
+SVG and ``pdf.render`` has cairo draw them as a PDF, so both show the same poster.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import datetime as dt
 from journeyspec.errors import EnvironmentProblem
 from journeyspec.export.poster import svg
 from journeyspec.export.poster.layout import SIZES, PageSize, plan_poster
+from journeyspec.export.poster.shapes import Poster
 from journeyspec.model import Journey, Portfolio
 
 __all__ = ["SIZES", "PageSize", "poster_files", "poster_pdf", "poster_svg"]
@@ -23,10 +24,10 @@ def poster_svg(journey: Journey, portfolio: Portfolio, size: PageSize | None = N
 
 
 def poster_pdf(journey: Journey, portfolio: Portfolio, size: PageSize | None = None) -> bytes:
-    return _pdf(journey, poster_svg(journey, portfolio, size))
+    return _pdf(journey, plan_poster(journey, portfolio, size))
 
 
-def _pdf(journey: Journey, drawing: str) -> bytes:
+def _pdf(journey: Journey, poster: Poster) -> bytes:
     try:  # not at import: every command imports this package, only posters need cairo
         from journeyspec.export.poster import pdf
     except OSError as exc:  # cairocffi loads the cairo library when it is imported
@@ -34,15 +35,15 @@ def _pdf(journey: Journey, drawing: str) -> bytes:
             f"the poster's PDF needs the cairo library, which did not load ({exc}); "
             "install it (Debian and Ubuntu: apt-get install libcairo2)"
         ) from None
-    return pdf.render(drawing, title=journey.title, created=journey.last_reviewed or UNDATED)
+    return pdf.render(poster, created=journey.last_reviewed or UNDATED)
 
 
 def poster_files(
     journey: Journey, portfolio: Portfolio, size: PageSize | None = None
 ) -> dict[str, bytes]:
-    """``{"ID.svg": …, "ID.pdf": …}``: the poster in both forms, the SVG drawn once."""
-    drawing = poster_svg(journey, portfolio, size)
+    """``{"ID.svg": …, "ID.pdf": …}``: the poster in both forms, planned once."""
+    poster = plan_poster(journey, portfolio, size)
     return {
-        f"{journey.id}.svg": drawing.encode("utf-8"),
-        f"{journey.id}.pdf": _pdf(journey, drawing),
+        f"{journey.id}.svg": svg.render(poster).encode("utf-8"),
+        f"{journey.id}.pdf": _pdf(journey, poster),
     }

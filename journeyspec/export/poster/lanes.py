@@ -82,6 +82,8 @@ def _step(attribute: str) -> Callable[[Column, Portfolio], list[Entry]]:
         if column.step is None:
             return []
         value = getattr(column.step, attribute)
+        if value is None:
+            return []
         return _texts([value] if isinstance(value, str) else list(value))
 
     return entries
