@@ -192,14 +192,27 @@ def test_wrapped_lines_never_leave_their_cell() -> None:
         assert "".join(lines).replace(" ", "") == text.replace(" ", "")
 
 
-def test_svg_escapes_what_a_journey_says(tmp_path: Path, examples: Portfolio) -> None:
+def test_hostile_text_stays_text(examples: Portfolio) -> None:
+    """Markup, controls, bidi overrides and endless words: valid XML, a PDF, nothing spills."""
     import dataclasses
+    import xml.etree.ElementTree as ET
+
+    from journeyspec.export.poster import poster_pdf
 
     journey = examples.journeys[0]
-    hostile = dataclasses.replace(journey, title='<script>alert(1)</script> & "x"')
+    title = '<script>alert(1)</script> & "x" \x01\x1b[31m \u202eevil\u202c ' + "W" * 400
+    hostile = dataclasses.replace(journey, title=title)
     svg = poster_svg(hostile, examples)
-    assert "<script>" not in svg
+    assert "<script>" not in svg and "\x01" not in svg and "\u202e" not in svg
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; " in svg
+    assert "&lt;U+202E&gt;evil" in svg
+    ET.fromstring(svg.encode("utf-8"))  # well-formed
+    assert poster_pdf(hostile, examples).startswith(b"%PDF-")
+    poster = layout.plan_poster(hostile, examples)
+    right = layout.LABEL_W + layout.MAX_COL * len(hostile.steps) + 1
+    for item in poster.items:
+        if isinstance(item, Text):
+            assert item.x + width(item.text, item.size) <= max(right, 2 * layout.CARD_W + 80)
 
 
 def test_a_small_journey_gets_a_poster(minimal_project: Path, run: Run) -> None:

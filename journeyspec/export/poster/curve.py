@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from journeyspec.export.poster.shapes import Box, Item, Line, Mark, Shape, Text
+from journeyspec.export.poster.text import visible
 from journeyspec.export.poster.text import width as text_width
 from journeyspec.model import Journey, Portfolio
 from journeyspec.site.grid import Grid
@@ -109,8 +110,9 @@ def legend(items: list[Item], journey: Journey, portfolio: Portfolio, x: float, 
     items.append(Text(x + 10, row + 8, "Legend", 12, INK, bold=True))
     row += 22
     low, high = journey.emotion_scale
+    scale = f"{low:+d} to {high:+d}".replace("-", "−")
     keys: list[tuple[Shape | str, str, str]] = [
-        (s.shape, s.colour, f"{s.name}: emotion, {low:+d} to {high:+d}".replace("-", "−"))
+        (s.shape, s.colour, f"{visible(s.name)}: emotion, {scale}")
         for s in people(journey, portfolio)
     ]
     keys += [

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from xml.sax.saxutils import escape, quoteattr
 
-from journeyspec.escaping import neutral
+from journeyspec.escaping import neutral, visible
 from journeyspec.export.poster.layout import MARGIN
 from journeyspec.export.poster.shapes import Box, Item, Line, Mark, Poster, Text
 from journeyspec.export.poster.text import FONT
@@ -74,7 +74,7 @@ def render(poster: Poster) -> str:
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}pt" height="{h}pt" '
         f'viewBox="0 0 {w} {h}" font-family={quoteattr(FONT)}>\n'
-        f"<title>{escape(neutral(poster.title))}: workshop poster</title>\n"
+        f"<title>{escape(visible(poster.title))}: workshop poster</title>\n"
         f'<rect width="{w}" height="{h}" fill="#ffffff"/>\n'
         f'<g transform="translate({_n(MARGIN)} {_n(MARGIN)}) scale({poster.scale:.4f})">\n'
         f"{body}\n</g>\n</svg>\n"

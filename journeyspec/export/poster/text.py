@@ -8,6 +8,8 @@ a character outside the table counts as a full em, which errs on the wide side.
 
 from __future__ import annotations
 
+from journeyspec.escaping import visible
+
 _ASCII = (
     "348,456,521,838,696,1002,872,306,457,457,523,838,380,415,380,365,696,696,696,696,696,"
     "696,696,696,696,696,400,400,838,838,838,580,1000,774,762,734,830,683,683,821,837,372,"
@@ -44,9 +46,11 @@ def wrap(text: str, room: float, size: float) -> list[str]:
     """``text`` broken into lines no wider than ``room`` points at ``size`` points.
 
     Breaks at spaces; a word wider than the line is cut (an id or URL must not overflow).
+    Controls and bidi controls become visible markers first (``<U+202E>``): a title
+    holding one can neither reorder the poster's text nor make its SVG invalid XML.
     """
     lines: list[str] = []
-    for paragraph in text.splitlines() or [""]:
+    for paragraph in (visible(line) for line in text.splitlines() or [""]):
         current = ""
         for word in paragraph.split():
             candidate = f"{current} {word}" if current else word
