@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from journeyspec.escaping import visible
 from journeyspec.export.poster.shapes import Box, Item, Line, Mark, Shape, Text
-from journeyspec.export.poster.text import visible
 from journeyspec.export.poster.text import width as text_width
 from journeyspec.model import Journey, Portfolio
 from journeyspec.site.grid import Grid
