@@ -182,6 +182,7 @@ def _row(
 ) -> float:
     room = col - 2 * PAD
     if line_above:
+        canvas.items.append(Box(0, y, LABEL_W, BODY * LEAD + 2, LANE_FILL))
         canvas.items.append(Line(((0, y), (width, y)), STAGE, 1.0, dashed=True))
         canvas.lines(LABEL_W + PAD, y + 1, width, line_above, fill=MUTED)
         y += BODY * LEAD + 2
