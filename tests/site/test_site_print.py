@@ -95,3 +95,29 @@ def test_a_printed_journey_page_holds_the_whole_grid_on_a3_landscape(
                 check=True, capture_output=True,
             )  # fmt: skip
         context.close()
+
+
+def test_posters_can_be_turned_off(minimal_project: Path) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config as load_mkdocs
+
+    from tests.conftest import write_files
+
+    for posters in ("true", "false"):
+        write_files(
+            minimal_project,
+            {
+                "mkdocs.yml": "site_name: T\ntheme: {name: material, font: false}\n"
+                f"plugins: [search, {{journeyspec: {{posters: {posters}, diagrams: false}}}}]\n",
+                "docs/.keep": "",
+            },
+        )
+        build(load_mkdocs(str(minimal_project / "mkdocs.yml")))
+        site = minimal_project / "site"
+        page = (site / "journeys/first-purchase/index.html").read_text(encoding="utf-8")
+        made = (site / "posters/first-purchase.pdf").is_file()
+        assert made is (posters == "true")
+        assert ("Download workshop poster" in page) is made
+        # The print stylesheet is on every page, posters or not.
+        assert "assets/journeyspec/journeyspec-print.css" in page
+        assert (site / "assets/journeyspec/journeyspec-print.css").is_file()
