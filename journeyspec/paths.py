@@ -129,10 +129,11 @@ def no_links_below(path: Path, root: Path) -> None:
             )
 
 
-def write_file(path: Path, text: str, *, replace: bool, force_hint: str = "") -> None:
-    """Create ``path`` with ``text`` or, with ``replace``, put it in place of the regular
-    file there. A link, folder, FIFO or socket at ``path`` is refused; a character device
-    (``/dev/null``) is written to as it is. Missing folders are created."""
+def write_file(path: Path, text: str | bytes, *, replace: bool, force_hint: str = "") -> None:
+    """Create ``path`` with ``text`` (UTF-8; bytes as they are) or, with ``replace``, put it
+    in place of the regular file there. A link, folder, FIFO or socket at ``path`` is
+    refused; a character device (``/dev/null``) is written to as it is. Missing folders are
+    created."""
     try:
         info: os.stat_result | None = os.lstat(path)
     except FileNotFoundError:
@@ -140,16 +141,17 @@ def write_file(path: Path, text: str, *, replace: bool, force_hint: str = "") ->
     if info is not None:
         _refuse_kind(path, info.st_mode)
         if stat.S_ISCHR(info.st_mode):
-            _write_device(path, text)
+            _write_device(path, text.encode("utf-8") if isinstance(text, str) else text)
             return
         if not replace:
             raise UsageError(f"{named(path)} already exists{force_hint}")
+    data = text.encode("utf-8") if isinstance(text, str) else text
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         if info is None:
-            _create(path, text)
+            _create(path, data)
         else:
-            _replace(path, text, stat.S_IMODE(info.st_mode))
+            _replace(path, data, stat.S_IMODE(info.st_mode))
     except OSError as exc:  # named by the file asked for, not by a temporary file beside it
         raise OSError(exc.errno, exc.strerror, str(path)) from None
 
@@ -166,16 +168,16 @@ def _refuse_kind(path: Path, mode: int) -> None:
         raise UsageError(f"{named(path)} is a pipe or socket, not a file to write")
 
 
-def _write_device(path: Path, text: str) -> None:
+def _write_device(path: Path, data: bytes) -> None:
     try:
         handle = os.open(path, os.O_WRONLY | NOFOLLOW)
-        with open(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
+        with open(handle, "wb") as stream:
+            stream.write(data)
     except OSError as exc:
         raise OSError(exc.errno, exc.strerror, str(path)) from None
 
 
-def _create(path: Path, text: str) -> None:
+def _create(path: Path, data: bytes) -> None:
     # O_EXCL | O_NOFOLLOW: a file or link that appears after the check is never written to.
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | NOFOLLOW
     try:
@@ -183,20 +185,20 @@ def _create(path: Path, text: str) -> None:
     except FileExistsError:
         raise UsageError(f"{named(path)} appeared while journeyspec was writing it") from None
     try:
-        with open(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
+        with open(handle, "wb") as stream:
+            stream.write(data)
     except BaseException:
         path.unlink(missing_ok=True)  # ours: made above, exclusively
         raise
 
 
-def _replace(path: Path, text: str, mode: int) -> None:
+def _replace(path: Path, data: bytes, mode: int) -> None:
     # A complete file renamed over the old one: an interrupted or failed write (a full
     # disk) leaves the old file, and a rename replaces a link rather than following it.
     handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with open(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
+        with open(handle, "wb") as stream:
+            stream.write(data)
         os.chmod(temp, mode)
         os.replace(temp, path)
     except BaseException:

@@ -24,6 +24,7 @@ FORMAT = "format/index.md"
 
 ASSET_DIR = "assets/journeyspec"
 STYLESHEET = f"{ASSET_DIR}/journeyspec.css"
+PRINT_STYLESHEET = f"{ASSET_DIR}/journeyspec-print.css"
 SCRIPT = f"{ASSET_DIR}/journeyspec.js"
 
 
@@ -33,6 +34,11 @@ def journey(journey_id: str) -> str:
 
 def journey_file(journey_id: str, name: str) -> str:
     return f"journeys/{journey_id}/{name}"
+
+
+def poster(journey_id: str, extension: str) -> str:
+    """A journey's workshop poster (``pdf`` or ``svg``)."""
+    return f"posters/{journey_id}.{extension}"
 
 
 def facet(name: str, value: str) -> str:

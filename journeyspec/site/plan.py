@@ -45,6 +45,7 @@ class SiteInputs:
     figures: Mapping[str, Sequence[Figure]] = field(default_factory=dict)  # journey id → figures
     portfolio_figures: Sequence[Figure] = ()
     directory_urls: bool = True
+    posters: bool = False  # each journey's workshop poster is published (posters/ID.pdf, .svg)
     description: str = ""
     edit_base: str = ""  # repo_url + edit_uri, for "edit this journey" links
     lanes: tuple[Lane, ...] = ()  # the project's own lanes, rows of the journey grid
@@ -221,6 +222,9 @@ def plan_site(inputs: SiteInputs) -> list[PlannedPage]:
                 for f in sorted(inputs.figures.get(journey.id, ()), key=_figure_rank)
             ],
             future_states=portfolio.future_states_of(journey.id),
+            poster=(links.poster(journey.id, "pdf"), links.poster(journey.id, "svg"))
+            if inputs.posters
+            else None,
             evidence_titles={e.id: e.title for e in journey.evidence if e.id},
         )
     p.render(links.PERSONAS, "personas.md.j2", in_nav=True)

@@ -55,6 +55,7 @@ from journeyspec.site.plan import PlannedPage, SiteInputs, plan_site
 
 if TYPE_CHECKING:
     from journeyspec.site.figures import Drawing, Figures
+    from journeyspec.site.posters import Posters
 
 log = logging.getLogger("mkdocs.plugins.journeyspec")
 
@@ -67,6 +68,8 @@ class JourneyspecConfig(base.Config):  # type: ignore[no-untyped-call]
     for ``mkdocs build`` and ``gh-deploy``, no for the live preview of ``serve``."""
     diagrams = c.Type(bool, default=True)
     """Render the Graphviz diagrams (turn off for a quicker preview)."""
+    posters = c.Type(bool, default=True)
+    """Publish each journey's workshop poster (posters/ID.pdf and .svg, linked from its page)."""
 
 
 def build_failures(result: LintResult, *, strict: bool) -> list[Finding]:
@@ -184,6 +187,8 @@ class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyp
         self.warnings: list[Finding] = []  # diagrams not drawn, of the last build
         self.last_good: LintResult | None = None  # the preview's last lint without failures
         self.banner = ""  # the preview's list of errors, on top of every page while any
+        self.posters: Posters | None = None
+        self.poster_files: list[File] = []
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -209,6 +214,7 @@ class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyp
         self.site_name = str(config.site_name or self.project.name)
         _escape_theme_values(config)
         config.extra_css.append(links.STYLESHEET)
+        config.extra_css.append(links.PRINT_STYLESHEET)
         config.extra_javascript.append(links.SCRIPT)
         if config.nav is None:
             docs_dir = Path(config.docs_dir)
@@ -257,6 +263,11 @@ class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyp
             figure_meta, portfolio_meta = dict(figures.by_journey), list(figures.portfolio)
             self.warnings = self._too_large(figures, result)
             self.drawing = Drawing(figures, project.root, timeout=timeout)
+        self.posters, self.poster_files = None, []
+        if self.config.posters:
+            from journeyspec.site.posters import Posters
+
+            self.posters = Posters(portfolio)
         pages = plan_site(
             SiteInputs(
                 portfolio=portfolio,
@@ -270,6 +281,7 @@ class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyp
                 portfolio_figures=portfolio_meta,
                 directory_urls=config.use_directory_urls,
                 lanes=project.lanes,
+                posters=self.config.posters,
             )
         )
         self._add_pages(files, config, pages)
@@ -279,7 +291,13 @@ class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyp
             ]
             for file in self.drawn:
                 files.append(file)
-        for name in ("journeyspec.css", "journeyspec.js"):
+        if self.posters is not None:
+            self.poster_files = [
+                _DrawnLater.generated(config, s, content=b"") for s in self.posters.sources
+            ]
+            for file in self.poster_files:
+                files.append(file)
+        for name in ("journeyspec.css", "journeyspec-print.css", "journeyspec.js"):
             content = (
                 resources.files("journeyspec.site").joinpath("assets").joinpath(name).read_bytes()
             )
@@ -384,6 +402,10 @@ class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyp
         return output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.posters is not None:
+            for file, (_, content) in zip(self.poster_files, self.posters.result(), strict=True):
+                write_file(content, file.abs_dest_path)
+            self.posters, self.poster_files = None, []
         if self.drawing is None:
             return
         if self.progress is not None:
@@ -402,7 +424,11 @@ class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyp
         self.abandon_drawing()
 
     def abandon_drawing(self) -> None:
-        """Stop drawing: kill the running ``dot`` processes and wait for the drawing thread."""
+        """Stop drawing: kill the running ``dot`` processes and wait for the drawing thread,
+        and stop the posters."""
+        if self.posters is not None:
+            self.posters.abandon()
+            self.posters, self.poster_files = None, []
         if self.drawing is not None:
             self.drawing.abandon()
             self.drawing, self.drawn = None, []

@@ -1,0 +1,68 @@
+"""Text on the poster: how wide a line is, and wrapping that never leaves its cell.
+
+The poster names DejaVu Sans (Debian's default font, the one cairo finds for the PDF).
+Widths come from a table of its advance widths (the wider of regular and bold, in
+thousandths of an em), so the layout is the same on every machine whatever fonts it has;
+a character outside the table counts as a full em, which errs on the wide side.
+"""
+
+from __future__ import annotations
+
+from journeyspec.escaping import visible
+
+_ASCII = (
+    "348,456,521,838,696,1002,872,306,457,457,523,838,380,415,380,365,696,696,696,696,696,"
+    "696,696,696,696,696,400,400,838,838,838,580,1000,774,762,734,830,683,683,821,837,372,"
+    "372,775,637,995,837,850,733,850,770,720,682,812,774,1103,771,724,725,457,365,457,838,"
+    "500,500,675,716,593,716,678,435,716,712,343,343,665,343,1042,712,687,716,716,493,595,"
+    "478,712,652,924,645,652,582,712,365,712,838"
+)
+WIDTHS: dict[str, int] = {chr(32 + i): int(w) for i, w in enumerate(_ASCII.split(","))}
+WIDTHS.update(
+    {"–": 500, "—": 1000, "‘": 380, "’": 380, "“": 657, "”": 657, "…": 1000, "•": 639,
+     "→": 838, "−": 838, "★": 896, "▲": 769, "€": 696, "×": 838, "·": 380, "é": 678,
+     "è": 678, "ü": 712, "ö": 687, "ä": 675, "ß": 719}
+)  # fmt: skip
+FONT = "DejaVu Sans, Verdana, sans-serif"
+
+
+def width(text: str, size: float) -> float:
+    """The advance width of ``text`` at ``size`` points."""
+    return sum(WIDTHS.get(ch, 1000) for ch in text) * size / 1000
+
+
+def _split_word(word: str, room: float, size: float) -> list[str]:
+    """A word longer than a line, cut into pieces that each fit."""
+    pieces, current = [], ""
+    for ch in word:
+        if current and width(current + ch, size) > room:
+            pieces.append(current)
+            current = ""
+        current += ch
+    return [*pieces, current] if current else pieces
+
+
+def wrap(text: str, room: float, size: float) -> list[str]:
+    """``text`` broken into lines no wider than ``room`` points at ``size`` points.
+
+    Breaks at spaces; a word wider than the line is cut (an id or URL must not overflow).
+    Controls and bidi controls become visible markers first (``<U+202E>``): a title
+    holding one can neither reorder the poster's text nor make its SVG invalid XML.
+    """
+    lines: list[str] = []
+    for paragraph in (visible(line) for line in text.splitlines() or [""]):
+        current = ""
+        for word in paragraph.split():
+            candidate = f"{current} {word}" if current else word
+            if width(candidate, size) <= room:
+                current = candidate
+                continue
+            if current:
+                lines.append(current)
+            pieces = _split_word(word, room, size)
+            lines.extend(pieces[:-1])
+            current = pieces[-1] if pieces else ""
+        lines.append(current)
+    while lines and not lines[-1]:
+        lines.pop()
+    return lines
