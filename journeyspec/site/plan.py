@@ -12,14 +12,17 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from journeyspec.findings import Finding, Severity
+from journeyspec.history import Revision, summary
 from journeyspec.model import Journey, Portfolio
 from journeyspec.rules.base import Rule
 from journeyspec.site import links, matrices, registers
 from journeyspec.site.env import environment
 from journeyspec.site.grid import journey_grid
 from journeyspec.site.reference import format_sections, rule_docs
+from journeyspec.site.siblings import add_sibling_nav
 
 OVERDUE_RULE = "journey-review-overdue"
+RECENT_DAYS = 30
 FACETS = ("persona", "owner", "kind", "status", "tag")
 
 
@@ -46,6 +49,8 @@ class SiteInputs:
     directory_urls: bool = True
     description: str = ""
     edit_base: str = ""  # repo_url + edit_uri, for "edit this journey" links
+    history: Sequence[Revision] = ()  # newest first; empty outside a git repository
+    changes_until: dt.date | None = None  # the end of "the last 30 days": never the clock
 
 
 @dataclass(frozen=True)
@@ -174,11 +179,19 @@ def plan_site(inputs: SiteInputs) -> list[PlannedPage]:
         key=lambda j: (j.last_reviewed, j.id),
         reverse=True,
     )
+    until = inputs.changes_until
+    recent = [
+        r for r in inputs.history if until and until - dt.timedelta(RECENT_DAYS) < r.date <= until
+    ]
     p.render(
         links.HOME,
         "home.md.j2",
         in_nav=True,
-        health=p.health(),
+        history=inputs.history,
+        recent=recent,
+        recent_days=RECENT_DAYS,
+        changes_until=until,
+        summary=summary,
         pains=p.pains[:5],
         quick_wins=registers.quick_wins(p.opportunities)[:5],
         stale=[j for j in journeys if j.id in p.overdue],
@@ -219,9 +232,28 @@ def plan_site(inputs: SiteInputs) -> list[PlannedPage]:
                 for f in sorted(inputs.figures.get(journey.id, ()), key=_figure_rank)
             ],
             future_states=portfolio.future_states_of(journey.id),
+            history=[(r, e) for r in inputs.history for e in r.journeys if e.id == journey.id],
+            summary=summary,
             evidence_titles={e.id: e.title for e in journey.evidence if e.id},
         )
-    p.render(links.PERSONAS, "personas.md.j2", in_nav=True)
+    acting = {
+        persona: tuple(
+            j
+            for j in journeys
+            if j.persona != persona and any(a.persona == persona for a in j.actors)
+        )
+        for persona in portfolio.personas
+    }
+    p.render(
+        links.PERSONAS,
+        "personas.md.j2",
+        in_nav=True,
+        strips={
+            i: matrices.emotion_strip(tuple(portfolio.journeys_of_persona(i)))
+            for i in portfolio.personas
+        },
+        acting=acting,
+    )
     for persona in portfolio.personas.values():
         theirs = tuple(portfolio.journeys_of_persona(persona.id))
         p.render(
@@ -229,6 +261,7 @@ def plan_site(inputs: SiteInputs) -> list[PlannedPage]:
             "persona.md.j2",
             persona=persona,
             journeys=theirs,
+            acting=acting[persona.id],
             heat=matrices.heatmap(theirs),
             figures=[
                 (
@@ -242,12 +275,14 @@ def plan_site(inputs: SiteInputs) -> list[PlannedPage]:
                 for j in theirs
             ],
         )
+    loads = {t: registers.team_load(t, p.pains, p.opportunities, p.kpis) for t in portfolio.teams}
     p.render(
         links.TEAMS,
         "teams.md.j2",
         in_nav=True,
         counts={t: len(registers.of_team(portfolio, t)) for t in portfolio.teams},
         owned={t: sum(1 for j in portfolio.journeys if j.owner == t) for t in portfolio.teams},
+        loads=loads,
     )
     for team in portfolio.teams.values():
         p.render(
@@ -257,7 +292,10 @@ def plan_site(inputs: SiteInputs) -> list[PlannedPage]:
             journeys=registers.of_team(portfolio, team.id),
             opportunities=[e for e in p.opportunities if e.opportunity.owner == team.id],
             kpis=[e for e in p.kpis if e.kpi.owner == team.id],
+            load=loads[team.id],
         )
+    if inputs.history:
+        p.render(links.CHANGES, "changes.md.j2", history=inputs.history, summary=summary)
     p.render(links.PAIN_POINTS, "pain_points.md.j2", in_nav=True, entries=p.pains)
     p.render(
         links.OPPORTUNITIES,
@@ -288,6 +326,7 @@ def plan_site(inputs: SiteInputs) -> list[PlannedPage]:
         stages=matrices.channel_matrix(portfolio),
     )
     p.render(links.RULES, "rules.md.j2", in_nav=True, rules=p.rules)
+    p.render(links.HEALTH, "health.md.j2", in_nav=True, health=p.health())
     journey_of = {j.path: j for j in journeys}
     for rule in p.rules:
         hits = [
@@ -297,4 +336,4 @@ def plan_site(inputs: SiteInputs) -> list[PlannedPage]:
         ]
         p.render(links.rule(rule.id), "rule.md.j2", rule=rule, hits=hits)
     p.render(links.FORMAT, "format.md.j2", in_nav=True, schemas=format_sections())
-    return p.pages
+    return add_sibling_nav(p.pages, inputs.directory_urls)

@@ -1,0 +1,142 @@
+"""A project's history: what each recent commit changed in its journeys, from git.
+
+Read-only and bounded: the last ``limit`` commits (merges left out: their changes are in
+the commits they merge) that touch the journeys folder, each journey file read at the
+commit and its parent with ``git cat-file`` (never a checkout) and compared with the
+semantic diff. A project outside a git repository, or without git, has no history.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from journeyspec import git, model, phases, schema
+from journeyspec.diff.changes import Change
+from journeyspec.diff.compare import compare
+from journeyspec.diff.phrases import PART_NAMES
+from journeyspec.errors import UsageError
+from journeyspec.loader import load_document
+from journeyspec.project import YAML_SUFFIXES, ProjectConfig
+
+LIMIT = 40
+_FIELDS = "%H%x1f%as%x1f%an%x1f%s"
+
+Status = Literal["added", "removed", "changed"]
+
+
+@dataclass(frozen=True)
+class JourneyEdit:
+    """One journey as one commit changed it."""
+
+    id: str
+    title: str
+    status: Status
+    changes: tuple[Change, ...]
+
+
+@dataclass(frozen=True)
+class Revision:
+    """One commit that changed at least one journey."""
+
+    sha: str
+    date: dt.date
+    author: str
+    subject: str
+    journeys: tuple[JourneyEdit, ...]
+
+
+def history(config: ProjectConfig, *, limit: int = LIMIT) -> tuple[Revision, ...]:
+    """The recent commits that changed the project's journeys, newest first."""
+    top = git.toplevel(config.root)
+    if top is None:
+        return ()
+    folder = os.path.relpath(config.path("journeys"), top).replace(os.sep, "/")
+    if folder.startswith(".."):
+        return ()
+    try:
+        _, log = git.run(top, "log", f"-n{limit}", "--no-merges", f"--format={_FIELDS}", "--",
+                         folder)  # fmt: skip
+    except UsageError:
+        return ()
+    reader = _Reader(config, top)
+    revisions = []
+    for line in log.splitlines():
+        sha, date, author, subject = line.split("\x1f", 3)
+        edits = tuple(e for path in reader.changed(sha, folder) if (e := reader.edit(sha, path)))
+        if edits:
+            revisions.append(Revision(sha, dt.date.fromisoformat(date), author, subject, edits))
+    return tuple(revisions)
+
+
+def newest(revisions: tuple[Revision, ...]) -> dt.date | None:
+    return max((r.date for r in revisions), default=None)
+
+
+class _Reader:
+    def __init__(self, config: ProjectConfig, top: Path) -> None:
+        self.top = top
+        self.scale = config.emotion_scale
+        self.phase_sets = phases.phase_sets(config.phases)
+
+    def changed(self, sha: str, folder: str) -> list[str]:
+        """The journey files ``sha`` added, changed or deleted (paths from the top)."""
+        names = git.names(self.top, "diff-tree", "--root", "--no-commit-id", "-r", "-z",
+                          "--name-only", sha, "--", folder)  # fmt: skip
+        return sorted(n for n in names if os.path.splitext(n)[1] in YAML_SUFFIXES)
+
+    def edit(self, sha: str, path: str) -> JourneyEdit | None:
+        old, new = self.journey(f"{sha}^", path), self.journey(sha, path)
+        if new is not None and old is not None:
+            changes = tuple(compare(old, new))
+            return JourneyEdit(new.id, new.title, "changed", changes) if changes else None
+        if new is not None:
+            return JourneyEdit(new.id, new.title, "added", ())
+        if old is not None:
+            return JourneyEdit(old.id, old.title, "removed", ())
+        return None  # invalid on both sides: nothing a reader could compare
+
+    def journey(self, revision: str, path: str) -> model.Journey | None:
+        """The journey in ``path`` at ``revision``, if the file was there and valid."""
+        raw = git.blob(self.top, revision, path)
+        if raw is None:
+            return None
+        document = load_document(raw, path)
+        data = document.data
+        if document.errors or not isinstance(data, dict):
+            return None
+        if not schema.surely_valid("journey", data) and schema.validate(document, "journey"):
+            return None
+        return model.journey_from(data, path, self.scale, self.phase_sets)
+
+
+def summary(edit: JourneyEdit) -> tuple[str, ...]:
+    """What a reader wants to know of an edit, in plain words: pain points added and
+    resolved, feelings that moved, opportunities that changed status, then a count of the
+    rest (renames, owners, thoughts...)."""
+    said: list[str] = []
+    rest: dict[str, None] = {}
+    for c in edit.changes:
+        if c.part == "pain-point" and c.change in ("added", "resolved", "removed"):
+            said.append(f"pain point “{c.name}” {'added' if c.change == 'added' else 'resolved'}")
+        elif c.part == "step" and c.change == "score":
+            trend = f" ({c.trend})" if c.trend else ""
+            said.append(f"feeling at “{c.name}” {_score(c.old)} → {_score(c.new)}{trend}")
+        elif c.part == "opportunity" and c.change in ("added", "removed", "status"):
+            what = f"{c.old} → {c.new}" if c.change == "status" else c.change
+            said.append(f"opportunity “{c.name}” {what}")
+        else:
+            rest[f"{PART_NAMES[c.part]} {c.change.replace('_', ' ')}"] = None
+    if rest:
+        said.append(f"also: {', '.join(rest)}")
+    return tuple(said)
+
+
+def _score(value: float | None) -> str:
+    if value is None:
+        return "unscored"
+    shown = f"{value:g}".replace("-", "−")
+    return f"+{shown}" if value > 0 else shown
