@@ -25,7 +25,9 @@ from journeyspec.project import YAML_SUFFIXES, ProjectConfig
 LIMIT = 40
 _FIELDS = "%H%x1f%as%x1f%an%x1f%s"
 
-Status = Literal["added", "removed", "changed"]
+# "invalid": the commit left the file unreadable as a journey; "repaired": readable again.
+Status = Literal["added", "removed", "changed", "invalid", "repaired"]
+_ABSENT = "absent"  # no such file at that revision (as opposed to an invalid one: None)
 
 
 @dataclass(frozen=True)
@@ -90,20 +92,21 @@ class _Reader:
 
     def edit(self, sha: str, path: str) -> JourneyEdit | None:
         old, new = self.journey(f"{sha}^", path), self.journey(sha, path)
-        if new is not None and old is not None:
-            changes = tuple(compare(old, new))
-            return JourneyEdit(new.id, new.title, "changed", changes) if changes else None
-        if new is not None:
-            return JourneyEdit(new.id, new.title, "added", ())
-        if old is not None:
-            return JourneyEdit(old.id, old.title, "removed", ())
-        return None  # invalid on both sides: nothing a reader could compare
+        if isinstance(new, model.Journey):
+            if isinstance(old, model.Journey):
+                changes = tuple(compare(old, new))
+                return JourneyEdit(new.id, new.title, "changed", changes) if changes else None
+            return JourneyEdit(new.id, new.title, "added" if old == _ABSENT else "repaired", ())
+        if isinstance(old, model.Journey):
+            return JourneyEdit(old.id, old.title, "removed" if new == _ABSENT else "invalid", ())
+        return None  # never a valid journey on either side: nothing a reader could compare
 
-    def journey(self, revision: str, path: str) -> model.Journey | None:
-        """The journey in ``path`` at ``revision``, if the file was there and valid."""
+    def journey(self, revision: str, path: str) -> model.Journey | str | None:
+        """The journey in ``path`` at ``revision``: ``_ABSENT`` without the file, None when
+        the file is not a valid journey."""
         raw = git.blob(self.top, revision, path)
         if raw is None:
-            return None
+            return _ABSENT
         document = load_document(raw, path)
         data = document.data
         if document.errors or not isinstance(data, dict):
@@ -117,7 +120,7 @@ def summary(edit: JourneyEdit) -> tuple[str, ...]:
     """What a reader wants to know of an edit, in plain words: pain points added and
     resolved, feelings that moved, opportunities that changed status, then a count of the
     rest (renames, owners, thoughts...)."""
-    said: list[str] = []
+    said: list[str] = list(_STATUS_WORDS.get(edit.status, ()))
     rest: dict[str, None] = {}
     for c in edit.changes:
         if c.part == "pain-point" and c.change in ("added", "resolved", "removed"):
@@ -129,10 +132,16 @@ def summary(edit: JourneyEdit) -> tuple[str, ...]:
             what = f"{c.old} → {c.new}" if c.change == "status" else c.change
             said.append(f"opportunity “{c.name}” {what}")
         else:
-            rest[f"{PART_NAMES[c.part]} {c.change.replace('_', ' ')}"] = None
+            rest[f"{PART_NAMES[c.part]} {c.change.replace('_', ' ').replace('.', ' ')}"] = None
     if rest:
         said.append(f"also: {', '.join(rest)}")
     return tuple(said)
+
+
+_STATUS_WORDS = {
+    "invalid": ("the file stopped being a valid journey",),
+    "repaired": ("the file is a valid journey again",),
+}
 
 
 def _score(value: float | None) -> str:
