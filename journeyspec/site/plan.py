@@ -200,6 +200,7 @@ def plan_site(inputs: SiteInputs) -> list[PlannedPage]:
         opportunity_count=len(p.opportunities),
         kpi_count=len(p.kpis),
         quick_win_count=len(registers.quick_wins(p.opportunities)),
+        quick_win_overdue=sum(e.overdue for e in registers.quick_wins(p.opportunities)),
     )
     p.render(
         links.JOURNEYS,
