@@ -237,14 +237,7 @@ def plan_site(inputs: SiteInputs) -> list[PlannedPage]:
             summary=summary,
             evidence_titles={e.id: e.title for e in journey.evidence if e.id},
         )
-    acting = {
-        persona: tuple(
-            j
-            for j in journeys
-            if j.persona != persona and any(a.persona == persona for a in j.actors)
-        )
-        for persona in portfolio.personas
-    }
+    acting = {persona: registers.takes_part(journeys, persona) for persona in portfolio.personas}
     p.render(
         links.PERSONAS,
         "personas.md.j2",
@@ -304,6 +297,7 @@ def plan_site(inputs: SiteInputs) -> list[PlannedPage]:
         in_nav=True,
         entries=p.opportunities,
         quick_wins=registers.quick_wins(p.opportunities),
+        late={(e.journey.id, e.opportunity.id) for e in p.opportunities if e.overdue},
         grid=matrices.opportunity_grid(
             (e.journey, e.opportunity)
             for e in p.opportunities

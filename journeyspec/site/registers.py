@@ -204,3 +204,26 @@ def team_load(
         tuple(e for e in opened if e.overdue),
         tuple(e for e in kpis if e.kpi.owner == team_id),
     )
+
+
+@dataclass(frozen=True)
+class Part:
+    """A journey a persona takes part in beside its primary persona: as which actors, and
+    at which steps they act."""
+
+    journey: Journey
+    roles: tuple[str, ...]
+    steps: tuple[str, ...]  # step names
+
+
+def takes_part(journeys: tuple[Journey, ...], persona_id: str) -> tuple[Part, ...]:
+    """The journeys naming the persona as an actor or as the actor of a step."""
+    parts = []
+    for j in journeys:
+        if j.persona == persona_id:
+            continue
+        roles = tuple(a.role for a in j.actors if a.persona == persona_id)
+        steps = tuple(s.name for s in j.steps if s.actor == persona_id)
+        if roles or steps:
+            parts.append(Part(j, roles, steps))
+    return tuple(parts)

@@ -15,6 +15,7 @@ from journeyspec.site import links, registers
 from journeyspec.site.plan import PlannedPage, SiteInputs, plan_site
 from journeyspec.site.plugin import default_nav
 from journeyspec.site.siblings import add_sibling_nav
+from tests.conftest import write_files
 
 TODAY = dt.date(2026, 11, 23)
 INSIGHTS = (links.PAIN_POINTS, links.OPPORTUNITIES, links.KPIS, links.HEATMAP, links.CHANNELS)
@@ -96,6 +97,9 @@ def test_overdue_quick_wins_are_flagged_wherever_quick_wins_are_listed(
     assert "6 high-impact, low-effort opportunities (3 overdue)" in text(planned[links.HOME])
     listed = planned[links.OPPORTUNITIES].markdown.split("## Quick wins")[1].split("##")[0]
     assert listed.count("jsp-overdue") == 3
+    matrix = planned[links.OPPORTUNITIES].markdown.split("## Opportunity matrix")[1]
+    quick_cell = matrix.split("jsp-quick-cell")[1].split("</td>")[0]
+    assert quick_cell.count("jsp-overdue") == 3
 
 
 def test_pain_points_rank_within_severity_by_reach_then_feeling(
@@ -143,7 +147,32 @@ def test_a_persona_who_takes_part_as_an_actor_has_those_journeys(
     ratna = text(planned[links.persona("ratna")])
     assert "No journey maps this persona yet" not in ratna
     assert "Takes part in (beside another persona): First purchase of Ledgerly" in ratna
-    assert "as Approves the budget above the finance department&#39;s limit · with Budi" in ratna
+    assert (
+        "as Approves the budget above the finance department&#39;s limit · "
+        "acts at Asks the director for budget · with Budi Santoso" in ratna
+    )
+
+
+def test_the_actor_of_a_step_takes_part_without_being_listed_among_actors(
+    minimal_project: Path,
+) -> None:
+    write_files(
+        minimal_project,
+        {
+            "personas/rita.yaml": "journeyspec: 1\nid: rita\nname: Rita\n",
+            "journeys/first-purchase.yaml": (minimal_project / "journeys/first-purchase.yaml")
+            .read_text(encoding="utf-8")
+            .replace("name: Imports old data", "name: Imports old data\n        actor: rita"),
+        },
+    )
+    portfolio = lint(load_config(minimal_project)).validation.portfolio
+    (part,) = registers.takes_part(portfolio.journeys, "rita")
+    assert (part.journey.id, part.roles, part.steps) == (
+        "first-purchase",
+        (),
+        ("Imports old data",),
+    )
+    assert registers.takes_part(portfolio.journeys, "budi") == ()  # her own journey
 
 
 def test_persona_cards_show_initials_and_a_mini_emotion_strip(
