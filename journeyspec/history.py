@@ -19,7 +19,7 @@ from journeyspec.diff.changes import Change
 from journeyspec.diff.compare import compare
 from journeyspec.diff.phrases import PART_NAMES
 from journeyspec.errors import UsageError
-from journeyspec.loader import load_document
+from journeyspec.loader import MAX_FILE_BYTES, load_document
 from journeyspec.project import YAML_SUFFIXES, ProjectConfig
 
 LIMIT = 40
@@ -56,21 +56,24 @@ def history(config: ProjectConfig, *, limit: int = LIMIT) -> tuple[Revision, ...
     top = git.toplevel(config.root)
     if top is None:
         return ()
-    folder = os.path.relpath(config.path("journeys"), top).replace(os.sep, "/")
-    if folder.startswith(".."):
+    folder = os.path.relpath(config.path("journeys").resolve(), top.resolve())
+    if folder.split(os.sep)[0] == "..":
         return ()
+    folder = folder.replace(os.sep, "/")
     try:
         _, log = git.run(top, "log", f"-n{limit}", "--no-merges", f"--format={_FIELDS}", "--",
                          folder)  # fmt: skip
-    except UsageError:
+        reader = _Reader(config, top)
+        revisions = []
+        for line in log.splitlines():
+            sha, date, author, subject = line.split("\x1f", 3)
+            if sha in reader.shallow:
+                continue  # its parents were not fetched: comparing would call everything new
+            edits = tuple(e for p in reader.changed(sha, folder) if (e := reader.edit(sha, p)))
+            if edits:
+                revisions.append(Revision(sha, dt.date.fromisoformat(date), author, subject, edits))
+    except UsageError:  # git went missing or refused midway: no history rather than half
         return ()
-    reader = _Reader(config, top)
-    revisions = []
-    for line in log.splitlines():
-        sha, date, author, subject = line.split("\x1f", 3)
-        edits = tuple(e for path in reader.changed(sha, folder) if (e := reader.edit(sha, path)))
-        if edits:
-            revisions.append(Revision(sha, dt.date.fromisoformat(date), author, subject, edits))
     return tuple(revisions)
 
 
@@ -83,6 +86,7 @@ class _Reader:
         self.top = top
         self.scale = config.emotion_scale
         self.phase_sets = phases.phase_sets(config.phases)
+        self.shallow = _shallow(top)
 
     def changed(self, sha: str, folder: str) -> list[str]:
         """The journey files ``sha`` added, changed or deleted (paths from the top)."""
@@ -104,6 +108,11 @@ class _Reader:
     def journey(self, revision: str, path: str) -> model.Journey | str | None:
         """The journey in ``path`` at ``revision``: ``_ABSENT`` without the file, None when
         the file is not a valid journey."""
+        code, size = git.run(self.top, "cat-file", "-s", f"{revision}:./{path}")
+        if code != 0:
+            return _ABSENT
+        if int(size) > MAX_FILE_BYTES:  # never read whole into memory; the loader refuses it
+            return None
         raw = git.blob(self.top, revision, path)
         if raw is None:
             return _ABSENT
@@ -136,6 +145,15 @@ def summary(edit: JourneyEdit) -> tuple[str, ...]:
     if rest:
         said.append(f"also: {', '.join(rest)}")
     return tuple(said)
+
+
+def _shallow(top: Path) -> frozenset[str]:
+    """The commits at the edge of a shallow clone (CI often fetches one commit only)."""
+    code, name = git.run(top, "rev-parse", "--git-path", "shallow")
+    path = top / name.strip()
+    if code != 0 or not path.is_file():
+        return frozenset()
+    return frozenset(path.read_text(encoding="ascii", errors="replace").split())
 
 
 _STATUS_WORDS = {

@@ -176,3 +176,40 @@ def test_a_removed_journey_is_named_in_the_feed_but_not_linked(
     feed = (site / "changes/index.html").read_text(encoding="utf-8")
     assert "Second look" in feed
     assert "journeys/second/" not in feed
+
+
+def test_a_shallow_clone_leaves_out_the_commits_whose_parents_it_lacks(
+    repo: Path, tmp_path: Path
+) -> None:
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", "--depth", "2", f"file://{repo}", str(clone)], check=True)
+    # Two commits fetched: the newest, and its parent at the edge (the persona commit,
+    # which touched no journey). Everything before that is missing, not "added".
+    revisions = history(load_config(clone))
+    assert [(r.subject, [e.status for e in r.journeys]) for r in revisions] == [
+        ("Importer shipped", ["changed"])
+    ]
+    shallow = tmp_path / "one"
+    subprocess.run(
+        ["git", "clone", "-q", "--depth", "1", f"file://{repo}", str(shallow)], check=True
+    )
+    assert history(load_config(shallow)) == ()
+
+
+def test_a_journey_file_too_large_to_read_is_not_read(repo: Path) -> None:
+    journey = repo / JOURNEY
+    journey.write_text(
+        journey.read_text(encoding="utf-8") + "# " + "x" * (5 * 1024 * 1024) + "\n",
+        encoding="utf-8",
+    )
+    commit(repo, "Huge", "2026-11-10")
+    newest_first = history(load_config(repo))
+    assert (newest_first[0].subject, newest_first[0].journeys[0].status) == ("Huge", "invalid")
+
+
+def test_the_journeys_folder_named_through_a_link_still_has_its_history(
+    repo: Path, tmp_path: Path
+) -> None:
+    link = tmp_path / "linked"
+    link.symlink_to(repo)
+    assert [r.subject for r in history(load_config(link))][:1] == ["Importer shipped"]
