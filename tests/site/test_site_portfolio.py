@@ -130,7 +130,8 @@ def test_team_pages_show_their_load_and_say_no_for_maps_they_do_not_own(
     planned: dict[str, PlannedPage],
 ) -> None:
     teams = text(planned[links.TEAMS])
-    assert "Customer Support 1 3 journeys 4 3 1 overdue 4" in teams
+    assert "Customer Support Lead: Colleen Byrne" in teams
+    assert "owns the help centre. 1 3 journeys 4 3 1 overdue 4" in teams
     page = planned[links.team("support")].markdown
     owns = re.findall(r"</th><td>(yes|no|)</td>", page.split("## Journeys and stages")[1])
     assert owns and "" not in owns and "no" in owns
