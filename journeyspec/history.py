@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import IO, Literal
 
 from journeyspec import git, model, phases, schema
 from journeyspec.diff.changes import Change
@@ -63,18 +64,23 @@ def history(config: ProjectConfig, *, limit: int = LIMIT) -> tuple[Revision, ...
     try:
         _, log = git.run(top, "log", f"-n{limit}", "--no-merges", f"--format={_FIELDS}", "--",
                          folder)  # fmt: skip
-        reader = _Reader(config, top)
-        revisions = []
-        for line in log.splitlines():
-            sha, date, author, subject = line.split("\x1f", 3)
-            if sha in reader.shallow:
-                continue  # its parents were not fetched: comparing would call everything new
-            edits = tuple(e for p in reader.changed(sha, folder) if (e := reader.edit(sha, p)))
-            if edits:
-                revisions.append(Revision(sha, dt.date.fromisoformat(date), author, subject, edits))
-    except UsageError:  # git went missing or refused midway: no history rather than half
+        with _Blobs(top) as blobs:
+            revisions = _revisions(log, folder, _Reader(config, top, blobs))
+    except (UsageError, OSError):  # git missing or failing midway: no history, not half
         return ()
     return tuple(revisions)
+
+
+def _revisions(log: str, folder: str, reader: _Reader) -> list[Revision]:
+    revisions = []
+    for line in log.splitlines():
+        sha, date, author, subject = line.split("\x1f", 3)
+        if sha in reader.shallow:
+            continue  # its parents were not fetched: comparing would call everything new
+        edits = tuple(e for p in reader.changed(sha, folder) if (e := reader.edit(sha, p)))
+        if edits:
+            revisions.append(Revision(sha, dt.date.fromisoformat(date), author, subject, edits))
+    return revisions
 
 
 def newest(revisions: tuple[Revision, ...]) -> dt.date | None:
@@ -82,8 +88,8 @@ def newest(revisions: tuple[Revision, ...]) -> dt.date | None:
 
 
 class _Reader:
-    def __init__(self, config: ProjectConfig, top: Path) -> None:
-        self.top = top
+    def __init__(self, config: ProjectConfig, top: Path, blobs: _Blobs) -> None:
+        self.top, self.blobs = top, blobs
         self.scale = config.emotion_scale
         self.phase_sets = phases.phase_sets(config.phases)
         self.shallow = _shallow(top)
@@ -108,14 +114,11 @@ class _Reader:
     def journey(self, revision: str, path: str) -> model.Journey | str | None:
         """The journey in ``path`` at ``revision``: ``_ABSENT`` without the file, None when
         the file is not a valid journey."""
-        code, size = git.run(self.top, "cat-file", "-s", f"{revision}:./{path}")
-        if code != 0:
+        found, raw = self.blobs.get(revision, path)
+        if not found:
             return _ABSENT
-        if int(size) > MAX_FILE_BYTES:  # never read whole into memory; the loader refuses it
+        if raw is None:  # larger than the loader reads: never held in memory
             return None
-        raw = git.blob(self.top, revision, path)
-        if raw is None:
-            return _ABSENT
         document = load_document(raw, path)
         data = document.data
         if document.errors or not isinstance(data, dict):
@@ -123,6 +126,70 @@ class _Reader:
         if not schema.surely_valid("journey", data) and schema.validate(document, "journey"):
             return None
         return model.journey_from(data, path, self.scale, self.phase_sets)
+
+
+class _Blobs:
+    """Files at revisions through one ``git cat-file --batch`` for the whole history (not
+    a process per file); a blob larger than the loader reads is skipped unread."""
+
+    def __init__(self, top: Path) -> None:
+        try:
+            self.process = subprocess.Popen(
+                ["git", "cat-file", "--batch"],
+                cwd=top,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+            )
+        except OSError as exc:
+            raise UsageError(f"git cat-file could not start: {exc}") from None
+
+    def __enter__(self) -> _Blobs:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        with self.process:  # closes the pipes, then waits for git
+            pass
+
+    def get(self, revision: str, path: str) -> tuple[bool, bytes | None]:
+        """Whether ``path`` is a file at ``revision``, and its bytes (None: too large)."""
+        if "\n" in path:
+            return False, None  # the batch protocol is one request a line
+        stdin, stdout = self.process.stdin, self.process.stdout
+        assert stdin is not None and stdout is not None
+        stdin.write(f"{revision}:{path}\n".encode("utf-8", "surrogateescape"))
+        stdin.flush()
+        header = stdout.readline().split()
+        if len(header) != 3:  # "<name> missing", "ambiguous", or git died
+            if not header:
+                raise UsageError("git cat-file stopped answering")
+            return False, None
+        kind, size = header[1], int(header[2])
+        if kind != b"blob" or size > MAX_FILE_BYTES:
+            _skip(stdout, size + 1)
+            return kind == b"blob", None
+        data = _read(stdout, size)
+        _skip(stdout, 1)
+        return True, data
+
+
+def _read(stream: IO[bytes], size: int) -> bytes:
+    chunks, left = [], size
+    while left:
+        chunk = stream.read(min(left, 1 << 16))
+        if not chunk:
+            raise UsageError("git cat-file ended in the middle of a file")
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
+
+
+def _skip(stream: IO[bytes], size: int) -> None:
+    while size:
+        chunk = stream.read(min(size, 1 << 16))
+        if not chunk:
+            raise UsageError("git cat-file ended in the middle of a file")
+        size -= len(chunk)
 
 
 def summary(edit: JourneyEdit) -> tuple[str, ...]:
