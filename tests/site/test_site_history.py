@@ -213,3 +213,21 @@ def test_the_journeys_folder_named_through_a_link_still_has_its_history(
     link = tmp_path / "linked"
     link.symlink_to(repo)
     assert [r.subject for r in history(load_config(link))][:1] == ["Importer shipped"]
+
+
+def test_commit_subjects_and_authors_reach_the_page_as_text(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("JOURNEYSPEC_TODAY", "2026-11-20")
+    journey = repo / JOURNEY
+    journey.write_text(
+        journey.read_text(encoding="utf-8").replace("title: First purchase", "title: First"),
+        encoding="utf-8",
+    )
+    commit(repo, "<script>alert(1)</script> \u202eevil", "2026-11-12", author="<b>Mallory</b>")
+    site = build_site(load_config(repo), strict=False).site_dir
+    for page in ("index.html", "changes/index.html", "journeys/first-purchase/index.html"):
+        html = (site / page).read_text(encoding="utf-8")
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html, page
+        assert "<script>alert(1)" not in html and "<b>Mallory" not in html
+        assert "\u202e" not in html
