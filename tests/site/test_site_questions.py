@@ -236,4 +236,9 @@ def test_screenshots_of_the_portfolio_pages(server: str, browser: Any, scheme: s
             scheme_now = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
             assert scheme_now == ("slate" if scheme == "dark" else "default")
             page.screenshot(path=str(artifacts / f"{name}-{device}-{scheme}.png"), full_page=True)
+        # The history block on a journey page (the rest of that page is not this branch's).
+        page.goto(server + "journeys/dress-shoes-online-purchase/")
+        block = page.locator("h2#history + ul.jsp-changes")
+        assert "Fit guide under way" in block.inner_text()
+        block.screenshot(path=str(artifacts / f"journey-history-{device}-{scheme}.png"))
         context.close()
