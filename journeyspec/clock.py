@@ -19,3 +19,8 @@ def today() -> dt.date:
         return dt.date.fromisoformat(pinned)
     except ValueError:
         raise UsageError(f"{ENV}={pinned!r} is not a date written YYYY-MM-DD") from None
+
+
+def pinned() -> dt.date | None:
+    """``$JOURNEYSPEC_TODAY`` when it is set: what builds that must not read the clock use."""
+    return today() if os.environ.get(ENV) else None

@@ -19,12 +19,17 @@ OPPORTUNITIES = "opportunities/index.md"
 KPIS = "kpis/index.md"
 HEATMAP = "heatmap/index.md"
 CHANNELS = "channels/index.md"
+THEMES = "themes/index.md"  # planned when the project has themes
+TOUCHPOINTS = "touchpoints/index.md"  # planned when it has shared touchpoints
+CHANGES = "changes/index.md"
+HEALTH = "authoring/health/index.md"
 RULES = "rules/index.md"
 FORMAT = "format/index.md"
 
 ASSET_DIR = "assets/journeyspec"
 STYLESHEET = f"{ASSET_DIR}/journeyspec.css"
 PRINT_STYLESHEET = f"{ASSET_DIR}/journeyspec-print.css"
+PORTFOLIO_STYLESHEET = f"{ASSET_DIR}/portfolio.css"
 SCRIPT = f"{ASSET_DIR}/journeyspec.js"
 
 

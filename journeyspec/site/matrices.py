@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from journeyspec.model import Journey, Opportunity, Portfolio, Stage
 from journeyspec.phases import BUILT_IN, phase_name
 from journeyspec.site.registers import LEVEL_RANK
+from journeyspec.site.registers import normalise as normalise  # grid.py imports it here
 
 LEVELS = ("high", "medium", "low")
 
@@ -29,18 +30,14 @@ class Cell:
     level: float | None  # the same, normalised to -1 .. +1
     scored: int  # how many steps carry a score
     pains: int
+    worst: float | None = None  # the lowest step score: an average hides one bad step
+    worst_step: str = ""  # that step's name
 
 
 @dataclass(frozen=True)
 class Heatmap:
     columns: tuple[Column, ...]
     rows: tuple[tuple[Journey, tuple[Cell | None, ...]], ...]
-
-
-def normalise(score: float, scale: tuple[int, int]) -> float:
-    low, high = scale
-    middle, half = (low + high) / 2, (high - low) / 2
-    return max(-1.0, min(1.0, (score - middle) / half))
 
 
 def heat_class(level: float | None) -> str:
@@ -69,12 +66,14 @@ def phase_columns(journeys: Iterable[Journey]) -> tuple[Column, ...]:
 def stage_cell(journey: Journey, *stages: Stage) -> Cell:
     """The feelings and pains of one or more stages of a journey, pooled."""
     steps = [step for stage in stages for step in stage.steps]
-    scores = [s.emotion.score for s in steps if s.emotion is not None]
+    scored = [(s.emotion.score, s.name) for s in steps if s.emotion is not None]
     pains = sum(len(journey.pain_points_at(s.id)) for s in steps)
-    if not scores:
+    if not scored:
         return Cell(None, None, 0, pains)
-    average = sum(scores) / len(scores)
-    return Cell(round(average, 1), normalise(average, journey.emotion_scale), len(scores), pains)
+    average = sum(score for score, _ in scored) / len(scored)
+    worst, worst_step = min(scored, key=lambda pair: pair[0])  # the first of equal lows
+    level = normalise(average, journey.emotion_scale)
+    return Cell(round(average, 1), level, len(scored), pains, worst, worst_step)
 
 
 def columns_of(journeys: Iterable[Journey]) -> tuple[Column, ...]:
@@ -172,3 +171,15 @@ def opportunity_grid(
 def persona_emotions(portfolio: Portfolio, persona_id: str) -> Heatmap:
     """The persona's feelings, stage by stage, in each of their journeys."""
     return heatmap(tuple(portfolio.journeys_of_persona(persona_id)))
+
+
+def emotion_strip(journeys: tuple[Journey, ...]) -> tuple[tuple[str, float | None], ...]:
+    """Stage by stage, how someone feels across their journeys: the mean of the stages'
+    normalised averages (None where no step there is scored), for a card's mini strip."""
+    heat = heatmap(journeys)
+    strip = []
+    for index, column in enumerate(heat.columns):
+        found = [cells[index] for _, cells in heat.rows]
+        levels = [c.level for c in found if c is not None and c.level is not None]
+        strip.append((column.name, sum(levels) / len(levels) if levels else None))
+    return tuple(strip)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from journeyspec.findings import Finding, Severity
+from journeyspec.history import Revision, summary
 from journeyspec.lanes import Lane
 from journeyspec.model import Journey, Portfolio
 from journeyspec.rules.base import Rule
@@ -19,8 +20,10 @@ from journeyspec.site import links, matrices, registers
 from journeyspec.site.env import environment
 from journeyspec.site.grid import journey_grid
 from journeyspec.site.reference import format_sections, rule_docs
+from journeyspec.site.siblings import add_sibling_nav
 
 OVERDUE_RULE = "journey-review-overdue"
+RECENT_DAYS = 30
 FACETS = ("persona", "owner", "kind", "status", "tag")
 
 
@@ -49,6 +52,8 @@ class SiteInputs:
     description: str = ""
     edit_base: str = ""  # repo_url + edit_uri, for "edit this journey" links
     lanes: tuple[Lane, ...] = ()  # the project's own lanes, rows of the journey grid
+    history: Sequence[Revision] = ()  # newest first; empty outside a git repository
+    changes_until: dt.date | None = None  # the end of "the last 30 days": never the clock
 
 
 @dataclass(frozen=True)
@@ -177,11 +182,19 @@ def plan_site(inputs: SiteInputs) -> list[PlannedPage]:
         key=lambda j: (j.last_reviewed, j.id),
         reverse=True,
     )
+    until = inputs.changes_until
+    recent = [
+        r for r in inputs.history if until and until - dt.timedelta(RECENT_DAYS) < r.date <= until
+    ]
     p.render(
         links.HOME,
         "home.md.j2",
         in_nav=True,
-        health=p.health(),
+        history=inputs.history,
+        recent=recent,
+        recent_days=RECENT_DAYS,
+        changes_until=until,
+        summary=summary,
         pains=p.pains[:5],
         quick_wins=registers.quick_wins(p.opportunities)[:5],
         stale=[j for j in journeys if j.id in p.overdue],
@@ -190,6 +203,7 @@ def plan_site(inputs: SiteInputs) -> list[PlannedPage]:
         opportunity_count=len(p.opportunities),
         kpi_count=len(p.kpis),
         quick_win_count=len(registers.quick_wins(p.opportunities)),
+        quick_win_overdue=sum(e.overdue for e in registers.quick_wins(p.opportunities)),
     )
     p.render(
         links.JOURNEYS,
@@ -225,9 +239,21 @@ def plan_site(inputs: SiteInputs) -> list[PlannedPage]:
             poster=(links.poster(journey.id, "pdf"), links.poster(journey.id, "svg"))
             if inputs.posters
             else None,
+            history=[(r, e) for r in inputs.history for e in r.journeys if e.id == journey.id],
+            summary=summary,
             evidence_titles={e.id: e.title for e in journey.evidence if e.id},
         )
-    p.render(links.PERSONAS, "personas.md.j2", in_nav=True)
+    acting = {persona: registers.takes_part(journeys, persona) for persona in portfolio.personas}
+    p.render(
+        links.PERSONAS,
+        "personas.md.j2",
+        in_nav=True,
+        strips={
+            i: matrices.emotion_strip(tuple(portfolio.journeys_of_persona(i)))
+            for i in portfolio.personas
+        },
+        acting=acting,
+    )
     for persona in portfolio.personas.values():
         theirs = tuple(portfolio.journeys_of_persona(persona.id))
         p.render(
@@ -235,6 +261,7 @@ def plan_site(inputs: SiteInputs) -> list[PlannedPage]:
             "persona.md.j2",
             persona=persona,
             journeys=theirs,
+            acting=acting[persona.id],
             heat=matrices.heatmap(theirs),
             figures=[
                 (
@@ -248,12 +275,14 @@ def plan_site(inputs: SiteInputs) -> list[PlannedPage]:
                 for j in theirs
             ],
         )
+    loads = {t: registers.team_load(t, p.pains, p.opportunities, p.kpis) for t in portfolio.teams}
     p.render(
         links.TEAMS,
         "teams.md.j2",
         in_nav=True,
         counts={t: len(registers.of_team(portfolio, t)) for t in portfolio.teams},
         owned={t: sum(1 for j in portfolio.journeys if j.owner == t) for t in portfolio.teams},
+        loads=loads,
     )
     for team in portfolio.teams.values():
         p.render(
@@ -263,7 +292,10 @@ def plan_site(inputs: SiteInputs) -> list[PlannedPage]:
             journeys=registers.of_team(portfolio, team.id),
             opportunities=[e for e in p.opportunities if e.opportunity.owner == team.id],
             kpis=[e for e in p.kpis if e.kpi.owner == team.id],
+            load=loads[team.id],
         )
+    if inputs.history:
+        p.render(links.CHANGES, "changes.md.j2", history=inputs.history, summary=summary)
     p.render(links.PAIN_POINTS, "pain_points.md.j2", in_nav=True, entries=p.pains)
     p.render(
         links.OPPORTUNITIES,
@@ -271,6 +303,7 @@ def plan_site(inputs: SiteInputs) -> list[PlannedPage]:
         in_nav=True,
         entries=p.opportunities,
         quick_wins=registers.quick_wins(p.opportunities),
+        late={(e.journey.id, e.opportunity.id) for e in p.opportunities if e.overdue},
         grid=matrices.opportunity_grid(
             (e.journey, e.opportunity)
             for e in p.opportunities
@@ -294,6 +327,7 @@ def plan_site(inputs: SiteInputs) -> list[PlannedPage]:
         stages=matrices.channel_matrix(portfolio),
     )
     p.render(links.RULES, "rules.md.j2", in_nav=True, rules=p.rules)
+    p.render(links.HEALTH, "health.md.j2", in_nav=True, health=p.health())
     journey_of = {j.path: j for j in journeys}
     for rule in p.rules:
         hits = [
@@ -303,4 +337,4 @@ def plan_site(inputs: SiteInputs) -> list[PlannedPage]:
         ]
         p.render(links.rule(rule.id), "rule.md.j2", rule=rule, hits=hits)
     p.render(links.FORMAT, "format.md.j2", in_nav=True, schemas=format_sections())
-    return p.pages
+    return add_sibling_nav(p.pages, inputs.directory_urls)

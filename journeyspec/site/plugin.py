@@ -46,11 +46,12 @@ from journeyspec.diagrams.limits import RULE, diagram_timeout
 from journeyspec.errors import JourneyspecError
 from journeyspec.escaping import neutral
 from journeyspec.findings import Finding, Severity
+from journeyspec.history import history, newest
 from journeyspec.lint import LintResult, lint
 from journeyspec.parallel import Progress
 from journeyspec.project import ProjectConfig, display_path, load_config
 from journeyspec.rules import RULES
-from journeyspec.site import blocks, links
+from journeyspec.site import blocks, links, siblings
 from journeyspec.site.plan import PlannedPage, SiteInputs, plan_site
 
 if TYPE_CHECKING:
@@ -78,12 +79,14 @@ def build_failures(result: LintResult, *, strict: bool) -> list[Finding]:
     return [f for f in chosen if f.severity >= Severity.ERROR]
 
 
-def default_nav(docs: list[str]) -> list[Any]:
+def default_nav(docs: list[str], planned: set[str] | None = None) -> list[Any]:
     """Sections, not journeys: with 1,000 journeys every page still carries a short menu.
 
-    Hand-written pages (``docs``, relative to docs_dir) follow, one section per folder.
+    Insights lists the pages the plan holds (``planned``; all but the optional ones
+    before planning). Hand-written pages (``docs``, relative to docs_dir) follow, one
+    section per folder; the generated project health page opens Authoring.
     """
-    sections: dict[str, list[Any]] = {}
+    sections: dict[str, list[Any]] = {"Authoring": [{"Project health": links.HEALTH}]}
     for doc in docs:
         folder = doc.split("/", 1)[0] if "/" in doc else "More"
         sections.setdefault(folder.replace("-", " ").capitalize(), []).append(doc)
@@ -92,18 +95,16 @@ def default_nav(docs: list[str]) -> list[Any]:
         {"Journeys": links.JOURNEYS},
         {"Personas": links.PERSONAS},
         {"Teams": links.TEAMS},
-        {
-            "Insights": [
-                {"Pain points": links.PAIN_POINTS},
-                {"Opportunities": links.OPPORTUNITIES},
-                {"KPIs": links.KPIS},
-                {"Heatmap": links.HEATMAP},
-                {"Channels × stages": links.CHANNELS},
-            ]
-        },
+        {"Insights": [{label: src} for label, src in siblings.present(planned or _ALWAYS)]},
         {"Reference": [{"Rules": links.RULES}, {"File format": links.FORMAT}]},
         *({name: pages} for name, pages in sections.items()),
     ]
+
+
+# The Insights pages every plan holds; Themes and Touchpoints only when a project has them.
+_ALWAYS = {
+    links.PAIN_POINTS, links.OPPORTUNITIES, links.KPIS, links.HEATMAP, links.CHANNELS
+}  # fmt: skip
 
 
 def _edit_base(site: dict[str, Any]) -> str:
@@ -189,6 +190,7 @@ class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyp
         self.banner = ""  # the preview's list of errors, on top of every page while any
         self.posters: Posters | None = None
         self.poster_files: list[File] = []
+        self.docs: list[str] | None = None  # hand-written pages, when the nav is ours to make
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -213,8 +215,9 @@ class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyp
         # copy is escaped.
         self.site_name = str(config.site_name or self.project.name)
         _escape_theme_values(config)
-        config.extra_css.append(links.STYLESHEET)
-        config.extra_css.append(links.PRINT_STYLESHEET)
+        config.extra_css.extend(
+            [links.STYLESHEET, links.PORTFOLIO_STYLESHEET, links.PRINT_STYLESHEET]
+        )
         config.extra_javascript.append(links.SCRIPT)
         if config.nav is None:
             docs_dir = Path(config.docs_dir)
@@ -223,7 +226,7 @@ class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyp
                 for p in docs_dir.rglob("*.md")
                 if p.relative_to(docs_dir).as_posix() != links.HOME
             )
-            config.nav = default_nav(docs)
+            config.nav, self.docs = default_nav(docs), docs
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
@@ -268,6 +271,7 @@ class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyp
             from journeyspec.site.posters import Posters
 
             self.posters = Posters(portfolio)
+        revisions = history(project)
         pages = plan_site(
             SiteInputs(
                 portfolio=portfolio,
@@ -282,9 +286,13 @@ class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyp
                 directory_urls=config.use_directory_urls,
                 lanes=project.lanes,
                 posters=self.config.posters,
+                history=revisions,
+                changes_until=clock.pinned() or newest(revisions),
             )
         )
         self._add_pages(files, config, pages)
+        if self.docs is not None:  # our default nav: now that the plan is known, exactly it
+            config.nav = default_nav(self.docs, {page.src for page in pages})
         if self.drawing is not None:
             self.drawn = [
                 _DrawnLater.generated(config, s, content=b"") for s in self.drawing.sources
@@ -297,7 +305,7 @@ class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyp
             ]
             for file in self.poster_files:
                 files.append(file)
-        for name in ("journeyspec.css", "journeyspec-print.css", "journeyspec.js"):
+        for name in ("journeyspec.css", "portfolio.css", "journeyspec-print.css", "journeyspec.js"):
             content = (
                 resources.files("journeyspec.site").joinpath("assets").joinpath(name).read_bytes()
             )

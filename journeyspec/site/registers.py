@@ -24,6 +24,8 @@ class PainEntry:
     where: str  # "Stage › Step" or the touchpoint's name
     evidence: tuple[Evidence, ...]
     opportunities: tuple[Opportunity, ...]
+    reach: int | None = None  # the largest sample among its evidence
+    feeling: float | None = None  # the emotion score at its step, on the journey's scale
 
 
 @dataclass(frozen=True)
@@ -41,11 +43,16 @@ class KpiEntry:
     stage: str | None  # the stage's name
 
 
+def normalise(score: float, scale: tuple[int, int]) -> float:
+    """A score on a journey's own scale as -1 .. +1, so scales can be compared."""
+    low, high = scale
+    middle, half = (low + high) / 2, (high - low) / 2
+    return max(-1.0, min(1.0, (score - middle) / half))
+
+
 def where(journey: Journey, pain: PainPoint) -> str:
     """A readable place for a pain point: its stage and step, else its touchpoint."""
-    step_id = pain.step
-    if step_id is None and pain.touchpoint is not None:
-        step_id = next((s.id for s in journey.steps if pain.touchpoint in s.touchpoints), None)
+    step_id = step_of(journey, pain)
     if step_id is not None:
         step = next((s for s in journey.steps if s.id == step_id), None)
         stage = journey.stage_of(step_id)
@@ -61,23 +68,45 @@ def evidence_of(journey: Journey, ids: tuple[str, ...]) -> tuple[Evidence, ...]:
     return tuple(e for e in journey.evidence if e.id in ids)
 
 
-def pain_entries(journeys: tuple[Journey, ...]) -> list[PainEntry]:
-    """Every pain point, worst first (severity, then how many journeys' order, then title)."""
-    entries = [
-        PainEntry(
-            j,
-            p,
-            where(j, p),
-            evidence_of(j, p.evidence),
-            j.opportunities_for(p.id),
-        )
-        for j in journeys
-        for p in j.pain_points
-    ]
-    return sorted(
-        entries,
-        key=lambda e: (-SEVERITY_RANK.get(e.pain.severity or "", 0), e.journey.id, e.pain.id),
+def pain_entry(journey: Journey, pain: PainPoint) -> PainEntry:
+    evidence = evidence_of(journey, pain.evidence)
+    samples = [e.sample_size for e in evidence if e.sample_size is not None]
+    step = next((s for s in journey.steps if s.id == step_of(journey, pain)), None)
+    feeling = step.emotion.score if step is not None and step.emotion is not None else None
+    return PainEntry(
+        journey,
+        pain,
+        where(journey, pain),
+        evidence,
+        journey.opportunities_for(pain.id),
+        max(samples, default=None),
+        feeling,
     )
+
+
+def step_of(journey: Journey, pain: PainPoint) -> str | None:
+    """The step a pain point is at: its own, else the first step using its touchpoint."""
+    if pain.step is not None or pain.touchpoint is None:
+        return pain.step
+    return next((s.id for s in journey.steps if pain.touchpoint in s.touchpoints), None)
+
+
+def pain_entries(journeys: tuple[Journey, ...]) -> list[PainEntry]:
+    """Every pain point, worst first: by severity, then within it by reach (the largest
+    evidence sample: more people heard), then by how bad the customer feels at its step
+    (normalised across emotion scales; unscored last), then journey and id."""
+
+    def rank(e: PainEntry) -> tuple[int, int, float, str, str]:
+        feeling = 2.0 if e.feeling is None else normalise(e.feeling, e.journey.emotion_scale)
+        return (
+            -SEVERITY_RANK.get(e.pain.severity or "", 0),
+            -(e.reach or 0),
+            feeling,
+            e.journey.id,
+            e.pain.id,
+        )
+
+    return sorted((pain_entry(j, p) for j in journeys for p in j.pain_points), key=rank)
 
 
 def addressed_titles(journey: Journey, opportunity: Opportunity) -> tuple[str, ...]:
@@ -140,3 +169,61 @@ def of_team(portfolio: Portfolio, team_id: str) -> tuple[Journey, ...]:
         or any(o.owner == team_id for o in j.opportunities)
         or any(k.owner == team_id for k in j.kpis)
     )
+
+
+def is_open(entry: OpportunityEntry) -> bool:
+    return entry.opportunity.status not in ("done", "dropped")
+
+
+@dataclass(frozen=True)
+class TeamLoad:
+    """What a team answers for across journeys: the pain points in the stages it owns,
+    its open opportunities (and which of them are overdue) and its KPIs."""
+
+    pains: tuple[PainEntry, ...]
+    open: tuple[OpportunityEntry, ...]
+    overdue: tuple[OpportunityEntry, ...]
+    kpis: tuple[KpiEntry, ...]
+
+
+def team_load(
+    team_id: str,
+    pains: list[PainEntry],
+    opportunities: list[OpportunityEntry],
+    kpis: list[KpiEntry],
+) -> TeamLoad:
+    def owns_stage(e: PainEntry) -> bool:
+        step = step_of(e.journey, e.pain)
+        stage = e.journey.stage_of(step) if step is not None else None
+        return stage is not None and stage.owner == team_id
+
+    opened = tuple(e for e in opportunities if e.opportunity.owner == team_id and is_open(e))
+    return TeamLoad(
+        tuple(e for e in pains if owns_stage(e)),
+        opened,
+        tuple(e for e in opened if e.overdue),
+        tuple(e for e in kpis if e.kpi.owner == team_id),
+    )
+
+
+@dataclass(frozen=True)
+class Part:
+    """A journey a persona takes part in beside its primary persona: as which actors, and
+    at which steps they act."""
+
+    journey: Journey
+    roles: tuple[str, ...]
+    steps: tuple[str, ...]  # step names
+
+
+def takes_part(journeys: tuple[Journey, ...], persona_id: str) -> tuple[Part, ...]:
+    """The journeys naming the persona as an actor or as the actor of a step."""
+    parts = []
+    for j in journeys:
+        if j.persona == persona_id:
+            continue
+        roles = tuple(a.role for a in j.actors if a.persona == persona_id)
+        steps = tuple(s.name for s in j.steps if s.actor == persona_id)
+        if roles or steps:
+            parts.append(Part(j, roles, steps))
+    return tuple(parts)

@@ -73,6 +73,7 @@ def test_plan_lists_every_page_once_and_keeps_journeys_out_of_the_nav(
             links.HEATMAP,
             links.CHANNELS,
             links.RULES,
+            links.HEALTH,
             links.FORMAT,
         ]
     )
