@@ -313,6 +313,22 @@ class Journey:
     def kpis_of(self, stage_id: str) -> tuple[Kpi, ...]:
         return tuple(k for k in self.kpis if k.stage == stage_id)
 
+    def citations(self) -> Iterator[tuple[str, str]]:
+        """Every ``(pointer, id)`` where the journey cites evidence: its own evidence items
+        or studies of the research library, from emotions, pain points, opportunities, KPIs."""
+        for step in self.steps:
+            if step.emotion is not None:
+                for i, cited in enumerate(step.emotion.evidence):
+                    yield join(step.pointer, "emotion", "evidence", i), cited
+        parts: tuple[PainPoint | Opportunity | Kpi, ...] = (
+            *self.pain_points,
+            *self.opportunities,
+            *self.kpis,
+        )
+        for part in parts:
+            for i, cited in enumerate(part.evidence):
+                yield join(part.pointer, "evidence", i), cited
+
 
 @dataclass(frozen=True, slots=True)
 class Persona:
