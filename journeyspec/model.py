@@ -390,6 +390,20 @@ class Study:
     owner: str | None
     pointer: str
 
+    def as_evidence(self) -> Evidence:
+        """The study told as an evidence item (its method as the kind), for registers."""
+        return Evidence(
+            self.id,
+            self.method,
+            self.title,
+            self.date,
+            self.sample_size,
+            self.solicited,
+            self.summary,
+            self.link,
+            self.pointer,
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class Theme:

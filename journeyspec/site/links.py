@@ -19,6 +19,8 @@ OPPORTUNITIES = "opportunities/index.md"
 KPIS = "kpis/index.md"
 HEATMAP = "heatmap/index.md"
 CHANNELS = "channels/index.md"
+THEMES = "themes/index.md"
+TOUCHPOINTS = "touchpoints/index.md"
 RULES = "rules/index.md"
 FORMAT = "format/index.md"
 
@@ -45,6 +47,11 @@ def persona(persona_id: str) -> str:
 
 def team(team_id: str) -> str:
     return f"teams/{team_id}/index.md"
+
+
+def touchpoint(touchpoint_id: str) -> str:
+    """The page of a shared touchpoint (a journey's own touchpoints have none)."""
+    return f"touchpoints/{touchpoint_id}/index.md"
 
 
 def rule(rule_id: str) -> str:

@@ -18,6 +18,9 @@ from journeyspec.site import links, matrices, registers
 from journeyspec.site.env import environment
 from journeyspec.site.grid import journey_grid
 from journeyspec.site.reference import format_sections, rule_docs
+from journeyspec.site.sparkline import sparkline
+from journeyspec.site.themes import theme_entries
+from journeyspec.site.touchpoints import touchpoint_entries
 
 OVERDUE_RULE = "journey-review-overdue"
 FACETS = ("persona", "owner", "kind", "status", "tag")
@@ -104,7 +107,7 @@ class _Planner:
         self.overdue = {
             j.id for j in journeys if any(f.rule == OVERDUE_RULE for f in self.by_path[j.path])
         }
-        self.pains = registers.pain_entries(journeys)
+        self.pains = registers.pain_entries(journeys, self.portfolio.studies)
         self.opportunities = registers.opportunity_entries(journeys, inputs.today)
         self.kpis = registers.kpi_entries(journeys)
         self.rules = rule_docs(inputs.rules)
@@ -272,7 +275,8 @@ def plan_site(inputs: SiteInputs) -> list[PlannedPage]:
         ),
         figures=[(figure_src(None, f), f) for f in inputs.portfolio_figures],
     )
-    p.render(links.KPIS, "kpis.md.j2", in_nav=True, entries=p.kpis)
+    p.render(links.KPIS, "kpis.md.j2", in_nav=True, entries=p.kpis, spark=sparkline)
+    _plan_shared(p)
     p.render(
         links.HEATMAP,
         "heatmap.md.j2",
@@ -298,3 +302,26 @@ def plan_site(inputs: SiteInputs) -> list[PlannedPage]:
         p.render(links.rule(rule.id), "rule.md.j2", rule=rule, hits=hits)
     p.render(links.FORMAT, "format.md.j2", in_nav=True, schemas=format_sections())
     return p.pages
+
+
+def _plan_shared(p: _Planner) -> None:
+    """The pages of what journeys share: themes, and each shared touchpoint."""
+    portfolio = p.portfolio
+    p.render(
+        links.THEMES,
+        "themes.md.j2",
+        in_nav=True,
+        entries=theme_entries(portfolio, p.pains, p.opportunities),
+    )
+    channel_name = {c.id: c.name for c in portfolio.channels.values()}.get
+    entries = touchpoint_entries(portfolio)
+    p.render(
+        links.TOUCHPOINTS,
+        "touchpoints.md.j2",
+        in_nav=True,
+        entries=entries,
+        channel_name=channel_name,
+    )
+    for entry in entries:
+        page = links.touchpoint(entry.touchpoint.id)
+        p.render(page, "touchpoint.md.j2", entry=entry, channel_name=channel_name)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 
-from journeyspec.model import Evidence, Journey, Kpi, Opportunity, PainPoint, Portfolio
+from journeyspec.model import Evidence, Journey, Kpi, Opportunity, PainPoint, Portfolio, Study
 
 SEVERITY_RANK = {"abandon": 3, "workaround": 2, "trivial": 1}
 SEVERITY_WORDS = {
@@ -40,6 +41,11 @@ class KpiEntry:
     kpi: Kpi
     stage: str | None  # the stage's name
 
+    @property
+    def rank(self) -> int:
+        """Off target first, then not yet judged, then on track (a stable sort keeps order)."""
+        return {False: 0, None: 1, True: 2}[self.kpi.on_target]
+
 
 def where(journey: Journey, pain: PainPoint) -> str:
     """A readable place for a pain point: its stage and step, else its touchpoint."""
@@ -57,18 +63,28 @@ def where(journey: Journey, pain: PainPoint) -> str:
     return ""
 
 
-def evidence_of(journey: Journey, ids: tuple[str, ...]) -> tuple[Evidence, ...]:
-    return tuple(e for e in journey.evidence if e.id in ids)
+def evidence_of(
+    journey: Journey, ids: tuple[str, ...], studies: Mapping[str, Study] | None = None
+) -> tuple[Evidence, ...]:
+    """The journey's evidence items named by ``ids``, then the library's studies named,
+    each told as an evidence item (its method as the kind), so registers show both."""
+    own = tuple(e for e in journey.evidence if e.id in ids)
+    local = {e.id for e in own}
+    library = studies or {}
+    cited = tuple(library[i].as_evidence() for i in ids if i in library and i not in local)
+    return own + cited
 
 
-def pain_entries(journeys: tuple[Journey, ...]) -> list[PainEntry]:
+def pain_entries(
+    journeys: tuple[Journey, ...], studies: Mapping[str, Study] | None = None
+) -> list[PainEntry]:
     """Every pain point, worst first (severity, then how many journeys' order, then title)."""
     entries = [
         PainEntry(
             j,
             p,
             where(j, p),
-            evidence_of(j, p.evidence),
+            evidence_of(j, p.evidence, studies),
             j.opportunities_for(p.id),
         )
         for j in journeys
