@@ -52,7 +52,7 @@ def check(journey: Journey, context: Context) -> Iterator[Hit]:
         latest = kpi.latest
         if latest is None or kpi.on_target is not False:
             continue
-        unit = f" {kpi.unit}" if kpi.unit else ""
+        unit = "" if not kpi.unit else kpi.unit if kpi.unit == "%" else f" {kpi.unit}"
         wanted = "at least" if kpi.better == "increase" else "at most"
         yield Hit(
             latest.pointer,
