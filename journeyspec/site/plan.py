@@ -222,7 +222,10 @@ def plan_site(inputs: SiteInputs) -> list[PlannedPage]:
                 for f in sorted(inputs.figures.get(journey.id, ()), key=_figure_rank)
             ],
             future_states=portfolio.future_states_of(journey.id),
-            evidence_titles={e.id: e.title for e in journey.evidence if e.id},
+            evidence_titles={
+                **{s.id: s.title for s in portfolio.studies.values()},
+                **{e.id: e.title for e in journey.evidence if e.id},
+            },
         )
     p.render(links.PERSONAS, "personas.md.j2", in_nav=True)
     for persona in portfolio.personas.values():
