@@ -303,3 +303,42 @@ async def test_diagnostics_are_the_findings_of_lint(client: LanguageClient) -> N
     for path, places in by_file.items():
         others = await diagnostics_of(client, (root / path).as_uri(), len(places))
         assert [(d.range.start.line, d.range.start.character, d.code) for d in others] == places
+
+
+@pytest.mark.asyncio
+@pytest.mark.example
+async def test_shared_touchpoints_studies_and_themes_complete_and_resolve(
+    client: LanguageClient,
+) -> None:
+    path = "journeys/ledgerly-order-and-contract.yaml"
+    content = text(client, path).replace("themes: [hidden-prices]\n", "themes: [hid]\n", 1)
+    address = opened(client, path, content)
+    lines = content.splitlines()
+    line = lines.index("    themes: [hid]")
+    result = await client.text_document_completion_async(
+        types.CompletionParams(
+            text_document=types.TextDocumentIdentifier(uri=address), position=at(line, 16)
+        )
+    )
+    assert isinstance(result, types.CompletionList)
+    assert ("hidden-prices", "theme: Hidden prices") in [(i.label, i.detail) for i in result.items]
+
+    line = lines.index("        touchpoints: [e-contract]")
+    found = await client.text_document_definition_async(
+        types.DefinitionParams(
+            text_document=types.TextDocumentIdentifier(uri=address), position=at(line, 24)
+        )
+    )
+    registry = "registry/touchpoints.yaml"
+    defined = text(client, registry).splitlines().index("  - id: e-contract")
+    assert found == [types.Location(uri=uri(client, registry), range=span(defined, 8, 18))]
+
+    line = lines.index("    evidence: [order-form-review, nps-survey-2026-h1]")
+    found = await client.text_document_definition_async(
+        types.DefinitionParams(
+            text_document=types.TextDocumentIdentifier(uri=address), position=at(line, 40)
+        )
+    )
+    research = "registry/research.yaml"
+    defined = text(client, research).splitlines().index("  - id: nps-survey-2026-h1")
+    assert found == [types.Location(uri=uri(client, research), range=span(defined, 8, 26))]
