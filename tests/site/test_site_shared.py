@@ -109,3 +109,18 @@ def test_built_site_serves_the_new_pages(built_site: Path) -> None:
     assert "Ledgerly pricing page" in touchpoint
     kpis = (built_site / "kpis" / "index.html").read_text(encoding="utf-8")
     assert kpis.count('<svg class="jsp-spark"') == 5
+
+
+def test_channels_by_phase_name_the_journeys_using_each_touchpoint(
+    planned: dict[str, PlannedPage],
+) -> None:
+    page = planned[links.CHANNELS].markdown
+    assert (
+        '<a href="../touchpoints/e-contract/">Electronic contract</a> <small>'
+        '<a href="../journeys/accounting-software-first-purchase/">First purchase of Ledgerly '
+        'accounting software</a>, <a href="../journeys/accounting-software-first-purchase-future/">'
+    ) in page
+    assert (
+        'Account open email <small><a href="../journeys/bank-account-opening/">Opening a current '
+        "account with Harbour Bank</a></small>"
+    ) in page
