@@ -152,7 +152,7 @@ def of_team(portfolio: Portfolio, team_id: str) -> tuple[Journey, ...]:
         for j in portfolio.journeys
         if j.owner == team_id
         or any(s.owner == team_id for s in j.stages)
-        or any(t.owner == team_id for t in j.touchpoints)
+        or any(t.owner == team_id for t in (*j.touchpoints, *j.shared_touchpoints))
         or any(o.owner == team_id for o in j.opportunities)
         or any(k.owner == team_id for k in j.kpis)
     )
