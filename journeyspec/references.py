@@ -249,10 +249,11 @@ def check_across(
     outline: Outline,
     index: Index,
     outlines: Mapping[str, Outline] | None = None,
+    cycles: Mapping[str, list[str]] | None = None,
 ) -> list[Finding]:
     """References from a journey to others (``current_state``, ``parent``), checked once
     every journey file is read: ``index`` holds them all, ``outlines`` maps journey ids to
-    their outlines (for the parent's stages and cycles of parents)."""
+    their outlines (for the parent's stages), ``cycles`` is ``parent_cycles(outlines)``."""
     hints = _Hints({}, index)
     found = _resolve(document, "/current_state", outline.current_state, ("journey",), hints)
     parent = outline.parent
@@ -287,12 +288,10 @@ def check_across(
                 hint=hint,
             )
         )
-    chain = [outline.id]
-    while above is not None and above.id not in chain:
-        chain.append(above.id)
-        above = outlines.get(above.parent.journey) if outlines and above.parent else None
-    if above is not None and above.id == outline.id:
-        path = " -> ".join(f"`{j}`" for j in [*chain, outline.id])
+    cycle = (cycles or {}).get(outline.id)
+    if cycle:
+        shown = [*cycle[:6], outline.id] if len(cycle) <= 6 else [*cycle[:5], "…", outline.id]
+        path = " -> ".join(j if j == "…" else f"`{j}`" for j in shown)
         found.append(
             document.finding(
                 "/parent/journey",
@@ -302,6 +301,29 @@ def check_across(
             )
         )
     return found
+
+
+def parent_cycles(outlines: Mapping[str, Outline]) -> dict[str, list[str]]:
+    """Each journey on a cycle of ``parent`` links, with the cycle read from it.
+
+    One pass: each walk stops at a journey an earlier walk placed, so a chain of 10,000
+    sub-journeys costs 10,000 steps, not one walk to the top per journey.
+    """
+    cycles: dict[str, list[str]] = {}
+    done: set[str] = set()
+    for start in outlines:
+        path: dict[str, int] = {}
+        current: str | None = start
+        while current is not None and current not in done and current not in path:
+            path[current] = len(path)
+            parent = outlines[current].parent
+            current = parent.journey if parent and parent.journey in outlines else None
+        if current is not None and current in path:
+            cycle = list(path)[path[current] :]
+            for place, member in enumerate(cycle):
+                cycles[member] = cycle[place:] + cycle[:place]
+        done.update(path)
+    return cycles
 
 
 def check_persona(document: Document, index: Index) -> list[Finding]:

@@ -145,13 +145,14 @@ def validate_project(
     by_id: dict[str, model.Outline] = {}
     for _, outline in journeys:
         by_id.setdefault(outline.id, outline)
+    cycles = references.parent_cycles(by_id)
     kept: list[model.Journey] = []
     judged: dict[str, Any] = {}
     for item in examined:
         findings.extend(item.problems)
         if item.outline is None:
             continue
-        across = references.check_across(item.document, item.outline, registry.index, by_id)
+        across = references.check_across(item.document, item.outline, registry.index, by_id, cycles)
         findings.extend(across)
         if not item.valid or across or item.outline.id in members:
             continue
