@@ -7,8 +7,8 @@ Optional text is ``None`` when absent; lists are tuples (empty when absent).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
@@ -119,6 +119,8 @@ class Touchpoint:
     description: str | None
     link: str | None
     pointer: str
+    # Where it is defined: "" in the journey itself, else the shared touchpoints registry.
+    path: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +134,7 @@ class PainPoint:
     evidence: tuple[str, ...]
     kpis: tuple[str, ...]
     pointer: str
+    themes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +151,8 @@ class Opportunity:
     kpis: tuple[str, ...]
     link: str | None
     pointer: str
+    themes: tuple[str, ...] = ()
+    evidence: tuple[str, ...] = ()
 
     @property
     def quick_win(self) -> bool:
@@ -167,6 +172,53 @@ class Kpi:
     source: str | None
     owner: str | None
     pointer: str
+    evidence: tuple[str, ...] = ()
+    current: Measurement | None = None
+    series: tuple[Measurement, ...] = ()
+
+    @property
+    def measurements(self) -> tuple[Measurement, ...]:
+        """``series`` and ``current`` together, oldest first (``current`` last on a tie)."""
+        both = (*self.series, self.current) if self.current else self.series
+        return tuple(sorted(both, key=lambda m: m.date))
+
+    @property
+    def latest(self) -> Measurement | None:
+        return self.measurements[-1] if self.measurements else None
+
+    @property
+    def better(self) -> str | None:
+        """``increase`` or ``decrease``: the declared direction, else baseline to target."""
+        if self.direction:
+            return self.direction
+        if self.baseline is None or self.target is None or self.baseline == self.target:
+            return None
+        return "increase" if self.target > self.baseline else "decrease"
+
+    @property
+    def on_target(self) -> bool | None:
+        """Whether the latest value meets the target; ``None`` when that cannot be said."""
+        latest, better = self.latest, self.better
+        if latest is None or self.target is None or better is None:
+            return None
+        return latest.value >= self.target if better == "increase" else latest.value <= self.target
+
+    @property
+    def progress(self) -> float | None:
+        """How far the latest value has come from baseline to target, in percent."""
+        latest = self.latest
+        if latest is None or self.baseline is None or self.target is None:
+            return None
+        if self.target == self.baseline:
+            return None
+        return (latest.value - self.baseline) / (self.target - self.baseline) * 100
+
+
+@dataclass(frozen=True, slots=True)
+class Measurement:
+    value: float
+    date: dt.date
+    pointer: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +232,14 @@ class Evidence:
     summary: str | None
     link: str | None
     pointer: str
+
+
+@dataclass(frozen=True, slots=True)
+class Parent:
+    """The wider journey a sub-journey zooms into, and the stage of it."""
+
+    journey: str
+    stage: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,6 +292,9 @@ class Journey:
     # The ordered phases of the set the stages' ``phase`` values come from; () when no
     # stage names a phase (see journeyspec.phases).
     phases: tuple[str, ...] = ()
+    parent: Parent | None = None
+    # The shared touchpoints (from the registry) this journey refers to, in id order.
+    shared_touchpoints: tuple[Touchpoint, ...] = ()
 
     @property
     def steps(self) -> tuple[Step, ...]:
@@ -239,7 +302,11 @@ class Journey:
         return tuple(step for stage in self.stages for step in stage.steps)
 
     def touchpoint(self, touchpoint_id: str) -> Touchpoint | None:
-        return next((t for t in self.touchpoints if t.id == touchpoint_id), None)
+        """The journey's own touchpoint with this id, else the shared one it refers to."""
+        return next(
+            (t for t in (*self.touchpoints, *self.shared_touchpoints) if t.id == touchpoint_id),
+            None,
+        )
 
     def stage_of(self, step_id: str) -> Stage | None:
         return next((s for s in self.stages if any(p.id == step_id for p in s.steps)), None)
@@ -259,6 +326,22 @@ class Journey:
 
     def kpis_of(self, stage_id: str) -> tuple[Kpi, ...]:
         return tuple(k for k in self.kpis if k.stage == stage_id)
+
+    def citations(self) -> Iterator[tuple[str, str]]:
+        """Every ``(pointer, id)`` where the journey cites evidence: its own evidence items
+        or studies of the research library, from emotions, pain points, opportunities, KPIs."""
+        for step in self.steps:
+            if step.emotion is not None:
+                for i, cited in enumerate(step.emotion.evidence):
+                    yield join(step.pointer, "emotion", "evidence", i), cited
+        parts: tuple[PainPoint | Opportunity | Kpi, ...] = (
+            *self.pain_points,
+            *self.opportunities,
+            *self.kpis,
+        )
+        for part in parts:
+            for i, cited in enumerate(part.evidence):
+                yield join(part.pointer, "evidence", i), cited
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,6 +364,7 @@ class Persona:
     expectations: tuple[str, ...]
     preferred_channels: tuple[str, ...]
     evidence: tuple[Evidence, ...]
+    research: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -305,6 +389,46 @@ class Channel:
 
 
 @dataclass(frozen=True, slots=True)
+class Study:
+    """One study of the research library, cited by id from journeys and personas."""
+
+    path: str
+    id: str
+    title: str
+    method: str
+    date: dt.date | None
+    sample_size: int | None
+    solicited: bool | None
+    summary: str | None
+    link: str | None
+    owner: str | None
+    pointer: str
+
+    def as_evidence(self) -> Evidence:
+        """The study told as an evidence item (its method as the kind), for registers."""
+        return Evidence(
+            self.id,
+            self.method,
+            self.title,
+            self.date,
+            self.sample_size,
+            self.solicited,
+            self.summary,
+            self.link,
+            self.pointer,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Theme:
+    path: str
+    id: str
+    name: str
+    description: str | None
+    pointer: str
+
+
+@dataclass(frozen=True, slots=True)
 class Outline:
     """What other files need to know of a journey file: its id, kind and current-state map.
 
@@ -317,6 +441,8 @@ class Outline:
     path: str
     kind: str  # DEFAULT_KIND when the file leaves it out, as in the model
     current_state: str | None
+    parent: Parent | None = None
+    stages: tuple[str, ...] = ()  # the ids of its stages, which sub-journeys may name
 
 
 def outline_of(data: dict[str, Any], path: str) -> Outline | None:
@@ -325,12 +451,27 @@ def outline_of(data: dict[str, Any], path: str) -> Outline | None:
     current = data.get("current_state")
     if not isinstance(journey_id, str):
         return None
+    parent = data.get("parent")
+    stages = data.get("stages")
     return Outline(
         journey_id,
         path,
         kind if isinstance(kind, str) else DEFAULT_KIND,
         current if isinstance(current, str) else None,
+        _parent(parent),
+        tuple(s["id"] for s in stages if isinstance(s, dict) and isinstance(s.get("id"), str))
+        if isinstance(stages, list)
+        else (),
     )
+
+
+def _parent(data: Any) -> Parent | None:
+    if not isinstance(data, dict):
+        return None
+    journey, stage = data.get("journey"), data.get("stage")
+    if isinstance(journey, str) and isinstance(stage, str):
+        return Parent(journey, stage)
+    return None
 
 
 @dataclass(frozen=True)
@@ -341,6 +482,13 @@ class Portfolio:
     personas: dict[str, Persona]
     teams: dict[str, Team]
     channels: dict[str, Channel]
+    touchpoints: dict[str, Touchpoint] = field(default_factory=dict)  # the shared ones
+    studies: dict[str, Study] = field(default_factory=dict)
+    themes: dict[str, Theme] = field(default_factory=dict)
+
+    def children_of(self, journey_id: str) -> tuple[Journey, ...]:
+        """The sub-journeys that zoom into a stage of this journey."""
+        return self._children.get(journey_id, ())
 
     def journey(self, journey_id: str) -> Journey | None:
         return self._by_id.get(journey_id)
@@ -365,6 +513,10 @@ class Portfolio:
         return _grouped((j.persona, j) for j in self.journeys)
 
     @cached_property
+    def _children(self) -> dict[str, tuple[Journey, ...]]:
+        return _grouped((j.parent.journey, j) for j in self.journeys if j.parent)
+
+    @cached_property
     def _future_states(self) -> dict[str, tuple[Journey, ...]]:
         return _grouped((j.current_state, j) for j in self.journeys if j.current_state)
 
@@ -381,6 +533,7 @@ def journey_from(
     path: str,
     default_scale: tuple[int, int],
     phase_sets: PhaseSets = BUILT_IN,
+    shared: Mapping[str, Touchpoint] | None = None,
 ) -> Journey:
     scale = data.get("emotion_scale")
     stages = tuple(_stage(s, join("/stages", i)) for i, s in enumerate(data["stages"]))
@@ -428,6 +581,7 @@ def journey_from(
                 _t(p, "evidence"),
                 _t(p, "kpis"),
                 join("/pain_points", i),
+                _t(p, "themes"),
             )
             for i, p in enumerate(_t(data, "pain_points"))
         ),
@@ -445,6 +599,8 @@ def journey_from(
                 _t(o, "kpis"),
                 o.get("link"),
                 join("/opportunities", i),
+                _t(o, "themes"),
+                _t(o, "evidence"),
             )
             for i, o in enumerate(_t(data, "opportunities"))
         ),
@@ -461,6 +617,12 @@ def journey_from(
                 k.get("source"),
                 k.get("owner"),
                 join("/kpis", i),
+                _t(k, "evidence"),
+                _measurement(k.get("current"), join("/kpis", i, "current")),
+                tuple(
+                    _measurement(m, join("/kpis", i, "series", n))
+                    for n, m in enumerate(_t(k, "series"))
+                ),
             )
             for i, k in enumerate(_t(data, "kpis"))
         ),
@@ -468,7 +630,26 @@ def journey_from(
             _evidence(e, join("/evidence", i)) for i, e in enumerate(_t(data, "evidence"))
         ),
         phases=set_of((s.phase for s in stages if s.phase), phase_sets),
+        parent=_parent(data.get("parent")),
+        shared_touchpoints=_shared(data, stages, shared or {}),
     )
+
+
+def _shared(
+    data: dict[str, Any], stages: tuple[Stage, ...], shared: Mapping[str, Touchpoint]
+) -> tuple[Touchpoint, ...]:
+    """The shared touchpoints a journey names (in stages, steps, answers and pain points)."""
+    named = {t for stage in stages for t in stage.all_touchpoints()}
+    named.update(a for stage in stages for step in stage.steps for x in step.answered_by for a in x)
+    named.update(p["touchpoint"] for p in _t(data, "pain_points") if "touchpoint" in p)
+    named.difference_update(t["id"] for t in _t(data, "touchpoints"))
+    return tuple(shared[t] for t in sorted(named) if t in shared)
+
+
+def _measurement(data: Any, pointer: str) -> Any:
+    if not data:
+        return None
+    return Measurement(data["value"], dt.date.fromisoformat(data["date"]), pointer)
 
 
 def _stage(data: dict[str, Any], pointer: str) -> Stage:
@@ -568,6 +749,7 @@ def persona_from(data: dict[str, Any], path: str) -> Persona:
         evidence=tuple(
             _evidence(e, join("/evidence", i)) for i, e in enumerate(_t(data, "evidence"))
         ),
+        research=_t(data, "research"),
     )
 
 
@@ -592,4 +774,47 @@ def channels_from(data: dict[str, Any], path: str) -> dict[str, Channel]:
             path, c["id"], c["name"], c.get("description"), c.get("type"), join("/channels", i)
         )
         for i, c in enumerate(data["channels"])
+    }
+
+
+def touchpoints_from(data: dict[str, Any], path: str) -> dict[str, Touchpoint]:
+    """The shared touchpoints of the registry file at ``path``."""
+    return {
+        t["id"]: Touchpoint(
+            t["id"],
+            t["name"],
+            t.get("channel"),
+            t.get("owner"),
+            t.get("description"),
+            t.get("link"),
+            join("/touchpoints", i),
+            path,
+        )
+        for i, t in enumerate(data["touchpoints"])
+    }
+
+
+def studies_from(data: dict[str, Any], path: str) -> dict[str, Study]:
+    return {
+        s["id"]: Study(
+            path,
+            s["id"],
+            s["title"],
+            s["method"],
+            _date(s.get("date")),
+            s.get("sample_size"),
+            s.get("solicited"),
+            s.get("summary"),
+            s.get("link"),
+            s.get("owner"),
+            join("/studies", i),
+        )
+        for i, s in enumerate(data["studies"])
+    }
+
+
+def themes_from(data: dict[str, Any], path: str) -> dict[str, Theme]:
+    return {
+        t["id"]: Theme(path, t["id"], t["name"], t.get("description"), join("/themes", i))
+        for i, t in enumerate(data["themes"])
     }

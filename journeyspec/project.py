@@ -15,7 +15,7 @@ from journeyspec.errors import ConfigError, UsageError
 from journeyspec.findings import Finding
 from journeyspec.lanes import Lane, clashes, lanes_from
 from journeyspec.loader import Document, read_document
-from journeyspec.schema import SchemaName, validate
+from journeyspec.schema import REGISTRIES, SchemaName, validate
 
 CONFIG_NAME = "journeyspec.yaml"
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -24,6 +24,9 @@ DEFAULT_PATHS = {
     "personas": "personas",
     "teams": "registry/teams.yaml",
     "channels": "registry/channels.yaml",
+    "touchpoints": "registry/touchpoints.yaml",
+    "research": "registry/research.yaml",
+    "themes": "registry/themes.yaml",
 }
 
 
@@ -205,8 +208,7 @@ def discover(config: ProjectConfig) -> tuple[list[SourceFile], list[Finding]]:
             problems.append(
                 Finding(display_path(folder, config.root), 0, 0, "project", why, hint=hint)
             )
-    registries: tuple[SchemaName, ...] = ("teams", "channels")
-    for key in registries:
+    for key in REGISTRIES:
         path = config.path(key)
         if path.is_file() and _inside(path, config.root):
             files.append(SourceFile(path, key))
@@ -312,8 +314,7 @@ class _Layout:
     """Where a project's kinds of files are, resolved once for many files."""
 
     def __init__(self, config: ProjectConfig) -> None:
-        registries: tuple[SchemaName, ...] = ("teams", "channels")
-        self.registries = {key: config.path(key).resolve() for key in registries}
+        self.registries = {key: config.path(key).resolve() for key in REGISTRIES}
         self.config_path = config.config_path
         self.journeys = config.path("journeys").resolve()
         self.personas = config.path("personas").resolve()

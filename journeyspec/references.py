@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from functools import cached_property
 from typing import Any
 
@@ -38,23 +38,41 @@ JOURNEY_REFERENCES: dict[str, tuple[str, ...]] = {
     "/stages/*/steps/*/thinks/*/answered_by/*": ("touchpoint",),
     "/stages/*/steps/*/next/*": ("step",),
     "/stages/*/steps/*/actor": ("persona",),
-    "/stages/*/steps/*/emotion/evidence/*": ("evidence item",),
+    "/stages/*/steps/*/emotion/evidence/*": ("evidence item", "study"),
     "/touchpoints/*/channel": ("channel",),
     "/touchpoints/*/owner": ("team",),
     "/pain_points/*/step": ("step",),
     "/pain_points/*/touchpoint": ("touchpoint",),
-    "/pain_points/*/evidence/*": ("evidence item",),
+    "/pain_points/*/evidence/*": ("evidence item", "study"),
     "/pain_points/*/kpis/*": ("KPI",),
+    "/pain_points/*/themes/*": ("theme",),
     "/opportunities/*/addresses/*": ("pain point", "gap", "step"),
     "/opportunities/*/owner": ("team",),
     "/opportunities/*/kpis/*": ("KPI",),
+    "/opportunities/*/themes/*": ("theme",),
+    "/opportunities/*/evidence/*": ("evidence item", "study"),
     "/kpis/*/stage": ("stage",),
     "/kpis/*/owner": ("team",),
+    "/kpis/*/evidence/*": ("evidence item", "study"),
 }
 
 PERSONA_REFERENCES: dict[str, tuple[str, ...]] = {
     "/based_on": ("persona",),
     "/preferred_channels/*": ("channel",),
+    "/research/*": ("study",),
+}
+
+# Where the registries define ids, and what their entries refer to.
+REGISTRY_IDS: dict[str, tuple[str, str]] = {
+    "teams": ("team", "/teams/*/id"),
+    "channels": ("channel", "/channels/*/id"),
+    "touchpoints": ("touchpoint", "/touchpoints/*/id"),
+    "research": ("study", "/studies/*/id"),
+    "themes": ("theme", "/themes/*/id"),
+}
+REGISTRY_REFERENCES: dict[str, dict[str, tuple[str, ...]]] = {
+    "touchpoints": {"/touchpoints/*/channel": ("channel",), "/touchpoints/*/owner": ("team",)},
+    "research": {"/studies/*/owner": ("team",)},
 }
 
 _WHERE_DEFINED = {
@@ -62,6 +80,8 @@ _WHERE_DEFINED = {
     "team": "the teams registry",
     "channel": "the channels registry",
     "journey": "a file in the journeys folder",
+    "study": "the research library",
+    "theme": "the themes registry",
 }
 
 
@@ -90,6 +110,9 @@ class Index:
             "persona": {},
             "team": {},
             "channel": {},
+            "touchpoint": {},  # the shared ones: a journey's own are checked in the file
+            "study": {},
+            "theme": {},
             "journey": {},
         }
         self._sorted: dict[tuple[str, ...], list[str]] = {}
@@ -141,20 +164,22 @@ class Index:
         return self._sorted[kinds]
 
 
-def build_index(
-    personas: list[Document], teams: list[Document], channels: list[Document]
-) -> tuple[Index, list[Finding]]:
-    """The ids of the personas and registries (add journeys with ``define_journeys``)."""
+def build_index(documents: dict[str, list[Document]]) -> tuple[Index, list[Finding]]:
+    """The ids of the personas and registries (add journeys with ``define_journeys``),
+    and the registries' own references checked; ``documents`` by schema name."""
     index, findings = Index(), []
-    sources = [
-        ("persona", personas, "/id"),
-        ("team", teams, "/teams/*/id"),
-        ("channel", channels, "/channels/*/id"),
-    ]
-    for kind, documents, pattern in sources:
-        for document in documents:
+    sources = [("persona", documents.get("persona", []), "/id")]
+    sources += [(kind, documents.get(name, []), at) for name, (kind, at) in REGISTRY_IDS.items()]
+    for kind, found, pattern in sources:
+        for document in found:
             for pointer, value in walk(document.data, pattern):
                 findings.extend(index.define(kind, document, pointer, value))
+    for name, places in REGISTRY_REFERENCES.items():
+        for document in documents.get(name, []):
+            hints = _Hints({}, index)
+            for pattern, kinds in places.items():
+                for pointer, value in walk(document.data, pattern):
+                    findings.extend(_resolve(document, pointer, value, kinds, hints))
     return index, findings
 
 
@@ -190,6 +215,18 @@ def check_journey(document: Document, index: Index) -> list[Finding]:
                 )
             else:
                 local[value] = (kind, pointer)
+            if kind == "touchpoint" and value in index.ids["touchpoint"]:
+                other, other_pointer = index.ids["touchpoint"][value]
+                line, col = other.position(other_pointer)
+                findings.append(
+                    document.finding(
+                        pointer,
+                        RULE,
+                        f"touchpoint `{value}` is defined here and in the shared touchpoints",
+                        hint=f"{other.path}:{line}:{col} defines it; delete this one and use the "
+                        "shared touchpoint, or give this one another id",
+                    )
+                )
     hints = _Hints(local, index)
     for pattern, kinds in JOURNEY_REFERENCES.items():
         for pointer, value in walk(document.data, pattern):
@@ -207,11 +244,86 @@ def check_journey(document: Document, index: Index) -> list[Finding]:
     return findings
 
 
-def check_across(document: Document, outline: Outline, index: Index) -> list[Finding]:
-    """A ``current_state`` naming no journey: the one reference from a journey to another,
-    checked once every journey file is read (``index`` holds them all)."""
+def check_across(
+    document: Document,
+    outline: Outline,
+    index: Index,
+    outlines: Mapping[str, Outline] | None = None,
+    cycles: Mapping[str, list[str]] | None = None,
+) -> list[Finding]:
+    """References from a journey to others (``current_state``, ``parent``), checked once
+    every journey file is read: ``index`` holds them all, ``outlines`` maps journey ids to
+    their outlines (for the parent's stages), ``cycles`` is ``parent_cycles(outlines)``."""
     hints = _Hints({}, index)
-    return _resolve(document, "/current_state", outline.current_state, ("journey",), hints)
+    found = _resolve(document, "/current_state", outline.current_state, ("journey",), hints)
+    parent = outline.parent
+    if parent is None:
+        return found
+    if parent.journey == outline.id:
+        return [
+            *found,
+            document.finding(
+                "/parent/journey",
+                RULE,
+                "a journey cannot be its own parent",
+                hint="name the wider journey this one zooms into",
+            ),
+        ]
+    found.extend(_resolve(document, "/parent/journey", parent.journey, ("journey",), hints))
+    above = (outlines or {}).get(parent.journey)
+    if found or above is None:
+        return found
+    if parent.stage not in above.stages:
+        close = difflib.get_close_matches(parent.stage, above.stages, n=1, cutoff=0.6)
+        hint = (
+            f"did you mean `{close[0]}`?"
+            if close
+            else "stages: " + ", ".join(f"`{s}`" for s in above.stages[:8])
+        )
+        found.append(
+            document.finding(
+                "/parent/stage",
+                RULE,
+                f"journey `{parent.journey}` has no stage `{parent.stage}`",
+                hint=hint,
+            )
+        )
+    cycle = (cycles or {}).get(outline.id)
+    if cycle:
+        shown = [*cycle[:6], outline.id] if len(cycle) <= 6 else [*cycle[:5], "…", outline.id]
+        path = " -> ".join(j if j == "…" else f"`{j}`" for j in shown)
+        found.append(
+            document.finding(
+                "/parent/journey",
+                RULE,
+                f"journeys are each other's parents in a cycle: {path}",
+                hint="a sub-journey zooms into a wider one; the widest has no `parent`",
+            )
+        )
+    return found
+
+
+def parent_cycles(outlines: Mapping[str, Outline]) -> dict[str, list[str]]:
+    """Each journey on a cycle of ``parent`` links, with the cycle read from it.
+
+    One pass: each walk stops at a journey an earlier walk placed, so a chain of 10,000
+    sub-journeys costs 10,000 steps, not one walk to the top per journey.
+    """
+    cycles: dict[str, list[str]] = {}
+    done: set[str] = set()
+    for start in outlines:
+        path: dict[str, int] = {}
+        current: str | None = start
+        while current is not None and current not in done and current not in path:
+            path[current] = len(path)
+            parent = outlines[current].parent
+            current = parent.journey if parent and parent.journey in outlines else None
+        if current is not None and current in path:
+            cycle = list(path)[path[current] :]
+            for place, member in enumerate(cycle):
+                cycles[member] = cycle[place:] + cycle[:place]
+        done.update(path)
+    return cycles
 
 
 def check_persona(document: Document, index: Index) -> list[Finding]:

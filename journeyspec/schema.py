@@ -22,8 +22,21 @@ from journeyspec.loader import Document
 from journeyspec.sourcemap import join
 from journeyspec.wording import clip
 
-SchemaName = Literal["journey", "persona", "teams", "channels", "config"]
-SCHEMA_NAMES: tuple[SchemaName, ...] = ("journey", "persona", "teams", "channels", "config")
+SchemaName = Literal[
+    "journey", "persona", "teams", "channels", "touchpoints", "research", "themes", "config"
+]
+SCHEMA_NAMES: tuple[SchemaName, ...] = (
+    "journey",
+    "persona",
+    "teams",
+    "channels",
+    "touchpoints",
+    "research",
+    "themes",
+    "config",
+)
+# The registry files: one each, named under ``paths:`` by the same key as their schema.
+REGISTRIES: tuple[SchemaName, ...] = ("teams", "channels", "touchpoints", "research", "themes")
 RULE = "schema"
 
 _TYPE_WORDS = {
@@ -49,6 +62,9 @@ _SINGULAR = {
     "teams": "team",
     "channels": "channel",
     "overrides": "override",
+    "studies": "study",
+    "themes": "theme",
+    "series": "measurement",
 }
 
 

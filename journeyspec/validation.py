@@ -29,6 +29,7 @@ from journeyspec.project import (
     schema_for,
     select,
 )
+from journeyspec.schema import REGISTRIES
 
 # Whether a file not asked for by path is selected too, given its path and its data.
 Also = Callable[[str, Any], bool]
@@ -143,13 +144,17 @@ def validate_project(
     journeys = [(e.document, e.outline) for e in examined if e.outline is not None]
     findings.extend(references.define_journeys(registry.index, journeys))
     members: dict[str, model.Outline] = {}
+    by_id: dict[str, model.Outline] = {}
+    for _, outline in journeys:
+        by_id.setdefault(outline.id, outline)
+    cycles = references.parent_cycles(by_id)
     kept: list[model.Journey] = []
     judged: dict[str, Any] = {}
     for item in examined:
         findings.extend(item.problems)
         if item.outline is None:
             continue
-        across = references.check_across(item.document, item.outline, registry.index)
+        across = references.check_across(item.document, item.outline, registry.index, by_id, cycles)
         findings.extend(across)
         if not item.valid or across or item.outline.id in members:
             continue
@@ -159,7 +164,7 @@ def validate_project(
         if item.judged is not None:
             judged[item.document.path] = item.judged
     kept.sort(key=lambda j: (j.title.casefold(), j.id))
-    portfolio = model.Portfolio(tuple(kept), registry.personas, registry.teams, registry.channels)
+    portfolio = registry.with_journeys(tuple(kept))
     if selected is not None:
         findings = [f for f in findings if f.path in selected]
     return Validation(
@@ -174,16 +179,14 @@ class _Registry:
         self.checked = checked
         self.findings: list[Finding] = []
         valid: dict[str, bool] = {}
-        usable: dict[str, list[Document]] = {"persona": [], "teams": [], "channels": []}
+        usable: dict[str, list[Document]] = {"persona": [], **{k: [] for k in REGISTRIES}}
         for item, (_, _, kind) in checked:
             self.findings.extend(item.problems)
             valid[item.document.path] = not item.problems
             # References are checked even in files with schema errors, so one run reports all.
             if kind in usable and isinstance(item.document.data, dict):
                 usable[kind].append(item.document)
-        self.index, duplicates = references.build_index(
-            usable["persona"], usable["teams"], usable["channels"]
-        )
+        self.index, duplicates = references.build_index(usable)
         self.findings.extend(duplicates)
         for document in usable["persona"]:
             problems = references.check_persona(document, self.index)
@@ -192,6 +195,9 @@ class _Registry:
         self.personas: dict[str, model.Persona] = {}
         self.teams: dict[str, model.Team] = {}
         self.channels: dict[str, model.Channel] = {}
+        self.touchpoints: dict[str, model.Touchpoint] = {}
+        self.studies: dict[str, model.Study] = {}
+        self.themes: dict[str, model.Theme] = {}
         for item, (_, _, kind) in checked:
             data, path = item.document.data, item.document.path
             if not valid[path]:
@@ -202,7 +208,24 @@ class _Registry:
                 self.teams.update(model.teams_from(data, path))
             elif kind == "channels":
                 self.channels.update(model.channels_from(data, path))
-        self.portfolio = model.Portfolio((), self.personas, self.teams, self.channels)
+            elif kind == "touchpoints":
+                self.touchpoints.update(model.touchpoints_from(data, path))
+            elif kind == "research":
+                self.studies.update(model.studies_from(data, path))
+            elif kind == "themes":
+                self.themes.update(model.themes_from(data, path))
+        self.portfolio = self.with_journeys(())
+
+    def with_journeys(self, journeys: tuple[model.Journey, ...]) -> model.Portfolio:
+        return model.Portfolio(
+            journeys,
+            self.personas,
+            self.teams,
+            self.channels,
+            self.touchpoints,
+            self.studies,
+            self.themes,
+        )
 
 
 @dataclass
@@ -248,7 +271,9 @@ class _Examiner:
         outline = model.outline_of(data, document.path)
         if problems or outline is None:
             return Examined(document, problems, outline, False, None, None, chosen)
-        journey = model.journey_from(data, document.path, self.scale, self.phase_sets)
+        journey = model.journey_from(
+            data, document.path, self.scale, self.phase_sets, self.portfolio.touchpoints
+        )
         judged = None
         wanted = self.selected is None or document.path in self.selected or chosen
         if self.judge is not None and wanted:

@@ -1,14 +1,16 @@
 """Change items: one value per semantic difference between two versions of a journey.
 
 Every item names the ``part`` that changed (journey, stage, step, touchpoint, pain-point,
-opportunity, kpi, evidence; persona, team, channel), its ``id``, the ``change`` and the
-``old`` and ``new`` values. A change is ``added``, ``removed``, ``resolved`` (a pain point),
-``moved``, ``renamed`` (name or title), ``score`` (a step's emotion score), ``quick-win``
-(an opportunity becoming one or no longer one: ``old``/``new`` are booleans), or the name of
-the field that changed, as the format spells it (``owner``, ``next``, ``moment_of_truth``,
-``thinks``, ``impact``...; ``scope.focus``, ``lanes.backstage``, ``emotion.label`` for the
-fields of a field). Values are JSON data: lists for lists, ``YYYY-MM-DD`` for dates.
-``trend`` is ``better``/``worse`` for scores and KPI baselines when the direction is known.
+opportunity, kpi, evidence; persona, team, channel, shared-touchpoint, study, theme), its
+``id``, the ``change`` and the ``old`` and ``new`` values. A change is ``added``,
+``removed``, ``resolved`` (a pain point), ``moved``, ``renamed`` (name or title), ``score``
+(a step's emotion score), ``quick-win`` (an opportunity becoming one or no longer one:
+``old``/``new`` are booleans), or the name of the field that changed, as the format spells
+it (``owner``, ``next``, ``moment_of_truth``, ``thinks``, ``impact``, ``current``...;
+``scope.focus``, ``lanes.backstage``, ``emotion.label`` for the fields of a field). Values
+are JSON data: lists for lists, ``YYYY-MM-DD`` for dates, ``{value, date}`` for a KPI
+measurement. ``trend`` is ``better``/``worse`` for scores, KPI baselines and current values
+when the direction is known.
 ``stage`` is the stage a step is in (the new one; the old one when removed).
 """
 
@@ -20,14 +22,14 @@ from typing import Any, Literal
 
 Part = Literal[
     "journey", "stage", "step", "touchpoint", "pain-point", "opportunity", "kpi", "evidence",
-    "persona", "team", "channel",
+    "persona", "team", "channel", "shared-touchpoint", "study", "theme",
 ]  # fmt: skip
 Trend = Literal["better", "worse"]
 
 # The order items are listed in: by part, then by kind of change.
 PART_ORDER: tuple[Part, ...] = (
     "journey", "stage", "step", "touchpoint", "pain-point", "opportunity", "kpi", "evidence",
-    "persona", "team", "channel",
+    "persona", "team", "channel", "shared-touchpoint", "study", "theme",
 )  # fmt: skip
 # Then the changes of other fields, by field name.
 CHANGE_ORDER = (

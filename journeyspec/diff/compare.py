@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any, Protocol, TypeVar
 
 from journeyspec.diff.changes import Change, Part, moved, trend
-from journeyspec.model import Journey, Kpi, Opportunity, Portfolio, Stage, Step
+from journeyspec.model import Journey, Opportunity, Portfolio, Stage, Step
 
 
 class _Identified(Protocol):
@@ -29,7 +29,8 @@ _I = TypeVar("_I", bound=_Identified)
 _PARTS = ("stages", "touchpoints", "pain_points", "opportunities", "kpis", "evidence")
 # Not fields of what a part says: its id (items are matched by it: a new id is an added
 # item and a removed one), and where it is written (its file, its JSON pointer).
-_SKIPPED = {"id", "pointer", "path"}
+# ``shared_touchpoints``: a journey's view of the registry, whose changes are reported once.
+_SKIPPED = {"id", "pointer", "path", "shared_touchpoints"}
 
 
 def compare(old: Journey, new: Journey) -> list[Change]:
@@ -53,6 +54,11 @@ def compare_registry(old: Portfolio, new: Portfolio) -> list[Change]:
         *_items("persona", tuple(old.personas.values()), tuple(new.personas.values())),
         *_items("team", tuple(old.teams.values()), tuple(new.teams.values())),
         *_items("channel", tuple(old.channels.values()), tuple(new.channels.values())),
+        *_items(
+            "shared-touchpoint", tuple(old.touchpoints.values()), tuple(new.touchpoints.values())
+        ),
+        *_items("study", tuple(old.studies.values()), tuple(new.studies.values())),
+        *_items("theme", tuple(old.themes.values()), tuple(new.themes.values())),
     ]
     return sorted(changes, key=Change.sort_key)
 
@@ -95,7 +101,7 @@ def _fields(
         old, new = getattr(a, field.name), getattr(b, field.name)
         if field.name == "emotion":
             yield from _emotion(part, key, old, new, name, stage)
-        elif dataclasses.is_dataclass(old) and dataclasses.is_dataclass(new):
+        elif field.name in ("scope", "lanes"):
             for inner in dataclasses.fields(old):  # scope, lanes: one change per sub-field
                 if inner.name == "own":  # the project's own lanes: one change per lane
                     own = (getattr(old, "own"), getattr(new, "own"))  # noqa: B009
@@ -229,9 +235,11 @@ def _quick_win(a: Opportunity, b: Opportunity) -> Iterator[Change]:
 
 def _kpis(old: Journey, new: Journey) -> Iterator[Change]:
     for change in _items("kpi", old.kpis, new.kpis):
-        if change.change == "baseline":
-            better = _higher_is_better(next(k for k in new.kpis if k.id == change.id))
-            change = dataclasses.replace(change, trend=trend(change.old, change.new, better))
+        if change.change in ("baseline", "current"):
+            direction = next(k for k in new.kpis if k.id == change.id).better
+            better = None if direction is None else direction == "increase"
+            low, high = (_value_of(v) for v in (change.old, change.new))
+            change = dataclasses.replace(change, trend=trend(low, high, better))
         yield change
 
 
@@ -247,12 +255,9 @@ def _evidence(part: Part, old: Sequence[Any], new: Sequence[Any]) -> Iterator[Ch
         yield from _fields(part, key, before[key], after[key], after[key].title)
 
 
-def _higher_is_better(kpi: Kpi) -> bool | None:
-    if kpi.direction is not None:
-        return kpi.direction == "increase"
-    if kpi.baseline is not None and kpi.target is not None and kpi.baseline != kpi.target:
-        return kpi.target > kpi.baseline
-    return None
+def _value_of(value: Any) -> Any:
+    """A baseline, or the value of a measurement (``current``)."""
+    return value.get("value") if isinstance(value, dict) else value
 
 
 def _index(stages: Sequence[Stage], key: str) -> int:

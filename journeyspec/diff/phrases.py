@@ -12,13 +12,14 @@ PART_NAMES = {
     "journey": "journey", "stage": "stage", "step": "step", "touchpoint": "touchpoint",
     "pain-point": "pain point", "opportunity": "opportunity", "kpi": "KPI",
     "evidence": "evidence", "persona": "persona", "team": "team", "channel": "channel",
+    "shared-touchpoint": "shared touchpoint", "study": "study", "theme": "theme",
 }  # fmt: skip
 # Fields whose values are ids (shown as code); enum values are shown plain, text quoted.
 _ENUMS = frozenset({"kind", "status", "severity", "impact", "effort", "direction", "phase", "type"})
 IDS = frozenset({
     "owner", "channel", "persona", "actor", "current_state", "based_on", "step", "touchpoint",
     "stage", "touchpoints", "next", "tags", "addresses", "kpis", "evidence", "emotion.evidence",
-    "preferred_channels",
+    "preferred_channels", "themes", "research",
 })  # fmt: skip
 _TEXT_LIMIT = 80
 Code = Callable[[str], str]
@@ -86,6 +87,10 @@ def _value(value: Any, kind: str, code: Code, quote: Callable[[str], str]) -> st
         return "none"
     if isinstance(value, bool):
         return "yes" if value else "no"
+    if isinstance(value, dict) and "value" in value and "date" in value:  # a measurement
+        return f"{plain(value['value'])} on {value['date']}"
+    if isinstance(value, dict) and "journey" in value and "stage" in value:  # a parent
+        return f"{code(str(value['journey']))} stage {code(str(value['stage']))}"
     if isinstance(value, dict):  # an item of a list: a gap, an actor, a link, evidence
         shown = value.get("id") or value.get("title") or value.get("role") or value.get("text")
         return code(str(shown)) if shown else quote(clip(str(value), _TEXT_LIMIT))

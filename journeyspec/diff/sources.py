@@ -30,6 +30,7 @@ from journeyspec.project import (
     load_config,
     require_project,
 )
+from journeyspec.schema import REGISTRIES
 
 # The files that say which files are the project's: extracted first.
 _SETTINGS = (PurePosixPath(CONFIG_NAME), PurePosixPath(pyproject.NAME))
@@ -147,7 +148,7 @@ class _Wanted:
     def __init__(self, config: ProjectConfig) -> None:
         paths = {key: posixpath.normpath(value) for key, value in config.paths.items()}
         self.folders = [paths.get("journeys", "journeys"), paths.get("personas", "personas")]
-        self.files = {paths.get("teams"), paths.get("channels")}
+        self.files = {paths.get(name) for name in REGISTRIES}
 
     def __call__(self, relative: PurePosixPath) -> bool:
         name = relative.as_posix()

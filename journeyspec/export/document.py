@@ -3,7 +3,8 @@
 Shape (version 1)::
 
     {"format": "journeyspec-export", "version": 1, "project": NAME,
-     "journeys": [JOURNEY...], "personas": [...], "teams": [...], "channels": [...]}
+     "journeys": [JOURNEY...], "personas": [...], "teams": [...], "channels": [...],
+     "touchpoints": [...], "studies": [...], "themes": [...]}
 
 Each object lists the model's fields in the model's order (which follows the schema), with
 ``pointer`` (where the part is in its file) kept; dates are ``YYYY-MM-DD``; absent optional
@@ -67,5 +68,8 @@ def render(portfolio: Portfolio, journeys: Sequence[Journey], project: str) -> s
         "personas": [plain(portfolio.personas[k]) for k in sorted(portfolio.personas)],
         "teams": [plain(portfolio.teams[k]) for k in sorted(portfolio.teams)],
         "channels": [plain(portfolio.channels[k]) for k in sorted(portfolio.channels)],
+        "touchpoints": [plain(portfolio.touchpoints[k]) for k in sorted(portfolio.touchpoints)],
+        "studies": [plain(portfolio.studies[k]) for k in sorted(portfolio.studies)],
+        "themes": [plain(portfolio.themes[k]) for k in sorted(portfolio.themes)],
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

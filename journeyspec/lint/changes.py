@@ -19,15 +19,14 @@ from journeyspec import git
 from journeyspec.errors import UsageError
 from journeyspec.loader import load_document
 from journeyspec.project import CONFIG_NAME, YAML_SUFFIXES, ProjectConfig, schema_for
-from journeyspec.references import JOURNEY_REFERENCES, PERSONA_REFERENCES, walk
-from journeyspec.schema import SCHEMA_NAMES, SchemaName, schema_path
+from journeyspec.references import JOURNEY_REFERENCES, PERSONA_REFERENCES, REGISTRY_IDS, walk
+from journeyspec.schema import REGISTRIES, SCHEMA_NAMES, SchemaName, schema_path
 
 # Where each kind of file defines ids: the kind of id, and the pattern of the id values.
 _DEFINES: dict[SchemaName, tuple[str, str]] = {
     "journey": ("journey", "/id"),
     "persona": ("persona", "/id"),
-    "teams": ("team", "/teams/*/id"),
-    "channels": ("channel", "/channels/*/id"),
+    **{name: REGISTRY_IDS[name] for name in REGISTRIES},
 }
 
 # Where journeys and personas name ids defined in other files.
@@ -35,9 +34,10 @@ _USES: tuple[tuple[str, tuple[str, ...]], ...] = (
     *(
         (pattern, kinds)
         for pattern, kinds in {**JOURNEY_REFERENCES, **PERSONA_REFERENCES}.items()
-        if set(kinds) & {"persona", "team", "channel"}
+        if set(kinds) & {"persona", "team", "channel", "touchpoint", "study", "theme"}
     ),
     ("/current_state", ("journey",)),
+    ("/parent/journey", ("journey",)),
 )
 
 
@@ -113,7 +113,7 @@ def changed_since(config: ProjectConfig, ref: str) -> Changes:
 def _project_file(config: ProjectConfig, resolved: Path) -> bool:
     """Whether a file lies where the project's journeys, personas or registries are."""
     places = (config.path("journeys"), config.path("personas"))
-    registries = (config.path("teams"), config.path("channels"))
+    registries = tuple(config.path(name) for name in REGISTRIES)
     return any(resolved.is_relative_to(p.resolve()) for p in places) or resolved in {
         r.resolve() for r in registries
     }

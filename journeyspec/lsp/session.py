@@ -15,7 +15,7 @@ from pathlib import Path
 from journeyspec.findings import Finding
 from journeyspec.lint import lint
 from journeyspec.loader import read_document
-from journeyspec.lsp.symbols import GLOBAL_KINDS, FileSymbols, Reference, Symbol, read_symbols
+from journeyspec.lsp.symbols import FileSymbols, Reference, Symbol, read_symbols
 from journeyspec.project import ProjectConfig, discover, display_path, load_config, schema_for
 from journeyspec.rules.base import Rule
 
@@ -119,7 +119,7 @@ class Session:
         """Every place in the project that names ``symbol``."""
         found: list[Reference] = []
         for path, symbols in sorted(self.files.items()):
-            if symbol.kind not in GLOBAL_KINDS and path != symbol.path:
+            if symbol.scope is not None and path != symbol.path:
                 continue
             found.extend(
                 ref

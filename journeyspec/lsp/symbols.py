@@ -18,20 +18,22 @@ from journeyspec import references
 from journeyspec.loader import load_document
 from journeyspec.sourcemap import escape, parent
 
-GLOBAL_KINDS = ("persona", "team", "channel", "journey")
+GLOBAL_KINDS = ("persona", "team", "channel", "study", "theme", "journey")
 
 # Where each kind of file defines ids, and where it names them.
 DEFINITIONS: dict[str, dict[str, str]] = {
     "journey": {"journey": "/id", **references.JOURNEY_IDS},
     "persona": {"persona": "/id"},
-    "teams": {"team": "/teams/*/id"},
-    "channels": {"channel": "/channels/*/id"},
+    **{name: {kind: at} for name, (kind, at) in references.REGISTRY_IDS.items()},
 }
 REFERENCES: dict[str, dict[str, tuple[str, ...]]] = {
-    "journey": {**references.JOURNEY_REFERENCES, "/current_state": ("journey",)},
+    "journey": {
+        **references.JOURNEY_REFERENCES,
+        "/current_state": ("journey",),
+        "/parent/journey": ("journey",),
+    },
     "persona": dict(references.PERSONA_REFERENCES),
-    "teams": {},
-    "channels": {},
+    **{name: references.REGISTRY_REFERENCES.get(name, {}) for name in references.REGISTRY_IDS},
 }
 
 
@@ -58,11 +60,12 @@ class Symbol:
     span: Span
     pointer: str
     name: str  # the defining item's name or title, "" when it has none
+    shared: bool = False  # defined in a registry: project-wide whatever its kind
 
     @property
     def scope(self) -> str | None:
         """The file whose ids it shares a namespace with; None for project-wide kinds."""
-        return None if self.kind in GLOBAL_KINDS else self.path
+        return None if self.kind in GLOBAL_KINDS or self.shared else self.path
 
 
 @dataclass(frozen=True)
@@ -106,7 +109,15 @@ def read_symbols(text: str, path: str, schema: str) -> FileSymbols:
             if isinstance(value, str) and pointer in found.spans:
                 name = _name_of(document.data, parent(pointer))
                 found.definitions.append(
-                    Symbol(kind, value, path, found.spans[pointer], pointer, name)
+                    Symbol(
+                        kind,
+                        value,
+                        path,
+                        found.spans[pointer],
+                        pointer,
+                        name,
+                        schema in references.REGISTRY_IDS,
+                    )
                 )
     for pattern, kinds in REFERENCES.get(schema, {}).items():
         for pointer, value in references.walk(document.data, pattern):

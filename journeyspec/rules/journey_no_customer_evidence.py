@@ -1,7 +1,8 @@
 """The journey rests on no customer evidence: only assumptions, or nothing at all.
 
 **What it checks.** The journey's ``evidence`` has at least one item whose ``kind``
-is not ``assumption`` (an interview, survey, ticket analysis, recording, analytics...).
+is not ``assumption`` (an interview, survey, ticket analysis, recording, analytics...),
+or the journey cites such a study of the research library (``registry/research.yaml``).
 
 **Why.** A map built only on internal assumptions describes how the company thinks
 customers behave. Talking to customers and looking at what they do is what makes a
@@ -40,6 +41,10 @@ OPTIONS: Mapping[str, Option] = {}
 def check(journey: Journey, context: Context) -> Iterator[Hit]:
     if any(item.kind != "assumption" for item in journey.evidence):
         return
+    studies = context.portfolio.studies
+    cited = (studies.get(i) for _, i in journey.citations())
+    if any(study is not None and study.method != "assumption" for study in cited):
+        return  # it cites customer research from the library
     yield Hit(
         "/evidence" if journey.evidence else "",
         "journey rests only on assumptions; add customer evidence"

@@ -1,7 +1,7 @@
 """The journey's persona is not backed by research.
 
 **What it checks.** The persona the journey is mapped for lists at least one item in
-its own ``evidence``.
+its own ``evidence``, or cites a study of the research library in ``research``.
 
 **Why.** A persona invented in a meeting leads to a journey for a customer who does
 not exist. Personas should come from interviews, surveys and analytics of real
@@ -42,7 +42,7 @@ OPTIONS: Mapping[str, Option] = {}
 
 def check(journey: Journey, context: Context) -> Iterator[Hit]:
     persona = context.portfolio.personas.get(journey.persona)
-    if persona is not None and not persona.evidence:
+    if persona is not None and not persona.evidence and not persona.research:
         yield Hit(
             "/persona",
             f"persona `{persona.id}` is not backed by research; add evidence to {persona.path}",

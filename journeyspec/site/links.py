@@ -58,6 +58,11 @@ def team(team_id: str) -> str:
     return f"teams/{team_id}/index.md"
 
 
+def touchpoint(touchpoint_id: str) -> str:
+    """The page of a shared touchpoint (a journey's own touchpoints have none)."""
+    return f"touchpoints/{touchpoint_id}/index.md"
+
+
 def rule(rule_id: str) -> str:
     return f"rules/{rule_id}/index.md"
 

@@ -116,10 +116,19 @@ def heatmap(journeys: tuple[Journey, ...]) -> Heatmap:
 
 
 @dataclass(frozen=True)
+class ChannelItem:
+    """A touchpoint in a channel × stage cell, and the journeys that use it there."""
+
+    name: str
+    shared: str | None  # the shared touchpoint's id (it has a page), else None
+    journeys: tuple[Journey, ...]
+
+
+@dataclass(frozen=True)
 class ChannelRow:
     channel_id: str
     name: str
-    cells: tuple[tuple[str, ...], ...]  # touchpoint names per column
+    cells: tuple[tuple[ChannelItem, ...], ...]  # touchpoints per column, by name
 
 
 def channel_matrix(
@@ -128,7 +137,8 @@ def channel_matrix(
     """Which touchpoints each channel offers in each stage (or phase), across all journeys."""
     columns = phase_columns(portfolio.journeys) if by_phase else columns_of(portfolio.journeys)
     index = {c.id: i for i, c in enumerate(columns)}
-    found: dict[str, list[set[str]]] = {}
+    # channel -> per column: (touchpoint name, shared id) -> journeys using it there
+    found: dict[str, list[dict[tuple[str, str | None], dict[str, Journey]]]] = {}
     for journey in portfolio.journeys:
         for stage in journey.stages:
             column = index.get((stage.phase if by_phase else stage.id) or "")
@@ -138,19 +148,31 @@ def channel_matrix(
                 touchpoint = journey.touchpoint(touchpoint_id)
                 if touchpoint is None or touchpoint.channel is None:
                     continue
-                cells = found.setdefault(touchpoint.channel, [set() for _ in columns])
-                cells[column].add(touchpoint.name)
+                cells = found.setdefault(touchpoint.channel, [{} for _ in columns])
+                key = (touchpoint.name, touchpoint.id if touchpoint.path else None)
+                cells[column].setdefault(key, {})[journey.id] = journey
     channel_ids = [c for c in portfolio.channels if c in found]
     channel_ids += sorted(c for c in found if c not in portfolio.channels)
     rows = tuple(
         ChannelRow(
             c,
             portfolio.channels[c].name if c in portfolio.channels else c,
-            tuple(tuple(sorted(cell)) for cell in found[c]),
+            tuple(
+                tuple(
+                    ChannelItem(name, shared, tuple(users.values()))
+                    for (name, shared), users in sorted(cell.items(), key=_by_name)
+                )
+                for cell in found[c]
+            ),
         )
         for c in channel_ids
     )
     return columns, rows
+
+
+def _by_name(item: tuple[tuple[str, str | None], dict[str, Journey]]) -> tuple[str, str]:
+    (name, shared), _ = item
+    return (name, shared or "")
 
 
 def opportunity_grid(

@@ -44,6 +44,9 @@ def check_output(target: Path, config: ProjectConfig) -> Path:
         # Files, not folders: a folder holding one is refused even with a planted marker.
         "the teams registry": config.path("teams").resolve(),
         "the channels registry": config.path("channels").resolve(),
+        "the shared touchpoints": config.path("touchpoints").resolve(),
+        "the research library": config.path("research").resolve(),
+        "the themes registry": config.path("themes").resolve(),
         "your home folder": Path.home().resolve(),
     }
     for name, folder in holds.items():

@@ -21,6 +21,9 @@ from journeyspec.site.env import environment
 from journeyspec.site.grid import journey_grid
 from journeyspec.site.reference import format_sections, rule_docs
 from journeyspec.site.siblings import add_sibling_nav
+from journeyspec.site.sparkline import sparkline
+from journeyspec.site.themes import theme_entries
+from journeyspec.site.touchpoints import touchpoint_entries
 
 OVERDUE_RULE = "journey-review-overdue"
 RECENT_DAYS = 30
@@ -112,7 +115,7 @@ class _Planner:
         self.overdue = {
             j.id for j in journeys if any(f.rule == OVERDUE_RULE for f in self.by_path[j.path])
         }
-        self.pains = registers.pain_entries(journeys)
+        self.pains = registers.pain_entries(journeys, self.portfolio.studies)
         self.opportunities = registers.opportunity_entries(journeys, inputs.today)
         self.kpis = registers.kpi_entries(journeys)
         self.rules = rule_docs(inputs.rules)
@@ -241,7 +244,10 @@ def plan_site(inputs: SiteInputs) -> list[PlannedPage]:
             else None,
             history=[(r, e) for r in inputs.history for e in r.journeys if e.id == journey.id],
             summary=summary,
-            evidence_titles={e.id: e.title for e in journey.evidence if e.id},
+            evidence_titles={
+                **{s.id: s.title for s in portfolio.studies.values()},
+                **{e.id: e.title for e in journey.evidence if e.id},
+            },
         )
     acting = {persona: registers.takes_part(journeys, persona) for persona in portfolio.personas}
     p.render(
@@ -311,7 +317,8 @@ def plan_site(inputs: SiteInputs) -> list[PlannedPage]:
         ),
         figures=[(figure_src(None, f), f) for f in inputs.portfolio_figures],
     )
-    p.render(links.KPIS, "kpis.md.j2", in_nav=True, entries=p.kpis)
+    p.render(links.KPIS, "kpis.md.j2", in_nav=True, entries=p.kpis, spark=sparkline)
+    _plan_shared(p)
     p.render(
         links.HEATMAP,
         "heatmap.md.j2",
@@ -338,3 +345,26 @@ def plan_site(inputs: SiteInputs) -> list[PlannedPage]:
         p.render(links.rule(rule.id), "rule.md.j2", rule=rule, hits=hits)
     p.render(links.FORMAT, "format.md.j2", in_nav=True, schemas=format_sections())
     return add_sibling_nav(p.pages, inputs.directory_urls)
+
+
+def _plan_shared(p: _Planner) -> None:
+    """The pages of what journeys share: themes, and each shared touchpoint."""
+    portfolio = p.portfolio
+    p.render(
+        links.THEMES,
+        "themes.md.j2",
+        in_nav=True,
+        entries=theme_entries(portfolio, p.pains, p.opportunities),
+    )
+    channel_name = {c.id: c.name for c in portfolio.channels.values()}.get
+    entries = touchpoint_entries(portfolio)
+    p.render(
+        links.TOUCHPOINTS,
+        "touchpoints.md.j2",
+        in_nav=True,
+        entries=entries,
+        channel_name=channel_name,
+    )
+    for entry in entries:
+        page = links.touchpoint(entry.touchpoint.id)
+        p.render(page, "touchpoint.md.j2", entry=entry, channel_name=channel_name)

@@ -51,6 +51,7 @@ from journeyspec.lint import LintResult, lint
 from journeyspec.parallel import Progress
 from journeyspec.project import ProjectConfig, display_path, load_config
 from journeyspec.rules import RULES
+from journeyspec.schema import REGISTRIES
 from journeyspec.site import blocks, links, siblings
 from journeyspec.site.plan import PlannedPage, SiteInputs, plan_site
 
@@ -445,7 +446,7 @@ class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyp
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
     ) -> LiveReloadServer:
         project = self._project()
-        watched = [project.path(key) for key in ("journeys", "personas", "teams", "channels")]
+        watched = [project.path(key) for key in ("journeys", "personas", *REGISTRIES)]
         if project.config_path is not None:
             watched.append(project.config_path)
         for path in watched:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from journeyspec.rules.base import Rule
-from journeyspec.schema import SchemaName, load_schema
+from journeyspec.schema import REGISTRIES, SchemaName, load_schema
 
 
 @dataclass(frozen=True)
@@ -134,5 +134,5 @@ def _objects(name: SchemaName, schema: Mapping[str, Any]) -> Iterator[Section]:
 
 def format_sections() -> list[tuple[SchemaName, list[Section]]]:
     """Every schema's mappings, documented key by key, in reading order."""
-    names: tuple[SchemaName, ...] = ("journey", "persona", "teams", "channels", "config")
+    names: tuple[SchemaName, ...] = ("journey", "persona", *REGISTRIES, "config")
     return [(name, list(_objects(name, load_schema(name)))) for name in names]

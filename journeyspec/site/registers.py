@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 
-from journeyspec.model import Evidence, Journey, Kpi, Opportunity, PainPoint, Portfolio
+from journeyspec.model import Evidence, Journey, Kpi, Opportunity, PainPoint, Portfolio, Study
 
 SEVERITY_RANK = {"abandon": 3, "workaround": 2, "trivial": 1}
 SEVERITY_WORDS = {
@@ -42,6 +43,11 @@ class KpiEntry:
     kpi: Kpi
     stage: str | None  # the stage's name
 
+    @property
+    def rank(self) -> int:
+        """Off target first, then not yet judged, then on track (a stable sort keeps order)."""
+        return {False: 0, None: 1, True: 2}[self.kpi.on_target]
+
 
 def normalise(score: float, scale: tuple[int, int]) -> float:
     """A score on a journey's own scale as -1 .. +1, so scales can be compared."""
@@ -64,12 +70,22 @@ def where(journey: Journey, pain: PainPoint) -> str:
     return ""
 
 
-def evidence_of(journey: Journey, ids: tuple[str, ...]) -> tuple[Evidence, ...]:
-    return tuple(e for e in journey.evidence if e.id in ids)
+def evidence_of(
+    journey: Journey, ids: tuple[str, ...], studies: Mapping[str, Study] | None = None
+) -> tuple[Evidence, ...]:
+    """The journey's evidence items named by ``ids``, then the library's studies named,
+    each told as an evidence item (its method as the kind), so registers show both."""
+    own = tuple(e for e in journey.evidence if e.id in ids)
+    local = {e.id for e in own}
+    library = studies or {}
+    cited = tuple(library[i].as_evidence() for i in ids if i in library and i not in local)
+    return own + cited
 
 
-def pain_entry(journey: Journey, pain: PainPoint) -> PainEntry:
-    evidence = evidence_of(journey, pain.evidence)
+def pain_entry(
+    journey: Journey, pain: PainPoint, studies: Mapping[str, Study] | None = None
+) -> PainEntry:
+    evidence = evidence_of(journey, pain.evidence, studies)
     samples = [e.sample_size for e in evidence if e.sample_size is not None]
     step = next((s for s in journey.steps if s.id == step_of(journey, pain)), None)
     feeling = step.emotion.score if step is not None and step.emotion is not None else None
@@ -91,7 +107,9 @@ def step_of(journey: Journey, pain: PainPoint) -> str | None:
     return next((s.id for s in journey.steps if pain.touchpoint in s.touchpoints), None)
 
 
-def pain_entries(journeys: tuple[Journey, ...]) -> list[PainEntry]:
+def pain_entries(
+    journeys: tuple[Journey, ...], studies: Mapping[str, Study] | None = None
+) -> list[PainEntry]:
     """Every pain point, worst first: by severity, then within it by reach (the largest
     evidence sample: more people heard), then by how bad the customer feels at its step
     (normalised across emotion scales; unscored last), then journey and id."""
@@ -106,7 +124,8 @@ def pain_entries(journeys: tuple[Journey, ...]) -> list[PainEntry]:
             e.pain.id,
         )
 
-    return sorted((pain_entry(j, p) for j in journeys for p in j.pain_points), key=rank)
+    entries = (pain_entry(j, p, studies) for j in journeys for p in j.pain_points)
+    return sorted(entries, key=rank)
 
 
 def addressed_titles(journey: Journey, opportunity: Opportunity) -> tuple[str, ...]:
@@ -165,7 +184,7 @@ def of_team(portfolio: Portfolio, team_id: str) -> tuple[Journey, ...]:
         for j in portfolio.journeys
         if j.owner == team_id
         or any(s.owner == team_id for s in j.stages)
-        or any(t.owner == team_id for t in j.touchpoints)
+        or any(t.owner == team_id for t in (*j.touchpoints, *j.shared_touchpoints))
         or any(o.owner == team_id for o in j.opportunities)
         or any(k.owner == team_id for k in j.kpis)
     )

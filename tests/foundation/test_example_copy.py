@@ -45,9 +45,9 @@ def test_four_planted_mistakes_give_exactly_four_errors(tmp_path: Path, run: Run
         f"{JOURNEY}:{duplicate_line}:13: error[reference]: "
         "duplicate id `builds-shortlist` in this journey",
     ]
-    assert "✗ 15 files checked: 4 errors" in result.stdout
+    assert "✗ 19 files checked: 4 errors" in result.stdout
 
 
 def test_the_example_project_validates(tmp_path: Path, run: Runner) -> None:
     result = run("validate", cwd=copy_example(tmp_path))
-    assert (result.exit_code, result.stdout) == (0, "✓ 15 files checked, no problems\n")
+    assert (result.exit_code, result.stdout) == (0, "✓ 19 files checked, no problems\n")

@@ -37,3 +37,22 @@ def test_the_minimal_project_is_valid(minimal_project: Path) -> None:
     result = validate_project(load_config(minimal_project))
     assert result.findings == []
     assert [j.id for j in result.portfolio.journeys] == ["first-purchase"]
+
+
+def test_a_long_cycle_of_parents_is_named_shortened_on_every_member(tmp_path: Path) -> None:
+    write_files(tmp_path, MINIMAL_FILES)
+    for i in range(8):
+        (tmp_path / f"journeys/j{i}.yaml").write_text(
+            f"journeyspec: 1\nid: j{i}\ntitle: J\npersona: budi\n"
+            f"parent: {{journey: j{(i + 1) % 8}, stage: s}}\nstages:\n  - {{id: s, name: S}}\n",
+            encoding="utf-8",
+        )
+    findings = validate_project(load_config(tmp_path)).findings
+    cycles = [f for f in findings if "in a cycle" in f.message]
+    assert [(f.path, f.line, f.col) for f in cycles] == [
+        (f"journeys/j{i}.yaml", 5, 19) for i in range(8)
+    ]
+    assert cycles[2].message == (
+        "journeys are each other's parents in a cycle: `j2` -> `j3` -> `j4` -> `j5` -> `j6` "
+        "-> … -> `j2`"
+    )

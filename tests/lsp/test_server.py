@@ -336,3 +336,41 @@ async def test_typing_relints_the_file_and_saving_relints_the_project(
     assert [(d.range, d.message.split(" (")[0]) for d in others] == [
         (span(1, 4, 18), "duplicate journey id `first-purchase`")
     ]
+
+
+@pytest.mark.example
+async def test_shared_touchpoints_studies_and_themes_complete_and_resolve(
+    client: LanguageClient,
+) -> None:
+    path = "journeys/ledgerly-order-and-contract.yaml"
+    content = text(client, path).replace("themes: [hidden-prices]\n", "themes: [hid]\n", 1)
+    address = opened(client, path, content)
+    lines = content.splitlines()
+    line = lines.index("    themes: [hid]")
+    result = await client.text_document_completion_async(
+        types.CompletionParams(
+            text_document=types.TextDocumentIdentifier(uri=address), position=at(line, 16)
+        )
+    )
+    assert isinstance(result, types.CompletionList)
+    assert ("hidden-prices", "theme: Hidden prices") in [(i.label, i.detail) for i in result.items]
+
+    line = lines.index("        touchpoints: [e-contract]")
+    found = await client.text_document_definition_async(
+        types.DefinitionParams(
+            text_document=types.TextDocumentIdentifier(uri=address), position=at(line, 24)
+        )
+    )
+    registry = "registry/touchpoints.yaml"
+    defined = text(client, registry).splitlines().index("  - id: e-contract")
+    assert found == [types.Location(uri=uri(client, registry), range=span(defined, 8, 18))]
+
+    line = lines.index("    evidence: [order-form-review, nps-survey-2026-h1]")
+    found = await client.text_document_definition_async(
+        types.DefinitionParams(
+            text_document=types.TextDocumentIdentifier(uri=address), position=at(line, 40)
+        )
+    )
+    research = "registry/research.yaml"
+    defined = text(client, research).splitlines().index("  - id: nps-survey-2026-h1")
+    assert found == [types.Location(uri=uri(client, research), range=span(defined, 8, 26))]

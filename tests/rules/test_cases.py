@@ -116,3 +116,14 @@ def test_a_status_policy_naming_no_journey_field_is_a_config_error(tmp_path: Pat
             {**case, "options": {"fields": {"published": ["owners"]}}},
             tmp_path,
         )
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "option"), [("evidence-stale", "max_age"), ("kpi-measurement-stale", "interval")]
+)
+def test_an_age_that_is_not_a_duration_is_a_config_error(
+    rule_id: str, option: str, tmp_path: Path
+) -> None:
+    case = load_cases(rule_id)[0]
+    with pytest.raises(ConfigError, match=f"{rule_id}: {option} 'a year'"):
+        run_case(rule_id, {**case, "options": {option: "a year"}}, tmp_path)

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from journeyspec.lint import lint
 from journeyspec.project import load_config
+from journeyspec.rules import RULES
 from journeyspec.site.build import build_site
+from journeyspec.site.figures import plan_figures
+from journeyspec.site.plan import PlannedPage, SiteInputs, plan_site
 from tests.conftest import copy_example as copy_parts
 
 TODAY = "2026-11-23"
@@ -41,3 +46,23 @@ def example_project(tmp_path_factory: pytest.TempPathFactory, pinned_today: None
 def built_site(example_project: Path) -> Path:
     """The example site, built once with `journeyspec build`'s safe build."""
     return build_site(load_config(example_project)).site_dir
+
+
+@pytest.fixture(scope="session")
+def planned(example_project: Path) -> dict[str, PlannedPage]:
+    """The example site's planned pages by source path (no MkDocs run)."""
+    result = lint(load_config(example_project))
+    portfolio = result.validation.portfolio
+    figures = plan_figures(portfolio)
+    pages = plan_site(
+        SiteInputs(
+            portfolio=portfolio,
+            findings=result.findings,
+            rules=RULES,
+            site_name="Northwind customer journeys",
+            today=dt.date.fromisoformat(TODAY),
+            figures=figures.by_journey,
+            portfolio_figures=figures.portfolio,
+        )
+    )
+    return {page.src: page for page in pages}

@@ -271,7 +271,7 @@ def test_teams_index_tells_owning_a_map_from_taking_part(built_site: Path) -> No
     # owns none of the maps; a single "Journeys" count read as ownership.
     html = (built_site / "teams" / "index.html").read_text(encoding="utf-8")
     assert '<th scope="col">Owns maps</th><th scope="col">Takes part in</th>' in html
-    assert re.search(r'href="marketing/">Marketing</a>.*?</th><td>0</td><td>6 journeys</td>', html)
+    assert re.search(r'href="marketing/">Marketing</a>.*?</th><td>0</td><td>7 journeys</td>', html)
     assert re.search(
         r'href="cx-research/">CX Research</a>.*?</th><td>5</td><td>5 journeys</td>', html
     )

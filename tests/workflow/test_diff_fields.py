@@ -29,7 +29,7 @@ from tests.conftest import Result, write_files
 NOT_REPORTED: dict[tuple[str, str], str] = {
     **{
         (name, "/journeyspec"): "the format version: the same in every file one release reads"
-        for name in ("journey", "persona", "teams", "channels")
+        for name in ("journey", "persona", "teams", "channels", "touchpoints", "research", "themes")
     },
     # Settings, not journey data: what they change is reported where it lands (a project
     # emotion scale on each journey using it, lint settings as new and fixed findings,
@@ -38,7 +38,8 @@ NOT_REPORTED: dict[tuple[str, str], str] = {
         ("config", path): "a project setting; its effects are reported, not the setting"
         for path in (
             "/journeyspec", "/name", "/paths", "/paths/journeys", "/paths/personas",
-            "/paths/teams", "/paths/channels", "/emotion_scale", "/emotion_scale/min",
+            "/paths/teams", "/paths/channels", "/paths/touchpoints", "/paths/research",
+            "/paths/themes", "/emotion_scale", "/emotion_scale/min",
             "/emotion_scale/max", "/review_interval", "/phases", "/lint", "/lint/extends",
             "/lint/fail_on", "/lint/rules", "/lint/overrides", "/lint/overrides/*/files",
             "/lint/overrides/*/rules", "/lint/plugins", "/lint/docs_url", "/lanes",
@@ -67,6 +68,7 @@ FULL = {
         last_reviewed: 2026-01-01
         review_interval: P6M
         current_state: full-now
+        parent: {journey: full-now, stage: awareness}
         emotion_scale: {min: -2, max: 2}
         links: [{title: Research, url: "https://example.com/r"}, {title: Deck, url: "https://example.com/d"}]
         stages:
@@ -108,17 +110,20 @@ FULL = {
           - {id: mail, name: Mail}
         pain_points:
           - {id: slow, title: Slow, description: Too slow, step: searches, touchpoint: ad,
-             severity: workaround, evidence: [interviews], kpis: [conversion]}
+             severity: workaround, evidence: [interviews], kpis: [conversion],
+             themes: [hidden-prices]}
           - {id: other, title: Other}
         opportunities:
           - {id: faster, title: Faster, description: Speed up, addresses: [slow, no-demo],
              impact: high, effort: medium, owner: marketing, due: 2026-06-01, status: idea,
-             kpis: [conversion], link: "https://example.com/o"}
+             kpis: [conversion], link: "https://example.com/o", themes: [hidden-prices],
+             evidence: [interviews]}
           - {id: later, title: Later}
         kpis:
           - {id: conversion, name: Conversion, description: Buyers, stage: awareness,
              unit: "%", baseline: 10, target: 20, direction: increase, source: Analytics,
-             owner: marketing}
+             owner: marketing, evidence: [interviews], current: {value: 14, date: 2026-05-31},
+             series: [{value: 11, date: 2026-03-31}, {value: 12, date: 2026-04-30}]}
           - {id: nps, name: NPS}
         evidence:
           - {id: interviews, kind: interview, title: Interviews, date: 2026-01-01,
@@ -148,6 +153,7 @@ FULL = {
           - {id: talks, kind: interview, title: Talks, date: 2026-01-01, sample_size: 3,
              solicited: false, summary: Three talks, link: "https://example.com/t"}
           - {id: notes, kind: sales-notes, title: Notes}
+        research: [nps-q1]
         """,
     "teams": """\
         journeyspec: 1
@@ -161,9 +167,32 @@ FULL = {
           - {id: web, name: Website, description: Our site, type: digital}
           - {id: phone, name: Phone}
         """,
+    "touchpoints": """\
+        journeyspec: 1
+        touchpoints:
+          - {id: pricing-page, name: Pricing page, channel: web, owner: marketing,
+             description: Plans and prices, link: "https://example.com/pricing"}
+          - {id: support-line, name: Support line}
+        """,
+    "research": """\
+        journeyspec: 1
+        studies:
+          - {id: nps-q1, title: NPS Q1, method: nps, date: 2026-04-01, sample_size: 800,
+             solicited: true, summary: Detractors name prices, link: "https://example.com/n",
+             owner: marketing}
+          - {id: tickets, title: Tickets, method: support-tickets}
+        """,
+    "themes": """\
+        journeyspec: 1
+        themes:
+          - {id: hidden-prices, name: Hidden prices, description: Costs shown late}
+          - {id: lock-in, name: Lock-in}
+        """,
 }
 PATHS = {"journey": "journeys/full.yaml", "persona": "personas/budi.yaml",
-         "teams": "registry/teams.yaml", "channels": "registry/channels.yaml"}  # fmt: skip
+         "teams": "registry/teams.yaml", "channels": "registry/channels.yaml",
+         "touchpoints": "registry/touchpoints.yaml", "research": "registry/research.yaml",
+         "themes": "registry/themes.yaml"}  # fmt: skip
 # Where each kind of file holds parts matched by id (their fields are changes of theirs).
 PARTS = {
     "journey": ("/stages/*/steps/*", "/stages/*", "/touchpoints/*", "/pain_points/*",
@@ -171,6 +200,9 @@ PARTS = {
     "persona": ("",),
     "teams": ("/teams/*",),
     "channels": ("/channels/*",),
+    "touchpoints": ("/touchpoints/*",),
+    "research": ("/studies/*",),
+    "themes": ("/themes/*",),
 }  # fmt: skip
 
 
@@ -248,7 +280,10 @@ def diffed(name: str, old: Any, new: Any) -> list[Change]:
         personas = {data["id"]: model.persona_from(data, PATHS[name])} if name == "persona" else {}
         teams = model.teams_from(data, PATHS[name]) if name == "teams" else {}
         channels = model.channels_from(data, PATHS[name]) if name == "channels" else {}
-        return model.Portfolio((), personas, teams, channels)
+        shared = model.touchpoints_from(data, PATHS[name]) if name == "touchpoints" else {}
+        studies = model.studies_from(data, PATHS[name]) if name == "research" else {}
+        themes = model.themes_from(data, PATHS[name]) if name == "themes" else {}
+        return model.Portfolio((), personas, teams, channels, shared, studies, themes)
 
     return compare_registry(portfolio(old), portfolio(new))
 
@@ -288,7 +323,9 @@ CASES = [
 def test_every_schema_property_is_covered() -> None:
     """Every property is either tested below or listed, with a reason; the full files set
     every property tested, so each test changes a value that is there."""
-    assert {name for name, _, _ in CASES} == {"journey", "persona", "teams", "channels"}
+    assert {name for name, _, _ in CASES} == {
+        "journey", "persona", "teams", "channels", "touchpoints", "research", "themes"
+    }  # fmt: skip
     assert all(reason for reason in NOT_REPORTED.values())
     every = {(name, path) for name in SCHEMA_NAMES for path, _ in properties(name)}
     assert set(NOT_REPORTED) <= every, "NOT_REPORTED names a property no schema has"
@@ -318,8 +355,10 @@ def test_a_change_of_each_property_is_reported(name: str, path: str, schema: Any
 def _project(root: Path) -> Path:
     files = {PATHS[name]: FULL[name] for name in FULL}
     current = textwrap.dedent(FULL["journey"]).replace("id: full\n", "id: full-now\n")
-    files["journeys/full-now.yaml"] = current.replace("kind: future-state\n", "").replace(
-        "current_state: full-now\n", ""
+    files["journeys/full-now.yaml"] = (
+        current.replace("kind: future-state\n", "")
+        .replace("current_state: full-now\n", "")
+        .replace("parent: {journey: full-now, stage: awareness}\n", "")
     )
     files["personas/generic.yaml"] = "journeyspec: 1\nid: generic\nname: Generic\n"
     files["journeyspec.yaml"] = "journeyspec: 1\nname: Fields\n"

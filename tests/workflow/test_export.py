@@ -164,7 +164,7 @@ def test_json_export_is_stable_and_complete(minimal_project: Path, run: Run) -> 
     assert run("export", "--format", "json", cwd=minimal_project).stdout == first.stdout
     document = json.loads(first.stdout)
     assert list(document) == ["format", "version", "project", "journeys", "personas", "teams",
-                              "channels"]  # fmt: skip
+                              "channels", "touchpoints", "studies", "themes"]  # fmt: skip
     (journey,) = document["journeys"]
     assert list(journey)[:4] == ["path", "id", "title", "description"]
     step = journey["stages"][0]["steps"][0]
@@ -264,3 +264,67 @@ def test_json_export_gives_each_step_its_followers_and_an_exit_as_none(
         "journeys"
     ]
     assert journey["stages"][0]["steps"][0]["follows"] == ["imports-data"]
+
+
+PORTFOLIO_FILES = {
+    "registry/touchpoints.yaml": """\
+        journeyspec: 1
+        touchpoints:
+          - {id: pricing-page, name: Pricing page, channel: web}
+        """,
+    "registry/research.yaml": """\
+        journeyspec: 1
+        studies:
+          - {id: nps-q1, title: NPS Q1, method: nps, date: 2026-04-01, sample_size: 800}
+        """,
+    "registry/themes.yaml": """\
+        journeyspec: 1
+        themes:
+          - {id: hidden-prices, name: Hidden prices}
+        """,
+    "journeys/checkout.yaml": """\
+        journeyspec: 1
+        id: checkout
+        title: Checkout
+        persona: budi
+        parent: {journey: first-purchase, stage: awareness}
+        stages:
+          - id: pays
+            name: Pays
+            steps:
+              - {id: sees-total, name: Sees the total, touchpoints: [pricing-page]}
+        pain_points:
+          - {id: fees, title: Fees at the end, step: sees-total, evidence: [nps-q1],
+             themes: [hidden-prices]}
+        kpis:
+          - id: completion
+            name: Checkout completion
+            baseline: 60
+            target: 80
+            series: [{value: 62, date: 2026-03-31}, {value: 66, date: 2026-04-30}]
+            current: {value: 70, date: 2026-05-31}
+        """,
+}
+
+
+def test_json_export_holds_the_shared_parts_and_the_new_fields(
+    minimal_project: Path, run: Run
+) -> None:
+    write_files(minimal_project, PORTFOLIO_FILES)
+    result = run("export", "--format", "json", cwd=minimal_project)
+    assert result.exit_code == 0, result.stderr
+    document = json.loads(result.stdout)
+    assert [t["id"] for t in document["touchpoints"]] == ["pricing-page"]
+    assert document["touchpoints"][0]["path"] == "registry/touchpoints.yaml"
+    assert [(s["id"], s["date"], s["sample_size"]) for s in document["studies"]] == [
+        ("nps-q1", "2026-04-01", 800)
+    ]
+    assert [t["name"] for t in document["themes"]] == ["Hidden prices"]
+    checkout = next(j for j in document["journeys"] if j["id"] == "checkout")
+    assert checkout["parent"] == {"journey": "first-purchase", "stage": "awareness"}
+    assert [t["id"] for t in checkout["shared_touchpoints"]] == ["pricing-page"]
+    assert checkout["pain_points"][0]["themes"] == ["hidden-prices"]
+    assert checkout["pain_points"][0]["evidence"] == ["nps-q1"]
+    kpi = checkout["kpis"][0]
+    assert kpi["current"] == {"value": 70, "date": "2026-05-31", "pointer": "/kpis/0/current"}
+    assert [m["value"] for m in kpi["series"]] == [62, 66]

@@ -30,7 +30,10 @@ SCAFFOLD = [
     "schemas/config.schema.json",
     "schemas/journey.schema.json",
     "schemas/persona.schema.json",
+    "schemas/research.schema.json",
     "schemas/teams.schema.json",
+    "schemas/themes.schema.json",
+    "schemas/touchpoints.schema.json",
 ]
 
 
@@ -120,9 +123,9 @@ def test_init_into_a_non_empty_folder_changes_no_existing_byte(tmp_path: Path, r
         f"skipped registry/channels.yaml {left_out}personas the sample would not match)",
         f"skipped registry/teams.yaml {left_out}personas the sample would not match)",
     ]
-    assert result.stdout.splitlines()[-1].startswith("8 created, 7 skipped.")
+    assert result.stdout.splitlines()[-1].startswith("11 created, 7 skipped.")
     again = run("init", str(tmp_path), cwd=tmp_path)
-    assert again.stdout.splitlines()[-1].startswith("0 created, 15 skipped.")
+    assert again.stdout.splitlines()[-1].startswith("0 created, 18 skipped.")
 
 
 @pytest.mark.parametrize("template", TEMPLATES)
