@@ -35,11 +35,38 @@ class Column:
 
 
 @dataclass(frozen=True)
+class Lane:
+    """One row of the grid, top to bottom.
+
+    The template draws the built-in lanes by ``id``; a lane it does not know (a project's
+    own lane, appended to ``Grid.rows``) is drawn from ``items``: each column's texts.
+    ``line`` names a service-blueprint line drawn above the lane.
+    """
+
+    id: str
+    label: str
+    items: tuple[tuple[str, ...], ...] = ()
+    line: str | None = None
+
+
+BLUEPRINT_LINES = {
+    "frontstage": "Line of interaction",
+    "backstage": "Line of visibility",
+    "support": "Line of internal interaction",
+}
+
+
+@dataclass(frozen=True)
 class Grid:
     stages: tuple[tuple[Stage, int], ...]  # each stage with the columns it spans
     columns: tuple[Column, ...]
     kpis: tuple[tuple[Stage, int, tuple[Kpi, ...]], ...]
     lanes: frozenset[str] = field(default_factory=frozenset)  # optional lanes present
+    rows: tuple[Lane, ...] = ()  # the lanes with content in this journey, in order
+
+    @property
+    def steps(self) -> tuple[Step | None, ...]:
+        return tuple(column.step for column in self.columns)
 
 
 def _opportunities(journey: Journey, step: Step, pains: tuple[PainPoint, ...]) -> list[Opportunity]:
@@ -93,4 +120,56 @@ def journey_grid(journey: Journey, channels: dict[str, str]) -> Grid:
         if step.actor:
             lanes.add("actor")
     kpis = tuple((stage, span, journey.kpis_of(stage.id)) for stage, span in spans)
-    return Grid(tuple(spans), tuple(columns), kpis, frozenset(lanes))
+    rows = _rows(columns, lanes, any(k for _, _, k in kpis))
+    return Grid(tuple(spans), tuple(columns), kpis, frozenset(lanes), rows)
+
+
+def _rows(columns: list[Column], lanes: set[str], kpis: bool) -> tuple[Lane, ...]:
+    """The lanes this journey fills, in canon order: who, what they do, think, feel
+    and meet (a service blueprint starts with physical evidence and names doing "customer
+    actions"), the staff's lanes between the three lines of a blueprint, then pain points,
+    opportunities and KPIs."""
+    steps = [c.step for c in columns if c.step is not None]
+    has = {
+        "actor": "actor" in lanes,
+        "curve": True,  # the template drops it when no one has a score
+        "thinking": any(s.thinks for s in steps),
+        "touchpoints": any(c.contacts for c in columns),
+        "gaps": "gaps" in lanes,
+        "physical_evidence": "physical_evidence" in lanes,
+        "doing": any(s.does for s in steps),
+        "frontstage": "frontstage" in lanes,
+        "backstage": "backstage" in lanes,
+        "support": "support" in lanes,
+        "wait_time": "wait_time" in lanes,
+        "pains": any(c.pains for c in columns),
+        "opportunities": any(c.opportunities for c in columns),
+        "kpis": kpis,
+    }
+    rows = []
+    blueprint = bool(lanes & {"physical_evidence", "frontstage", "backstage", "support"})
+    for lane_id, label in LANE_LABELS:
+        line = BLUEPRINT_LINES.get(lane_id) if blueprint else None
+        if lane_id == "doing" and blueprint:
+            label = "Customer actions"
+        if has[lane_id] or line:  # a blueprint keeps its staff lanes to draw the lines
+            rows.append(Lane(lane_id, label, line=line))
+    return tuple(rows)
+
+
+LANE_LABELS = (
+    ("actor", "Who"),
+    ("physical_evidence", "Physical evidence"),
+    ("doing", "Doing"),
+    ("thinking", "Thinking"),
+    ("curve", "Feeling"),
+    ("touchpoints", "Touchpoints"),
+    ("gaps", "Missing touchpoints"),
+    ("frontstage", "Frontstage"),
+    ("backstage", "Backstage"),
+    ("support", "Support processes"),
+    ("wait_time", "Wait time"),
+    ("pains", "Pain points"),
+    ("opportunities", "Opportunities"),
+    ("kpis", "KPIs"),
+)

@@ -67,9 +67,10 @@ def phase_columns(journeys: Iterable[Journey]) -> tuple[Column, ...]:
 
 
 def stage_cell(journey: Journey, *stages: Stage) -> Cell:
-    """The feelings and pains of one or more stages of a journey, pooled."""
+    """The persona's feelings and the pains of one or more stages of a journey, pooled; a
+    step another person takes (``actor``) is their feeling, not the persona's."""
     steps = [step for stage in stages for step in stage.steps]
-    scores = [s.emotion.score for s in steps if s.emotion is not None]
+    scores = [s.emotion.score for s in steps if s.emotion is not None and not s.actor]
     pains = sum(len(journey.pain_points_at(s.id)) for s in steps)
     if not scores:
         return Cell(None, None, 0, pains)

@@ -16,6 +16,7 @@ from journeyspec.model import Journey, Portfolio
 from journeyspec.rules.base import Rule
 from journeyspec.site import links, matrices, registers
 from journeyspec.site.env import environment
+from journeyspec.site.curve import journey_curve
 from journeyspec.site.grid import journey_grid
 from journeyspec.site.reference import format_sections, rule_docs
 
@@ -207,12 +208,14 @@ def plan_site(inputs: SiteInputs) -> list[PlannedPage]:
                 facet_of=_facets,
             )
     for journey in journeys:
+        grid = journey_grid(journey, channels)
         p.render(
             links.journey(journey.id),
             "journey.md.j2",
             updated=journey.last_reviewed,
             journey=journey,
-            grid=journey_grid(journey, channels),
+            grid=grid,
+            curve=journey_curve(journey, portfolio, grid.steps, p.persona_name(journey.persona)),
             findings=p.findings_of(journey.path),
             figures=[
                 (figure_src(journey.id, f), f)
