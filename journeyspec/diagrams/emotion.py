@@ -157,9 +157,7 @@ class _Chart:
                     style["style"] = "dashed"
                 self.lines.append(f"  {prefix}{i - 1} -- {prefix}{i} {dot.attrs(style)};")
 
-    def legend(
-        self, own: Series, others: list[Series], people: list[tuple[str, str]]
-    ) -> None:
+    def legend(self, own: Series, others: list[Series], people: list[tuple[str, str]]) -> None:
         items = [f'<FONT COLOR="{dot.ACCENT}">━●━</FONT>  this map']
         for colour, name in people:
             items.append(f'<FONT COLOR="{colour}">━■━</FONT>  {dot.label(name, 30, 1)}')

@@ -18,7 +18,7 @@ from journeyspec.diagrams.emotion import score_text
 from journeyspec.diagrams.series import Series, actor_series, own_series, related_series
 from journeyspec.model import Journey, Portfolio, Step
 
-HEIGHT = 84  # px of the lane's drawing
+HEIGHT = 100  # px of the lane's drawing
 PAD = 12  # px kept free above the highest and below the lowest score
 STAR = "M0,-10 L2.9,-4 9.5,-3.1 4.7,1.5 5.9,8.1 0,5 -5.9,8.1 -4.7,1.5 -9.5,-3.1 -2.9,-4Z"
 MARKERS = {
@@ -74,7 +74,9 @@ def journey_curve(
     persona_name: str,
 ) -> Curve:
     """The curve of ``journey`` over the grid's columns (``steps``, None for a placeholder)."""
-    lines = [Line("persona", "persona", persona_name, _per_column(own_series(journey), steps, journey))]
+    lines = [
+        Line("persona", "persona", persona_name, _per_column(own_series(journey), steps, journey))
+    ]
     for k, (actor, series) in enumerate(actor_series(journey)):
         person = portfolio.personas.get(actor)
         name = person.name if person else actor
@@ -172,4 +174,3 @@ def score_words(step: Step, scale: tuple[int, int]) -> str:
         return ""
     words = score_text(step.emotion.score, scale[0] < 0)
     return f"{words} {step.emotion.label}" if step.emotion.label else words
-

@@ -12,11 +12,12 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from journeyspec.findings import Finding, Severity
+from journeyspec.flow import flow_of
 from journeyspec.model import Journey, Portfolio
 from journeyspec.rules.base import Rule
 from journeyspec.site import links, matrices, registers
-from journeyspec.site.env import environment
 from journeyspec.site.curve import journey_curve
+from journeyspec.site.env import environment
 from journeyspec.site.grid import journey_grid
 from journeyspec.site.reference import format_sections, rule_docs
 
@@ -70,6 +71,15 @@ FIGURE_ORDER = ("emotion", "flow", "blueprint", "opportunities")
 def _figure_rank(figure: Figure) -> int:
     """How feelings go comes first for stakeholders, then the path, then the backstage."""
     return FIGURE_ORDER.index(figure.name) if figure.name in FIGURE_ORDER else len(FIGURE_ORDER)
+
+
+def _shown(figure: Figure, journey: Journey) -> bool:
+    """A journey page shows a diagram only where it says more than the grid: the curve is
+    a lane of the grid (its figure is linked as "full size"), and a flow is drawn only when
+    it branches, loops, skips or ends early."""
+    if figure.name == "emotion":
+        return False
+    return figure.name != "flow" or not flow_of(journey).linear
 
 
 def _facets(journey: Journey) -> dict[str, tuple[str, ...]]:
@@ -220,7 +230,16 @@ def plan_site(inputs: SiteInputs) -> list[PlannedPage]:
             figures=[
                 (figure_src(journey.id, f), f)
                 for f in sorted(inputs.figures.get(journey.id, ()), key=_figure_rank)
+                if _shown(f, journey)
             ],
+            curve_src=next(
+                (
+                    figure_src(journey.id, f)
+                    for f in inputs.figures.get(journey.id, ())
+                    if f.name == "emotion"
+                ),
+                None,
+            ),
             future_states=portfolio.future_states_of(journey.id),
             evidence_titles={e.id: e.title for e in journey.evidence if e.id},
         )

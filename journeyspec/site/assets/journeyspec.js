@@ -105,13 +105,11 @@
   function keys(table) {
     var rows = Array.prototype.slice.call(table.rows);
     var cells = rows.map(function (row) { return Array.prototype.slice.call(row.cells); });
-    var first = null;
     cells.forEach(function (row) {
-      row.forEach(function (cell) {
-        cell.tabIndex = -1;
-        if (!first && cell.tagName === "TD" && row.length > 2) { first = cell; }
-      });
+      row.forEach(function (cell) { cell.tabIndex = -1; });
     });
+    var body = table.tBodies[0];
+    var first = body && body.rows.length && body.rows[0].cells[1];
     if (first) { first.tabIndex = 0; }
     table.addEventListener("keydown", function (event) {
       var cell = event.target.closest ? event.target.closest("td, th") : null;
@@ -153,6 +151,10 @@
   }
 
   function start() {
+    // Material's search dialog has no name (axe: aria-dialog-name).
+    Array.prototype.forEach.call(document.querySelectorAll(".md-search[role=dialog]"), function (d) {
+      if (!d.getAttribute("aria-label")) { d.setAttribute("aria-label", "Search"); }
+    });
     Array.prototype.forEach.call(document.querySelectorAll("table[data-jsp-grid]"), enhance);
   }
   if (document.readyState === "loading") {
