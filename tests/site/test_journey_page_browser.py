@@ -95,6 +95,8 @@ def test_compact_grid_fits_and_the_curve_sits_on_its_columns(
         page.goto(server + f"journeys/{journey}/")
         table = page.locator("table.jsp-grid")
         assert table.get_attribute("data-mode") == "compact", journey
+        # Wide diagrams scroll inside their cards: the page itself never scrolls sideways.
+        assert page.evaluate("document.documentElement.scrollWidth") <= DESKTOP["width"]
         columns = page.evaluate(COLUMNS)
         assert columns and max(right for _, right in columns) <= DESKTOP["width"], journey
         points = page.evaluate(POINTS)
@@ -170,6 +172,7 @@ def test_phones_get_cards_with_the_curve_as_a_strip(server: str, browser: Any) -
     assert page.locator("li.jsp-step-card").count() == 13
     assert page.locator("svg.jsp-curve-strip").is_visible()
     assert page.locator("li.jsp-step-card").first.bounding_box()["width"] <= PHONE["width"]
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     page.goto(server + PAGES["backlog"])
     row = page.locator("table.jsp-stacks tbody tr").first
     assert row.evaluate("e => getComputedStyle(e).display") == "block"
