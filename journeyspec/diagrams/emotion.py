@@ -14,6 +14,7 @@ from journeyspec.model import Journey, Portfolio
 DX = 1.5  # inches between steps
 HEIGHT = 3.0  # inches from the bottom to the top of the scale
 LINE_HEIGHT = 0.16  # inches per 9-point text line
+LABEL_HALF_WIDTH = 0.6  # inches: half of a score label such as "-2 frustrated"
 OVERLAYS = (("#7c3aed", "#c4b5fd"), ("#0f766e", "#99d5cc"), ("#be185d", "#f5b3cf"))
 ACTORS = (("#b45309", "#fcd34d"), ("#0369a1", "#7dd3fc"), ("#4d7c0f", "#bef264"))
 
@@ -26,7 +27,7 @@ def emotion_diagram(journey: Journey, portfolio: Portfolio) -> Diagram:
     chart = _Chart(journey)
     chart.axes()
     chart.stages()
-    chart.steps(own)
+    chart.steps([own, *(series for _, series in people), *others])
     for k, series in enumerate(others):  # drawn first, so this map's points stay on top
         colour, fill = OVERLAYS[k % len(OVERLAYS)]
         chart.line(series, f"q{k}_", colour, fill, solid=False)
@@ -104,7 +105,7 @@ class _Chart:
             self.node(f"h{g}", centre, HEIGHT + 0.6, _plain(name, "11"))
             first += len(stage.steps)
 
-    def steps(self, own: Series) -> None:
+    def steps(self, lines: list[Series]) -> None:
         for i, step in enumerate(self.journey.steps):
             wrapped = dot.wrap(step.name, 18, 3)
             markup = "<BR/>".join(dot.text(line) for line in wrapped)
@@ -119,8 +120,31 @@ class _Chart:
                 if step.emotion.label:
                     words += " " + dot.shorten(step.emotion.label, 14)
                 value = _plain(dot.Html(dot.text(words)), "9")
+                y = self.y(step.emotion.score)
                 lift = 0.4 if step.moment_of_truth else 0.26
-                self.node(f"v{i}", i * DX, self.y(step.emotion.score) + lift, value)
+                above, below = self.rise(i, y, lines)
+                if below < above and y - lift - below >= 0:  # clear of the step names
+                    lift = -(lift + below)
+                else:
+                    lift += above
+                self.node(f"v{i}", i * DX, y + lift, value)
+
+    def rise(self, i: int, y: float, lines: list[Series]) -> tuple[float, float]:
+        """How far the lines (and other maps' points) reach above and below point ``i``
+        within half a label's width either side: the label goes where it needs to move
+        least, clear of every line."""
+        reach = min(LABEL_HALF_WIDTH, DX) / DX
+        offsets = []
+        for series in lines:
+            here = series.scores[i]
+            if here is None:
+                continue
+            at = self.y(here)
+            offsets.append(at - y)
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(series.scores) and (score := series.scores[j]) is not None:
+                    offsets.append(at + (self.y(score) - at) * reach - y)
+        return max([0.0, *offsets]), max([0.0, *(-o for o in offsets)])
 
     def line(
         self,
