@@ -40,6 +40,13 @@ class Flow:
             for j in targets:
                 yield i, j
 
+    @property
+    def linear(self) -> bool:
+        """Each step leads to the next in file order and only the last ends the journey:
+        no branch, loop, skip or early exit (a flow diagram would repeat the grid)."""
+        count = len(self.steps)
+        return self.follows == tuple((i + 1,) if i + 1 < count else () for i in range(count))
+
     def exits(self) -> tuple[int, ...]:
         """The steps where a path ends (``next: []`` or the last step with no ``next``)."""
         return tuple(i for i, targets in enumerate(self.follows) if not targets)

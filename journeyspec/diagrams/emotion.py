@@ -8,28 +8,37 @@ from __future__ import annotations
 
 from journeyspec.diagrams import dot
 from journeyspec.diagrams.diagram import Diagram, listing
-from journeyspec.diagrams.series import Series, own_series, related_series
+from journeyspec.diagrams.series import Series, actor_series, own_series, related_series
 from journeyspec.model import Journey, Portfolio
 
 DX = 1.5  # inches between steps
 HEIGHT = 3.0  # inches from the bottom to the top of the scale
 LINE_HEIGHT = 0.16  # inches per 9-point text line
+LABEL_HALF_WIDTH = 0.6  # inches: half of a score label such as "-2 frustrated"
 OVERLAYS = (("#7c3aed", "#c4b5fd"), ("#0f766e", "#99d5cc"), ("#be185d", "#f5b3cf"))
+ACTORS = (("#b45309", "#fcd34d"), ("#0369a1", "#7dd3fc"), ("#4d7c0f", "#bef264"))
 
 
 def emotion_diagram(journey: Journey, portfolio: Portfolio) -> Diagram:
     """Plot the journey's emotion scores, with related maps' scores overlaid."""
     own = own_series(journey)
     others = related_series(journey, portfolio)
+    people = actor_series(journey)
     chart = _Chart(journey)
     chart.axes()
     chart.stages()
-    chart.steps(own)
+    chart.steps([own, *(series for _, series in people), *others])
     for k, series in enumerate(others):  # drawn first, so this map's points stay on top
         colour, fill = OVERLAYS[k % len(OVERLAYS)]
         chart.line(series, f"q{k}_", colour, fill, solid=False)
+    names: list[tuple[str, str]] = []
+    for k, (actor, series) in enumerate(people):  # each person their own line
+        colour, fill = ACTORS[k % len(ACTORS)]
+        chart.line(series, f"a{k}_", colour, fill, solid=True, shape="box")
+        persona = portfolio.personas.get(actor)
+        names.append((colour, persona.name if persona else actor))
     chart.line(own, "p", dot.ACCENT, dot.ACCENT_FILL, solid=True)
-    chart.legend(own, others)
+    chart.legend(own, others, names)
     title = f"Emotion curve: {journey.title}"
     extra = {"layout": "neato", "splines": "line", "outputorder": "edgesfirst", "overlap": "true"}
     lines = dot.header("graph", f"emotion-{journey.id}", title, "", extra)
@@ -96,31 +105,63 @@ class _Chart:
             self.node(f"h{g}", centre, HEIGHT + 0.6, _plain(name, "11"))
             first += len(stage.steps)
 
-    def steps(self, own: Series) -> None:
+    def steps(self, lines: list[Series]) -> None:
         for i, step in enumerate(self.journey.steps):
             wrapped = dot.wrap(step.name, 18, 3)
             markup = "<BR/>".join(dot.text(line) for line in wrapped)
-            if own.scores[i] is None:
+            if step.emotion is None:
                 markup += f'<BR/><FONT COLOR="{dot.MUTED}"><I>not scored</I></FONT>'
                 wrapped.append("")
             self.label_lines = max(self.label_lines, len(wrapped))
             y = -0.3 - len(wrapped) * LINE_HEIGHT / 2
             self.node(f"x{i}", i * DX, y, _plain(dot.Html(markup), "9"))
-            if own.scores[i] is not None and step.emotion:
+            if step.emotion:
                 words = score_text(step.emotion.score, self.lo < 0)
                 if step.emotion.label:
                     words += " " + dot.shorten(step.emotion.label, 14)
                 value = _plain(dot.Html(dot.text(words)), "9")
+                y = self.y(step.emotion.score)
                 lift = 0.4 if step.moment_of_truth else 0.26
-                self.node(f"v{i}", i * DX, self.y(step.emotion.score) + lift, value)
+                above, below = self.rise(i, y, lines)
+                if below < above and y - lift - below >= 0:  # clear of the step names
+                    lift = -(lift + below)
+                else:
+                    lift += above
+                self.node(f"v{i}", i * DX, y + lift, value)
 
-    def line(self, series: Series, prefix: str, colour: str, fill: str, *, solid: bool) -> None:
+    def rise(self, i: int, y: float, lines: list[Series]) -> tuple[float, float]:
+        """How far the lines (and other maps' points) reach above and below point ``i``
+        within half a label's width either side: the label goes where it needs to move
+        least, clear of every line."""
+        reach = min(LABEL_HALF_WIDTH, DX) / DX
+        offsets = []
+        for series in lines:
+            here = series.scores[i]
+            if here is None:
+                continue
+            at = self.y(here)
+            offsets.append(at - y)
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(series.scores) and (score := series.scores[j]) is not None:
+                    offsets.append(at + (self.y(score) - at) * reach - y)
+        return max([0.0, *offsets]), max([0.0, *(-o for o in offsets)])
+
+    def line(
+        self,
+        series: Series,
+        prefix: str,
+        colour: str,
+        fill: str,
+        *,
+        solid: bool,
+        shape: str = "circle",
+    ) -> None:
         steps = self.journey.steps
         for i, score in enumerate(series.scores):
             if score is None:
                 continue
             marker: dict[str, str | dot.Html] = {
-                "shape": "circle" if solid else "diamond",
+                "shape": shape if solid else "diamond",
                 "width": "0.17" if solid else "0.24",
                 "height": "0.17" if solid else "0.24",
                 "fixedsize": "true",
@@ -140,8 +181,10 @@ class _Chart:
                     style["style"] = "dashed"
                 self.lines.append(f"  {prefix}{i - 1} -- {prefix}{i} {dot.attrs(style)};")
 
-    def legend(self, own: Series, others: list[Series]) -> None:
+    def legend(self, own: Series, others: list[Series], people: list[tuple[str, str]]) -> None:
         items = [f'<FONT COLOR="{dot.ACCENT}">━●━</FONT>  this map']
+        for colour, name in people:
+            items.append(f'<FONT COLOR="{colour}">━■━</FONT>  {dot.label(name, 30, 1)}')
         for k, series in enumerate(others):
             colour = OVERLAYS[k % len(OVERLAYS)][0]
             name = dot.label(series.journey.title, 40, 1)

@@ -114,7 +114,7 @@ def _card(opportunity: Opportunity, journey: str | None) -> str:
     detail = opportunity.status
     if journey:
         detail = f"{dot.text(dot.shorten(journey, 34))} · {detail}"
-    lines.append(f'<FONT POINT-SIZE="8" COLOR="{dot.MUTED}">{detail}</FONT>')
+    lines.append(f'<FONT POINT-SIZE="9" COLOR="{dot.MUTED}">{detail}</FONT>')
     return (
         '<TABLE BORDER="0" CELLPADDING="0" CELLSPACING="0">'
         f'<TR><TD BORDER="1" STYLE="rounded" COLOR="{dot.LINE}" BGCOLOR="#ffffff" CELLPADDING="4">'

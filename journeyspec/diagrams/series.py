@@ -17,8 +17,31 @@ class Series:
 
 
 def own_series(journey: Journey) -> Series:
-    scores = tuple(step.emotion.score if step.emotion else None for step in journey.steps)
+    """The persona's line: a step another person (an ``actor``) takes is a gap on it."""
+    scores = tuple(
+        step.emotion.score if step.emotion and not step.actor else None for step in journey.steps
+    )
     return Series("this map", journey, scores)
+
+
+def actor_series(journey: Journey) -> list[tuple[str, Series]]:
+    """One line per other person on the map (``actor`` steps), never averaged into the
+    persona's: ``(persona id, series)`` in order of first appearance."""
+    actors = list(dict.fromkeys(step.actor for step in journey.steps if step.actor))
+    return [
+        (
+            actor,
+            Series(
+                "actor",
+                journey,
+                tuple(
+                    step.emotion.score if step.emotion and step.actor == actor else None
+                    for step in journey.steps
+                ),
+            ),
+        )
+        for actor in actors
+    ]
 
 
 def related_series(journey: Journey, portfolio: Portfolio) -> list[Series]:

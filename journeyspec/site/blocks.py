@@ -33,6 +33,7 @@ _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 _SEPARATOR = re.compile(r"(\n(?:[ \t]*\n)+)")  # one or more blank lines, kept by split()
 _STARTS_BLOCK = re.compile(rf"</|<(?:{_BLOCK_LEVEL})(?![a-zA-Z0-9])", re.IGNORECASE)
 _OPENING = re.compile(rf"<(?!(?:{_VOID})\b)[a-zA-Z]")
+_SELF_CLOSED = re.compile(rf"<(?!(?:{_VOID})\b)[a-zA-Z][^>]*/>")  # inline SVG: <line .../>
 _PLACEHOLDER = "JSP-RAW-{}"
 _PLACED = re.compile(r"<p>JSP-RAW-(\d+)</p>")
 _TAG = re.compile(r"<[^>]*>")
@@ -49,8 +50,8 @@ class Split:
 
 
 def _depth(chunk: str) -> int:
-    """Tags a chunk leaves open (void elements never need closing)."""
-    return len(_OPENING.findall(chunk)) - chunk.count("</")
+    """Tags a chunk leaves open (void and self-closed elements never need closing)."""
+    return len(_OPENING.findall(chunk)) - len(_SELF_CLOSED.findall(chunk)) - chunk.count("</")
 
 
 def split(markdown: str) -> Split:

@@ -64,9 +64,11 @@ def phase_columns(journeys: Iterable[Journey]) -> tuple[Column, ...]:
 
 
 def stage_cell(journey: Journey, *stages: Stage) -> Cell:
-    """The feelings and pains of one or more stages of a journey, pooled."""
+    """The persona's feelings and the pains of one or more stages of a journey, pooled; a
+    step another person takes (``actor``) is their feeling, not the persona's."""
     steps = [step for stage in stages for step in stage.steps]
-    scored = [(s.emotion.score, s.name) for s in steps if s.emotion is not None]
+    # The persona's own scores: an actor's (the approving director) are theirs, not hers.
+    scored = [(s.emotion.score, s.name) for s in steps if s.emotion is not None and not s.actor]
     pains = sum(len(journey.pain_points_at(s.id)) for s in steps)
     if not scored:
         return Cell(None, None, 0, pains)

@@ -12,11 +12,13 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from journeyspec.findings import Finding, Severity
+from journeyspec.flow import flow_of
 from journeyspec.history import Revision, summary
 from journeyspec.lanes import Lane
 from journeyspec.model import Journey, Portfolio
 from journeyspec.rules.base import Rule
 from journeyspec.site import links, matrices, registers
+from journeyspec.site.curve import journey_curve
 from journeyspec.site.env import environment
 from journeyspec.site.grid import journey_grid
 from journeyspec.site.reference import format_sections, rule_docs
@@ -80,6 +82,15 @@ FIGURE_ORDER = ("emotion", "flow", "blueprint", "opportunities")
 def _figure_rank(figure: Figure) -> int:
     """How feelings go comes first for stakeholders, then the path, then the backstage."""
     return FIGURE_ORDER.index(figure.name) if figure.name in FIGURE_ORDER else len(FIGURE_ORDER)
+
+
+def _shown(figure: Figure, journey: Journey) -> bool:
+    """A journey page shows a diagram only where it says more than the grid: the curve is
+    a lane of the grid (its figure is linked as "full size"), and a flow is drawn only when
+    it branches, loops, skips or ends early."""
+    if figure.name == "emotion":
+        return False
+    return figure.name != "flow" or not flow_of(journey).linear
 
 
 def _facets(journey: Journey) -> dict[str, tuple[str, ...]]:
@@ -227,17 +238,28 @@ def plan_site(inputs: SiteInputs) -> list[PlannedPage]:
                 facet_of=_facets,
             )
     for journey in journeys:
+        grid = journey_grid(journey, channels, p.inputs.lanes)
         p.render(
             links.journey(journey.id),
             "journey.md.j2",
             updated=journey.last_reviewed,
             journey=journey,
-            grid=journey_grid(journey, channels, p.inputs.lanes),
+            grid=grid,
+            curve=journey_curve(journey, portfolio, grid.steps, p.persona_name(journey.persona)),
             findings=p.findings_of(journey.path),
             figures=[
                 (figure_src(journey.id, f), f)
                 for f in sorted(inputs.figures.get(journey.id, ()), key=_figure_rank)
+                if _shown(f, journey)
             ],
+            curve_src=next(
+                (
+                    figure_src(journey.id, f)
+                    for f in inputs.figures.get(journey.id, ())
+                    if f.name == "emotion"
+                ),
+                None,
+            ),
             future_states=portfolio.future_states_of(journey.id),
             poster=(links.poster(journey.id, "pdf"), links.poster(journey.id, "svg"))
             if inputs.posters

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from journeyspec.diagrams import dot, render_svgs
 from journeyspec.diagrams.emotion import emotion_diagram
-from tests.diagrams.builders import journey, one_journey, steps
+from tests.diagrams.builders import example_portfolio, journey, one_journey, steps
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -140,3 +140,28 @@ def test_a_journey_without_steps_still_draws_its_axes(tmp_path: Path) -> None:
     assert "The journey has no steps yet." in diagram.alt
     [svg] = render_svgs([diagram], tmp_path / "cache")
     assert "no steps yet" in svg
+
+
+def test_score_labels_never_sit_on_a_line() -> None:
+    """Every score label clears every line segment within half a label's width of it."""
+    portfolio = example_portfolio()
+    for charted in portfolio.journeys:
+        source = emotion_diagram(charted, portfolio).dot
+        pos = {
+            name: (float(x), float(y))
+            for name, x, y in re.findall(r"^  (\w+) \[pos=\"([-0-9.]+),([-0-9.]+)!\"", source, re.M)
+        }
+        segments = [
+            (pos[a], pos[b])
+            for a, b in re.findall(r"^  (\w+) -- (\w+) \[color", source, re.M)
+            if re.fullmatch(r"(p|a\d+_|q\d+_)\d+", a)
+        ]
+        for name, (x, y) in pos.items():
+            if not re.fullmatch(r"v\d+", name):
+                continue
+            for (x1, y1), (x2, y2) in segments:
+                for dx in (-0.6, 0.0, 0.6):
+                    at = x + dx
+                    if min(x1, x2) <= at <= max(x1, x2) and x1 != x2:
+                        line = y1 + (y2 - y1) * (at - x1) / (x2 - x1)
+                        assert abs(line - y) >= 0.2, (charted.id, name, at, line, y)

@@ -110,7 +110,8 @@ def test_journey_page_shows_grid_and_diagrams(server: str, page: Any) -> None:
     assert grid.locator("th[scope=colgroup]").count() >= 4
     assert grid.locator("caption").inner_text().startswith("First purchase")
     figures = page.locator("figure.jsp-figure img")
-    assert figures.count() >= 2
+    # The curve is a lane of the grid and this flow is a straight line: the matrix remains.
+    assert figures.count() >= 1
     for index in range(figures.count()):
         image = figures.nth(index)
         image.scroll_into_view_if_needed()
