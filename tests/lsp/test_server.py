@@ -339,6 +339,7 @@ async def test_typing_relints_the_file_and_saving_relints_the_project(
 
 
 @pytest.mark.example
+@pytest.mark.asyncio
 async def test_shared_touchpoints_studies_and_themes_complete_and_resolve(
     client: LanguageClient,
 ) -> None:
