@@ -70,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
         timing = best_of(options.repeat, diff, repo, env)
         peak = peak_memory(diff, repo, env)
         print(f"diff HEAD, {options.journeys} journeys beside a {options.blob_mb} MB unrelated "
-              f"file: {timing.best:.2f} s, peak memory {peak / 1e6:.0f} MB")  # fmt: skip
+              f"file: {timing.best:.2f} s, peak memory {peak.bytes / 1e6:.0f} MB")  # fmt: skip
     return 0
 
 

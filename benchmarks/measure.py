@@ -1,4 +1,5 @@
-"""Measuring commands: wall-clock time (best of k runs) and the peak memory of a process tree."""
+"""Measuring commands: wall clock and CPU time (best of k runs, two sides interleaved) and
+the peak memory of a process tree."""
 
 from __future__ import annotations
 
@@ -37,14 +38,14 @@ class Timing:
 
 
 def run_once(
-    command: Sequence[str], cwd: Path, env: dict[str, str], ok: Sequence[int] = (0,)
+    argv: Sequence[str], cwd: Path, env: dict[str, str], ok: Sequence[int] = (0,)
 ) -> tuple[float, float]:
-    """Run ``command`` once with output discarded; its wall-clock and CPU time in seconds."""
+    """Run ``argv`` once with output discarded; its wall-clock and CPU time in seconds."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     try:
         done = subprocess.run(
-            list(command),
+            list(argv),
             cwd=cwd,
             env=env,
             stdout=subprocess.DEVNULL,
@@ -54,48 +55,87 @@ def run_once(
         )
     except FileNotFoundError:
         raise CommandFailed(
-            f"{command[0]} is not installed (pip install 'journeyspec[bench]')"
+            f"{argv[0]} is not installed (pip install 'journeyspec[bench]')"
         ) from None
     elapsed = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     if done.returncode not in ok:
         tail = done.stderr.decode("utf-8", "replace")[-2000:]
-        raise CommandFailed(f"{' '.join(command)} exited {done.returncode}:\n{tail}")
+        raise CommandFailed(f"{' '.join(argv)} exited {done.returncode}:\n{tail}")
     return elapsed, cpu
+
+
+Run = Callable[[], tuple[float, float]]  # one measured run: (wall, CPU) seconds
+
+
+def command(
+    argv: Sequence[str],
+    cwd: Path,
+    env: dict[str, str],
+    *,
+    ok: Sequence[int] = (0,),
+    before: Callable[[], None] | None = None,
+) -> Run:
+    """A run of ``argv`` (``before`` runs untimed ahead of it)."""
+
+    def run() -> tuple[float, float]:
+        if before is not None:
+            before()
+        return run_once(argv, cwd, env, ok)
+
+    return run
+
+
+def interleaved(repeat: int, *sides: Run) -> list[Timing]:
+    """Each side run ``repeat`` times, taking turns (ours, peer, ours, peer, ...), so a
+    change in the machine's load falls on every side alike; one ``Timing`` per side."""
+    runs: list[list[tuple[float, float]]] = [[] for _ in sides]
+    for _ in range(max(1, repeat)):
+        for done, side in zip(runs, sides, strict=True):
+            done.append(side())
+    return [
+        Timing(min(w for w, _ in done), tuple(w for w, _ in done), min(c for _, c in done))
+        for done in runs
+    ]
 
 
 def best_of(
     repeat: int,
-    command: Sequence[str],
+    argv: Sequence[str],
     cwd: Path,
     env: dict[str, str],
     *,
     ok: Sequence[int] = (0,),
     before: Callable[[], None] | None = None,
 ) -> Timing:
-    """Time ``command`` ``repeat`` times (``before`` runs untimed ahead of each run)."""
-    runs = []
-    for _ in range(max(1, repeat)):
-        if before is not None:
-            before()
-        runs.append(run_once(command, cwd, env, ok))
-    times = tuple(wall for wall, _ in runs)
-    return Timing(min(times), times, min(cpu for _, cpu in runs))
+    """Time ``argv`` ``repeat`` times (``before`` runs untimed ahead of each run)."""
+    return interleaved(repeat, command(argv, cwd, env, ok=ok, before=before))[0]
+
+
+@dataclass(frozen=True)
+class Peak:
+    """The peak resident memory of a command's process tree, and what the command took."""
+
+    bytes: int
+    wall: float
+    cpu: float
 
 
 def peak_memory(
-    command: Sequence[str], cwd: Path, env: dict[str, str], ok: Sequence[int] = (0,)
-) -> int:
-    """Peak resident memory, in bytes, of ``command`` and every process it starts.
+    argv: Sequence[str], cwd: Path, env: dict[str, str], ok: Sequence[int] = (0,)
+) -> Peak:
+    """Peak resident memory, in bytes, of ``argv`` and every process it starts.
 
     The tree is sampled every 10 ms and the resident sizes summed, so pages that forked
     workers share with their parent count once per process: an upper bound. The kernel's
     own high-water mark of the largest single process is taken too, and the larger wins.
+    The CPU time is the command's and its waited-for children's, from ``wait4``.
     """
     with tempfile.TemporaryFile() as errors:  # a pipe could fill up and stall the command
+        start = time.perf_counter()
         process = subprocess.Popen(
-            list(command), cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=errors
+            list(argv), cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=errors
         )
         peak, single = 0, 0
         deadline = time.monotonic() + TIMEOUT
@@ -104,16 +144,18 @@ def peak_memory(
             if pid:
                 process.returncode = os.waitstatus_to_exitcode(status)
                 single = usage.ru_maxrss * 1024  # kilobytes on Linux
+                cpu = usage.ru_utime + usage.ru_stime
                 break
             peak = max(peak, sum(_rss(pid) for pid in _tree(process.pid)))
             if time.monotonic() > deadline:
                 process.kill()
             time.sleep(0.01)
+        wall = time.perf_counter() - start
         errors.seek(0)
         stderr = errors.read().decode("utf-8", "replace")
     if process.returncode not in ok:
-        raise CommandFailed(f"{' '.join(command)} exited {process.returncode}:\n{stderr[-2000:]}")
-    return max(peak, single)
+        raise CommandFailed(f"{' '.join(argv)} exited {process.returncode}:\n{stderr[-2000:]}")
+    return Peak(max(peak, single), wall, cpu)
 
 
 def _tree(root: int) -> list[int]:
@@ -129,6 +171,21 @@ def _tree(root: int) -> list[int]:
         except OSError:
             continue
     return found
+
+
+def tree_cpu(root: int) -> float:
+    """CPU seconds that ``root`` and its live descendants have used so far (with the
+    children each has waited for), from /proc (Linux)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for pid in _tree(root):
+        try:
+            stat = Path(f"/proc/{pid}/stat").read_text()
+        except OSError:
+            continue
+        fields = stat.rsplit(")", 1)[1].split()  # after the command name, which may hold spaces
+        total += sum(int(field) for field in fields[11:15])  # utime stime cutime cstime
+    return total / ticks
 
 
 def _rss(pid: int) -> int:

@@ -1,9 +1,12 @@
 """The benchmark runner: journeyspec against its floor and its peers, side by side, in one run.
 
-``python -m benchmarks.run [--journeys N] [--rss-journeys M] [--repeat K]`` writes a corpus
-into a temporary folder, measures every command as a subprocess (wall clock, best of K
-runs) and prints a Markdown table of ratios against the targets of issue 6, headed by the
-machine it ran on. Exit code 1 when a measurement could not be taken.
+``python -m benchmarks.run [--journeys N] [--rss-journeys M] [--repeat K] ...`` writes a
+corpus into a temporary folder, measures every command as a subprocess and prints a
+Markdown table against the targets of issue 16, headed by the machine and its load before
+and after. Every timed row shows wall clock and CPU time (user + system of the whole
+process tree) of both sides and the ratio of each; the runs of the two sides take turns,
+and a row is met by its CPU ratio alone, which the machine's load does not inflate.
+Exit code 1 when a measurement could not be taken.
 """
 
 from __future__ import annotations
@@ -21,9 +24,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from benchmarks.corpus import write_corpus
-from benchmarks.measure import CommandFailed, Timing, best_of, peak_memory
+from benchmarks.measure import CommandFailed, Timing, command, interleaved, peak_memory
 from benchmarks.plain_site import write_plain_site
-from benchmarks.table import Better, Row, cpu, markdown, megabytes, seconds
+from benchmarks.preview import edit_to_preview
+from benchmarks.table import Better, Row, Side, markdown
 
 REPO = Path(__file__).resolve().parent.parent
 TODAY = "2026-11-01"  # the corpus's dates are written against this day
@@ -38,23 +42,28 @@ for path in paths:
 print(time.perf_counter() - start, time.process_time() - cpu)
 """
 
-
-# Shown in place of a figure whose command failed, so the table always has every row.
+# Every row, so the table always has each one; shown as "failed" until measured.
 _FIGURES: tuple[tuple[str, str, float, Better, str], ...] = (
     ("1", "`journeyspec lint` vs PyYAML CSafeLoader parse-only", 1.0, "lower", "×"),
     ("1w", "the same lint with a warm cache", 1.0, "lower", "×"),
     ("2", "`journeyspec lint` vs `check-jsonschema`", 20.0, "higher", "× faster"),
-    ("3", "cold `journeyspec build` vs plain `mkdocs build`", 1.5, "lower", "×"),
+    ("3", "cold `journeyspec build` vs plain `mkdocs build`", 1.0, "lower", "×"),
     ("4", "rebuild after editing one journey vs plain build", 1.05, "lower", "×"),
-    ("3n", "cold `journeyspec build` vs plain build with a short navigation", 1.5, "lower", "×"),
+    ("3n", "cold `journeyspec build` vs plain build with a short navigation", 2.0, "lower", "×"),
     ("4n", "rebuild vs plain build with a short navigation", 1.05, "lower", "×"),
+    ("4e", "edit to preview with `journeyspec serve`", 1.0, "lower", " s"),
     ("5", "peak memory of `journeyspec lint`", 300.0, "lower", " MB"),
+    ("5b", "peak memory of `journeyspec build`", 2000.0, "lower", " MB"),
+    ("6", "scale: lint CPU at the larger corpus vs the smaller", 10.5, "lower", "×"),
 )
-PLACEHOLDERS = [
-    Row(number, what, "—", "—", None, target, better, unit, note="failed, see below")
+PLACEHOLDERS = {
+    number: Row(number, what, target, better, unit, note="failed, see below")
     for number, what, target, better, unit in _FIGURES
-]
-BUILD_PLACEHOLDERS = [row for row in PLACEHOLDERS if row.number[0] in "34"]
+}
+
+
+def placeholders(*numbers: str) -> list[Row]:
+    return [PLACEHOLDERS[number] for number in numbers]
 
 
 def tool(name: str) -> str:
@@ -63,26 +72,31 @@ def tool(name: str) -> str:
     return str(beside) if beside.exists() else shutil.which(name) or name
 
 
+def side(timing: Timing) -> Side:
+    return Side(timing.best, timing.cpu)
+
+
 def versus(number: str, what: str, ours: Timing, peer: Timing, target: float) -> Row:
     """A row timing journeyspec against a peer, where lower is better."""
-    ratio = ours.best / peer.best
-    cells = seconds(ours.best), seconds(peer.best)
-    return Row(number, what, *cells, ratio, target, "lower", cpu=cpu(ours.cpu, peer.cpu))
+    return Row(number, what, target, ours=side(ours), peer=side(peer))
+
+
+def load() -> str:
+    return ", ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
 def machine() -> str:
-    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     return (
         f"{os.cpu_count()} cores, Python {platform.python_version()} on {platform.system()} "
-        f"{platform.machine()}, {now}, load average {load}"
+        f"{platform.machine()}, {now}"
     )
 
 
-def parse_floor(corpus: Path, files: list[str], repeat: int, env: dict[str, str]) -> Timing:
+def floor(corpus: Path, files: list[str], env: dict[str, str]) -> Callable[[], tuple[float, float]]:
     """PyYAML's C loader parsing every journey in one process: time inside that process."""
-    times, cpus = [], []
-    for _ in range(max(1, repeat)):
+
+    def run() -> tuple[float, float]:
         out = subprocess.run(
             [sys.executable, "-c", FLOOR_SCRIPT, *files],
             cwd=corpus,
@@ -92,9 +106,9 @@ def parse_floor(corpus: Path, files: list[str], repeat: int, env: dict[str, str]
             check=True,
         )
         wall, cpu = out.stdout.split()
-        times.append(float(wall))
-        cpus.append(float(cpu))
-    return Timing(min(times), tuple(times), min(cpus))
+        return float(wall), float(cpu)
+
+    return run
 
 
 def clear(*paths: Path) -> None:
@@ -102,35 +116,47 @@ def clear(*paths: Path) -> None:
         shutil.rmtree(path, ignore_errors=True)
 
 
-def lint_rows(corpus: Path, files: list[str], args: argparse.Namespace) -> list[Row]:
+@dataclasses.dataclass
+class Measured:
+    """Figures one step leaves for a later one (the scale row needs the cold lint's)."""
+
+    cold_lint: Timing | None = None
+
+
+def lint_rows(
+    corpus: Path, files: list[str], args: argparse.Namespace, measured: Measured
+) -> list[Row]:
     env = environment()
     lint = [tool("journeyspec"), "lint"]
-    floor = parse_floor(corpus, files, args.repeat, env)
-    cold = best_of(args.repeat, lint, corpus, env, ok=(0, 1), before=lambda: clear(corpus / CACHE))
-    # The cold runs leave the cache filled: nothing changed since, so these runs are warm.
-    warm = best_of(args.repeat, lint, corpus, env, ok=(0, 1))
+    parse = floor(corpus, files, env)
+    cold = command(lint, corpus, env, ok=(0, 1), before=lambda: clear(corpus / CACHE))
+    cold_lint, floor_1 = interleaved(args.repeat, cold, parse)
+    measured.cold_lint = cold_lint
+    # A run that leaves the cache filled, then warm runs (nothing changed since).
+    command(lint, corpus, env, ok=(0, 1))()
+    warm = command(lint, corpus, env, ok=(0, 1))
+    warm_lint, floor_w = interleaved(args.repeat, warm, parse)
     peer = [tool("check-jsonschema"), "--schemafile", str(REPO / "schemas/journey.schema.json")]
-    checked = best_of(args.peer_repeat, [*peer, *files], corpus, env)
+    checker = command([*peer, *files], corpus, env)
+    cold_2, checked = interleaved(args.peer_repeat, cold, checker)
     n = f"{len(files):,} journeys"
     return [
         versus(
             "1",
             f"`journeyspec lint`, cold cache, vs PyYAML CSafeLoader parse-only, {n}",
-            cold,
-            floor,
+            cold_lint,
+            floor_1,
             1.0,
         ),
-        versus("1w", "the same lint with a warm cache (no file changed)", warm, floor, 1.0),
+        versus("1w", "the same lint with a warm cache (no file changed)", warm_lint, floor_w, 1.0),
         Row(
             "2",
             f"`journeyspec lint` (cold) vs `check-jsonschema` (schema only), {n}",
-            seconds(cold.best),
-            seconds(checked.best),
-            checked.best / cold.best,
             20.0,
             "higher",
-            unit="× faster",
-            cpu=cpu(cold.cpu, checked.cpu, faster=True),
+            "× faster",
+            ours=side(cold_2),
+            peer=side(checked),
         ),
     ]
 
@@ -145,18 +171,14 @@ def build_rows(corpus: Path, work: Path, args: argparse.Namespace) -> list[Row]:
     ).returncode
     if available != 0:
         note = "not measured: this journeyspec has no `build` command"
-        return [dataclasses.replace(row, note=note) for row in BUILD_PLACEHOLDERS]
-    repeat = args.build_repeat
-    cold = best_of(
-        repeat, build, corpus, env, before=lambda: clear(corpus / "site", corpus / CACHE)
-    )
+        return [dataclasses.replace(row, note=note) for row in placeholders("3", "4", "3n", "4n")]
+    # One untimed build to count the pages the plain peers must have.
+    command(build, corpus, env, before=lambda: clear(corpus / "site", corpus / CACHE))()
     pages = sum(1 for p in (corpus / "site").rglob("*.html") if p.name != "404.html")
     plain, short = work / "plain", work / "plain-short-nav"
     write_plain_site(corpus, plain, pages)
     write_plain_site(corpus, short, pages, short_nav=True)
     mkdocs = [tool("mkdocs"), "build", "--quiet"]
-    baseline = best_of(repeat, mkdocs, plain, env, before=lambda: clear(plain / "site"))
-    strict = best_of(repeat, mkdocs, short, env, before=lambda: clear(short / "site"))
     touched = corpus / "journeys" / sorted(os.listdir(corpus / "journeys"))[0]
     original = touched.read_text(encoding="utf-8")
     edits = iter(range(1_000_000))
@@ -167,7 +189,14 @@ def build_rows(corpus: Path, work: Path, args: argparse.Namespace) -> list[Row]:
             original.replace("\ntitle: ", f"\ntitle: Edit {next(edits)} of ", 1), encoding="utf-8"
         )
 
-    rebuild = best_of(repeat, build, corpus, env, before=touch)
+    # Each round: a cold build, a rebuild after one edit, then each plain build.
+    cold, rebuild, baseline, strict = interleaved(
+        args.build_repeat,
+        command(build, corpus, env, before=lambda: clear(corpus / "site", corpus / CACHE)),
+        command(build, corpus, env, before=touch),
+        command(mkdocs, plain, env, before=lambda: clear(plain / "site")),
+        command(mkdocs, short, env, before=lambda: clear(short / "site")),
+    )
     touched.write_text(original, encoding="utf-8")
     what = f"{pages:,} pages"
     return [
@@ -176,7 +205,7 @@ def build_rows(corpus: Path, work: Path, args: argparse.Namespace) -> list[Row]:
             f"cold `journeyspec build` vs plain `mkdocs build` (material), {what}",
             cold,
             baseline,
-            1.5,
+            1.0,
         ),
         versus(
             "4",
@@ -192,7 +221,7 @@ def build_rows(corpus: Path, work: Path, args: argparse.Namespace) -> list[Row]:
             "cold `journeyspec build` vs the plain build with a one-entry navigation",
             cold,
             strict,
-            1.5,
+            2.0,
         ),
         versus(
             "4n",
@@ -204,19 +233,69 @@ def build_rows(corpus: Path, work: Path, args: argparse.Namespace) -> list[Row]:
     ]
 
 
-def memory_row(work: Path, args: argparse.Namespace) -> Row:
+def preview_row(corpus: Path, args: argparse.Namespace) -> Row:
+    journey = corpus / "journeys" / sorted(os.listdir(corpus / "journeys"))[-1]
+    serve = [tool("journeyspec"), "serve"]
+    waited = edit_to_preview(
+        serve, corpus, journey, environment(), repeat=args.repeat, timeout=args.preview_timeout
+    )
+    journeys = len(os.listdir(corpus / "journeys"))
+    return Row(
+        "4e",
+        f"edit one journey to its new page served by `journeyspec serve`, {journeys:,} "
+        "journeys (wall clock; CPU: the server's)",
+        1.0,
+        unit=" s",
+        ours=side(waited),
+        value=waited.best,
+    )
+
+
+def memory_rows(work: Path, args: argparse.Namespace, measured: Measured) -> list[Row]:
     corpus = work / "rss"
     write_corpus(corpus, args.rss_journeys, args.seed)
-    peak = peak_memory([tool("journeyspec"), "lint"], corpus, environment(), ok=(0, 1))
+    env = environment()
+    lint = peak_memory([tool("journeyspec"), "lint"], corpus, env, ok=(0, 1))
+    rows = [
+        Row(
+            "5",
+            f"peak memory of `journeyspec lint`, cold cache, {args.rss_journeys:,} journeys",
+            300.0,
+            unit=" MB",
+            ours=Side(lint.wall, lint.cpu),
+            value=lint.bytes / 1e6,
+        )
+    ]
+    if measured.cold_lint is not None:
+        scale = args.rss_journeys / args.journeys
+        rows.append(
+            Row(
+                "6",
+                f"scale: cold `journeyspec lint` of {args.rss_journeys:,} journeys vs of "
+                f"{args.journeys:,} (target: {scale:g}× the journeys, 5% slack)",
+                round(scale * 1.05, 2),
+                ours=Side(lint.wall, lint.cpu),
+                peer=side(measured.cold_lint),
+            )
+        )
+    else:
+        rows.append(dataclasses.replace(PLACEHOLDERS["6"], note="the cold lint was not measured"))
+    return rows
+
+
+def build_memory_row(work: Path, args: argparse.Namespace) -> Row:
+    corpus = work / "build-rss"
+    write_corpus(corpus, args.build_rss_journeys, args.seed)
+    build = [tool("journeyspec"), "build", "--allow-errors"]
+    peak = peak_memory(build, corpus, environment())
     return Row(
-        "5",
-        f"peak memory of `journeyspec lint`, cold cache, {args.rss_journeys:,} journeys",
-        megabytes(peak),
-        "—",
-        peak / 1e6,
-        300.0,
-        "lower",
+        "5b",
+        f"peak memory of a cold `journeyspec build`, {args.build_rss_journeys:,} journeys "
+        "(the target is for 10,000)",
+        2000.0,
         unit=" MB",
+        ours=Side(peak.wall, peak.cpu),
+        value=peak.bytes / 1e6,
     )
 
 
@@ -230,42 +309,64 @@ def measure(work: Path, args: argparse.Namespace) -> tuple[list[Row], list[str]]
     files = [f"journeys/{name}" for name in sorted(os.listdir(corpus / "journeys"))]
     rows: list[Row] = []
     failures: list[str] = []
+    measured = Measured()
     steps: list[tuple[Callable[[], list[Row]], list[Row]]] = [
-        (lambda: lint_rows(corpus, files, args), PLACEHOLDERS[:3]),
-        (lambda: build_rows(corpus, work, args), BUILD_PLACEHOLDERS),
-        (lambda: [memory_row(work, args)], PLACEHOLDERS[5:6]),
+        (lambda: lint_rows(corpus, files, args, measured), placeholders("1", "1w", "2")),
+        (lambda: build_rows(corpus, work, args), placeholders("3", "4", "3n", "4n")),
+        (lambda: [preview_row(corpus, args)], placeholders("4e")),
+        (lambda: memory_rows(work, args, measured), placeholders("5", "6")),
+        (lambda: [build_memory_row(work, args)], placeholders("5b")),
     ]
-    for step, placeholders in steps:
+    for step, fallback in steps:
         try:
             rows.extend(step())
         except (CommandFailed, subprocess.CalledProcessError) as exc:
             failures.append(str(exc))
-            rows.extend(placeholders)
-    return rows, failures
+            rows.extend(fallback)
+    order = list(PLACEHOLDERS)
+    return sorted(rows, key=lambda row: order.index(row.number)), failures
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__)
     parser.add_argument("--journeys", type=int, default=1000, help="corpus size (1000)")
-    parser.add_argument("--rss-journeys", type=int, default=10_000, help="for memory (10000)")
+    parser.add_argument(
+        "--rss-journeys", type=int, default=10_000, help="for lint memory and scale (10000)"
+    )
+    parser.add_argument(
+        "--build-rss-journeys",
+        type=int,
+        default=1000,
+        help="for build memory (1000; the target is for 10,000, which takes long)",
+    )
     parser.add_argument("--repeat", type=int, default=3, help="runs per timing; best wins (3)")
     parser.add_argument("--peer-repeat", type=int, default=1, help="runs of check-jsonschema")
     parser.add_argument("--build-repeat", type=int, default=1, help="runs of each site build")
+    parser.add_argument(
+        "--preview-timeout",
+        type=float,
+        default=1800.0,
+        help="seconds to wait for serve's page (1800)",
+    )
     parser.add_argument("--seed", type=int, default=0, help="corpus seed (0)")
     parser.add_argument("--workdir", type=Path, help="keep the corpora in this new folder")
     args = parser.parse_args(argv)
-    started = machine()
+    started, load_before = machine(), load()
     if args.workdir:
         args.workdir.mkdir(parents=True, exist_ok=False)
         rows, failures = measure(args.workdir, args)
     else:
         with tempfile.TemporaryDirectory(prefix="journeyspec-bench-") as work:
             rows, failures = measure(Path(work), args)
-    command = " ".join(["python -m benchmarks.run", *(argv if argv is not None else sys.argv[1:])])
-    print(f"Machine: {started}; load average at the end {machine().rsplit('average ', 1)[1]}")
+    command_line = " ".join(
+        ["python -m benchmarks.run", *(argv if argv is not None else sys.argv[1:])]
+    )
+    print(f"Machine: {started}; load average before {load_before}, after {load()}")
     print(
-        f"Command: `{command}`; times are wall clock, best of {args.repeat} (check-jsonschema: "
-        f"{args.peer_repeat}, site builds: {args.build_repeat}), each command a fresh process. "
+        f"Command: `{command_line}`; wall clock is the best of {args.repeat} runs "
+        f"(check-jsonschema: {args.peer_repeat}, site builds: {args.build_repeat}), CPU time "
+        "(user + system of the whole process tree) the least; the two sides' runs take "
+        "turns, each command a fresh process, and a row is met by its CPU ratio. "
         f"Cold: no `{CACHE}/`; warm: the cache a previous run left, no file changed.\n"
     )
     print(markdown(rows))

@@ -1,4 +1,4 @@
-"""The benchmark table: one row per figure, each a ratio against its target, as Markdown."""
+"""The benchmark table: one row per figure, wall clock and CPU time, as Markdown."""
 
 from __future__ import annotations
 
@@ -9,40 +9,97 @@ Better = Literal["lower", "higher"]
 
 
 @dataclass(frozen=True)
-class Row:
-    """One figure: what was measured, both sides, the ratio and whether it meets the target.
+class Side:
+    """What one side of a row took: wall-clock seconds (best run) and CPU seconds (least)."""
 
-    ``ratio`` is journeyspec over the peer for times (lower is better) or peer over
-    journeyspec for "× faster" (higher is better); ``None`` with ``note`` when not measured.
+    wall: float
+    cpu: float | None = None
+
+
+@dataclass(frozen=True)
+class Row:
+    """One figure: both sides, the ratio of their wall clocks and of their CPU times.
+
+    A timed row is met by its CPU ratio alone (load does not inflate CPU time); a row
+    with no CPU ratio (memory, the edit-to-preview wait) by its single figure ``value``.
+    Ratios are journeyspec over the peer (lower is better) or, for "× faster", the peer
+    over journeyspec (higher is better). ``None`` with ``note`` when not measured.
     """
 
     number: str
     what: str
-    ours: str
-    peer: str
-    ratio: float | None
     target: float
-    better: Better
+    better: Better = "lower"
     unit: str = "×"
+    ours: Side | None = None
+    peer: Side | None = None
+    value: float | None = None  # the figure of a row without a peer (MB, seconds, ×)
     note: str = ""
-    cpu: str = "—"  # CPU seconds of both sides and their ratio: steadier under shared load
+
+    def _ratio(self, ours: float | None, peer: float | None) -> float | None:
+        if ours is None or peer is None or ours <= 0 or peer <= 0:
+            return None
+        return peer / ours if self.better == "higher" else ours / peer
+
+    @property
+    def wall_ratio(self) -> float | None:
+        if self.ours is None or self.peer is None:
+            return None
+        return self._ratio(self.ours.wall, self.peer.wall)
+
+    @property
+    def cpu_ratio(self) -> float | None:
+        if self.ours is None or self.peer is None:
+            return None
+        return self._ratio(self.ours.cpu, self.peer.cpu)
+
+    @property
+    def judged(self) -> float | None:
+        """The figure the target is judged by: the CPU ratio, else the row's own value."""
+        return self.cpu_ratio if self.peer is not None else self.value
 
     @property
     def met(self) -> bool | None:
-        if self.ratio is None:
+        figure = self.judged
+        if figure is None:
             return None
-        return self.ratio <= self.target if self.better == "lower" else self.ratio >= self.target
+        return figure <= self.target if self.better == "lower" else figure >= self.target
 
     def cells(self) -> list[str]:
         sign = "≤" if self.better == "lower" else "≥"
-        ratio = "—" if self.ratio is None else f"{self.ratio:.2f}{self.unit}"
         verdict = {True: "yes", False: "**no**", None: "n/a"}[self.met]
         what = f"{self.what} ({self.note})" if self.note else self.what
+        if self.peer is None:
+            figure = "—" if self.value is None else f"{self.value:.2f}{self.unit}"
+            wall = seconds(self.ours.wall) if self.ours else "—"
+            cpu = seconds(self.ours.cpu) if self.ours else "—"
+            sides = [wall, "—", "—", cpu, "—", figure]
+        else:
+            mine, peer = self.ours or Side(0), self.peer
+            sides = [
+                seconds(mine.wall),
+                seconds(peer.wall),
+                _times(self.wall_ratio, self.unit),
+                seconds(mine.cpu),
+                seconds(peer.cpu),
+                _times(self.cpu_ratio, self.unit),
+            ]
         target = f"{sign} {self.target:g}{self.unit}"
-        return [self.number, what, self.ours, self.peer, ratio, target, verdict, self.cpu]
+        return [self.number, what, *sides, target, verdict]
 
 
-HEADER = ["#", "measurement", "journeyspec", "peer", "ratio", "target", "met", "CPU time"]
+HEADER = [
+    "#",
+    "measurement",
+    "ours, wall",
+    "peer, wall",
+    "wall ratio",
+    "ours, CPU",
+    "peer, CPU",
+    "CPU ratio (judged)",
+    "target",
+    "met",
+]
 
 
 def markdown(rows: list[Row]) -> str:
@@ -51,15 +108,11 @@ def markdown(rows: list[Row]) -> str:
     return "\n".join(lines)
 
 
-def seconds(value: float) -> str:
+def seconds(value: float | None) -> str:
+    if value is None:
+        return "—"
     return f"{value:.2f} s" if value < 100 else f"{value:.0f} s"
 
 
-def megabytes(value: int) -> str:
-    return f"{value / 1e6:.0f} MB"
-
-
-def cpu(ours: float, peer: float, *, faster: bool = False) -> str:
-    """``"8.1 s / 4.6 s = 1.76×"``: the CPU time each side used, and their ratio."""
-    ratio = f"{peer / ours:.2f}× faster" if faster else f"{ours / peer:.2f}×"
-    return f"{ours:.1f} s / {peer:.1f} s = {ratio}"
+def _times(ratio: float | None, unit: str) -> str:
+    return "—" if ratio is None else f"{ratio:.2f}{unit}"

@@ -59,23 +59,49 @@ def test_corpus_rewrites_its_own_folder(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_runner_prints_every_figure(tmp_path: Path) -> None:
-    tiny = ["--journeys", "3", "--rss-journeys", "20", "--repeat", "1"]
+    tiny = ["--journeys", "3", "--rss-journeys", "6", "--build-rss-journeys", "2"]
     done = subprocess.run(
-        [sys.executable, "-m", "benchmarks.run", *tiny, "--workdir", str(tmp_path / "work")],
+        [
+            sys.executable,
+            "-m",
+            "benchmarks.run",
+            *tiny,
+            "--repeat",
+            "2",
+            "--preview-timeout",
+            "300",
+            "--workdir",
+            str(tmp_path / "work"),
+        ],
         cwd=REPO,
         env={**os.environ, "NO_COLOR": "1"},
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=900,
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    assert re.search(r"^Machine: 2 cores|^Machine: \d+ cores, Python 3\.", done.stdout, re.M)
-    numbers = re.findall(r"^\| (\w+) \|", done.stdout, re.M)
-    assert numbers == ["1", "1w", "2", "3", "4", "3n", "4n", "5"]
+    assert re.search(
+        r"^Machine: \d+ cores, Python 3\.\d+.*; load average before [\d.]+, [\d.]+, [\d.]+, "
+        r"after [\d.]+, [\d.]+, [\d.]+$",
+        done.stdout,
+        re.M,
+    )
+    rows = re.findall(r"^\| (\w+) \|.*$", done.stdout, re.M)
+    assert rows == ["1", "1w", "2", "3", "4", "3n", "4n", "4e", "5", "5b", "6"]
     assert "failed" not in done.stdout
-    for row in done.stdout.splitlines()[-6:]:
-        assert re.search(r"\| \d+\.\d\d(×|× faster| MB) \| [≤≥] .* \| (.* = .*×.*|—) \|$", row), row
+    table = {line.split(" | ")[0][2:]: line for line in done.stdout.splitlines() if "| " in line}
+    seconds, times = r"[\d.]+ s", r"[\d.]+×(?: faster)?"
+    timed = rf"{seconds} \| {seconds} \| {times} \| {seconds} \| {seconds} \| {times}"
+    for number in ["1", "1w", "2", "3", "4", "3n", "4n", "6"]:
+        # Both sides' wall and CPU and both ratios, judged by the CPU ratio.
+        assert re.search(rf"\| {timed} \| [≤≥] [\d.]+×.* \| (yes|\*\*no\*\*) \|$", table[number])
+    for number, unit in [("4e", " s"), ("5", " MB"), ("5b", " MB")]:
+        assert re.search(
+            rf"\| {seconds} \| — \| — \| ({seconds}|—) \| — \| [\d.]+{unit} \| ≤ [\d.]+{unit} \| "
+            r"(yes|\*\*no\*\*) \|$",
+            table[number],
+        ), table[number]
 
 
 def test_corners_benchmark_runs_at_a_tiny_size() -> None:
