@@ -38,7 +38,7 @@ stages:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 
 from journeyspec.findings import Severity
 from journeyspec.model import Journey, Step
@@ -52,12 +52,15 @@ OPTIONS: Mapping[str, Option] = {}
 
 MARKER = "TODO:"
 
-Text = tuple[str, str | None]  # (pointer, text)
+# (pointer of the parent, tokens below it, text): the pointer is joined only for a hit,
+# since nearly every text of every journey is checked and nearly none holds the marker.
+Text = tuple[str, tuple[str | int, ...], str | None]
 
 
 def check(journey: Journey, context: Context) -> Iterator[Hit]:
-    for pointer, text in _texts(journey):
+    for parent, tokens, text in _texts(journey):
         if text is not None and text.lstrip().startswith(MARKER):
+            pointer = join(parent, *tokens)
             yield Hit(
                 pointer,
                 f"`{_key(pointer)}` still holds the template's placeholder text",
@@ -99,25 +102,23 @@ def _texts(journey: Journey) -> Iterator[Text]:
 
 
 def _step_texts(step: Step) -> Iterator[Text]:
-    yield from _fields(step.pointer, name=step.name, does=step.does, motivation=step.motivation)
-    yield from _items(join(step.pointer, "thinks"), step.thinks)
+    pointer = step.pointer
+    yield from _fields(pointer, name=step.name, does=step.does, motivation=step.motivation)
+    for index, text in enumerate(step.thinks):
+        yield pointer, ("thinks", index), text
     if step.emotion is not None:
-        emotion = join(step.pointer, "emotion")
-        yield from _fields(emotion, label=step.emotion.label, note=step.emotion.note)
+        yield pointer, ("emotion", "label"), step.emotion.label
+        yield pointer, ("emotion", "note"), step.emotion.note
     for lane in ("physical_evidence", "frontstage", "backstage", "support"):
-        yield from _items(join(step.pointer, "lanes", lane), getattr(step.lanes, lane))
+        for index, text in enumerate(getattr(step.lanes, lane)):
+            yield pointer, ("lanes", lane, index), text
     for gap in step.gaps:
-        yield join(gap.pointer, "text"), gap.text
+        yield gap.pointer, ("text",), gap.text
 
 
 def _fields(pointer: str, **texts: str | None) -> Iterator[Text]:
     for key, text in texts.items():
-        yield join(pointer, key), text
-
-
-def _items(pointer: str, texts: Iterable[str]) -> Iterator[Text]:
-    for index, text in enumerate(texts):
-        yield join(pointer, index), text
+        yield pointer, (key,), text
 
 
 def _key(pointer: str) -> str:
