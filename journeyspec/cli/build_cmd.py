@@ -22,14 +22,15 @@ from journeyspec.wording import counted
 @click.option(
     "--strict/--allow-errors",
     " /--no-strict",
-    default=True,
-    help="Refuse to build while lint reports errors (the default), or publish the site "
-    "with them (--allow-errors). Invalid files always stop the build.",
+    default=None,
+    help="Lint errors stop the build by default; --strict also stops it for a diagram too "
+    "large or too slow to draw; --allow-errors publishes despite lint errors. Invalid "
+    "files always stop the build.",
 )
 @quiet_option
 @config_option
 @guarded
-def build(site_dir: Path | None, strict: bool, quiet: bool, config_file: Path | None) -> int:
+def build(site_dir: Path | None, strict: bool | None, quiet: bool, config_file: Path | None) -> int:
     """Build the static site from journeys/, personas/ and registry/.
 
     The site is built beside the output folder and swapped in only when the build
@@ -45,7 +46,13 @@ def build(site_dir: Path | None, strict: bool, quiet: bool, config_file: Path | 
     config = project_config(config_file, required=True)
     try:
         with progress_bar(quiet) as progress:
-            built = build_site(config, site_dir=site_dir, strict=strict, progress=progress)
+            built = build_site(
+                config,
+                site_dir=site_dir,
+                strict=strict is not False,
+                warnings_are_errors=strict is True,
+                progress=progress,
+            )
     except ProjectErrors as exc:
         for finding in exc.findings:
             click.echo(visible(str(finding)), err=True)

@@ -125,14 +125,15 @@ def build_site(
     *,
     site_dir: Path | None = None,
     strict: bool = True,
+    warnings_are_errors: bool = False,
     progress: Progress | None = None,
 ) -> Built:
     """Lint, build into a staging folder and swap it in; raise without touching the old site.
 
     Invalid files always stop the build; lint errors too unless ``strict`` is False.
     ``progress`` hears how the files are checked, the pages written, the diagrams drawn.
-    Diagrams past a limit are warnings in ``Built.warnings``; when ``strict``, they are
-    errors (ProjectErrors) and nothing is published.
+    Diagrams past a limit are warnings in ``Built.warnings``; with ``warnings_are_errors``
+    they are errors (ProjectErrors) and nothing is published.
     """
     diagram_timeout(config.site)  # a bad $JOURNEYSPEC_DIAGRAM_TIMEOUT stops us before any work
     with mkdocs_workdir() as workdir:
@@ -151,7 +152,7 @@ def build_site(
             raise BuildError(f"cannot create a staging folder beside {target}: {error}") from None
         try:
             warnings = _build(mkdocs_config, staging.site, result, strict=strict, progress=progress)
-            if strict and warnings:
+            if warnings_are_errors and warnings:
                 raise ProjectErrors(
                     [dataclasses.replace(w, severity=Severity.ERROR) for w in warnings]
                 )
