@@ -203,3 +203,17 @@ def test_persona_cards_show_initials_and_a_mini_emotion_strip(
     # Ratna maps no journey of her own (she acts in three): no strip rather than an empty one.
     ratna = cards.split("Ratna Wijaya</h2>")[1].split("</a>")[0]
     assert "jsp-strip" not in ratna and "3 journeys" in ratna
+
+
+def test_home_answers_kpis_off_target_and_problems_shared_across_journeys(
+    planned: dict[str, PlannedPage],
+) -> None:
+    home = planned[links.HOME].markdown
+    assert (
+        '<a class="jsp-question" href="kpis/"><strong>Which KPIs are off target?</strong>'
+        "<span>4 of 34 KPIs off target, with progress from baseline to target</span></a>"
+    ) in home
+    assert (
+        '<a class="jsp-question" href="themes/"><strong>Problems shared across journeys</strong>'
+        "<span>2 themes seen in more than one journey," in home
+    )
