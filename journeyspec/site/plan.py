@@ -216,6 +216,10 @@ def plan_site(inputs: SiteInputs) -> list[PlannedPage]:
         pain_count=len(p.pains),
         opportunity_count=len(p.opportunities),
         kpi_count=len(p.kpis),
+        kpi_off=sum(e.kpi.on_target is False for e in p.kpis),
+        shared_themes=sum(
+            len(e.journeys) > 1 for e in theme_entries(portfolio, p.pains, p.opportunities)
+        ),
         quick_win_count=len(registers.quick_wins(p.opportunities)),
         quick_win_overdue=sum(e.overdue for e in registers.quick_wins(p.opportunities)),
     )

@@ -11,14 +11,14 @@ import pytest
 from journeyspec.lint import lint
 from journeyspec.project import load_config
 from journeyspec.rules import RULES
-from journeyspec.site import links, registers
+from journeyspec.site import links, registers, siblings
 from journeyspec.site.plan import PlannedPage, SiteInputs, plan_site
 from journeyspec.site.plugin import default_nav
 from journeyspec.site.siblings import add_sibling_nav
 from tests.conftest import write_files
 
 TODAY = dt.date(2026, 11, 23)
-INSIGHTS = (links.PAIN_POINTS, links.OPPORTUNITIES, links.KPIS, links.HEATMAP, links.CHANNELS)
+INSIGHTS = tuple(src for _, src in siblings.INSIGHTS)  # all seven are planned for the demo
 
 
 @pytest.fixture(scope="module")
@@ -48,34 +48,45 @@ def test_every_insights_page_links_its_siblings_below_its_title(
         assert nav, src
         assert markdown.index("\n# ") < nav.start()
         labels = re.findall(r">([^<]+)</(?:a|strong)>", nav.group(1))
-        assert labels == ["Pain points", "Opportunities", "KPIs", "Heatmap", "Channels × stages"]
+        assert labels == [
+            "Pain points", "Opportunities", "KPIs", "Themes", "Heatmap", "Channels × stages",
+            "Touchpoints",
+        ]  # fmt: skip
         assert nav.group(1).count('aria-current="page"') == 1
-        assert nav.group(1).count("<a ") == 4
+        assert nav.group(1).count("<a ") == 6
     heat = planned[links.HEATMAP].markdown
     assert '<a href="../channels/">Channels × stages</a>' in heat
-    assert "themes/" not in heat  # no Themes page in this plan: no link to one
+    assert '<a href="../themes/">Themes</a>' in heat  # the demo's themes registry plans it
 
 
 def test_themes_and_touchpoints_join_the_siblings_and_the_nav_when_planned(
     planned: dict[str, PlannedPage],
 ) -> None:
-    extra = [
-        PlannedPage(links.THEMES, "# Themes\n", True, TODAY),
-        PlannedPage(links.TOUCHPOINTS, "# Touchpoints\n", True, TODAY),
-    ]
-    pages = {p.src: p for p in add_sibling_nav([*planned.values(), *extra], True)}
-    kpis = pages[links.KPIS].markdown
+    kpis = planned[links.KPIS].markdown
     assert '<a href="../themes/">Themes</a>' in kpis
     assert '<a href="../touchpoints/">Touchpoints</a>' in kpis
     assert kpis.index("KPIs</strong>") < kpis.index(">Themes<") < kpis.index(">Heatmap<")
-    themes = pages[links.THEMES].markdown
-    assert themes.startswith("# Themes\n\n<nav") and '<strong aria-current="page">Themes' in themes
-    insights = default_nav([], set(pages))[4]["Insights"]
+    themes = planned[links.THEMES].markdown
+    assert "\n# Themes\n\n<nav" in themes and '<strong aria-current="page">Themes' in themes
+    insights = default_nav([], set(planned))[4]["Insights"]
     assert [next(iter(item)) for item in insights] == [
         "Pain points", "Opportunities", "KPIs", "Themes", "Heatmap", "Channels × stages",
         "Touchpoints",
     ]  # fmt: skip
-    assert "Themes" not in str(default_nav([], set(planned)))
+    # A project without themes or shared touchpoints plans neither page: no link, no nav entry.
+    without = [
+        PlannedPage(src, f"# {label}\n", True, TODAY)
+        for label, src in siblings.INSIGHTS
+        if src not in (links.THEMES, links.TOUCHPOINTS)
+    ]
+    pages = {p.src: p for p in add_sibling_nav(without, True)}
+    kpis = pages[links.KPIS].markdown
+    assert "themes/" not in kpis and "touchpoints/" not in kpis
+    assert re.findall(r">([^<]+)</(?:a|strong)>", kpis) == [
+        "Pain points", "Opportunities", "KPIs", "Heatmap", "Channels × stages",
+    ]  # fmt: skip
+    nav = str(default_nav([], set(pages)))
+    assert "Themes" not in nav and "Touchpoints" not in nav
 
 
 def test_health_moves_from_home_to_the_authoring_section(
@@ -83,7 +94,7 @@ def test_health_moves_from_home_to_the_authoring_section(
 ) -> None:
     assert "passing every check" not in planned[links.HOME].markdown
     health = text(planned[links.HEALTH])
-    assert "Journeys passing every check 0 of 6" in health
+    assert "Journeys passing every check 0 of 7" in health
     nav = default_nav(["authoring/ci.md", "guide/reading.md"])
     assert {"Authoring": [{"Project health": links.HEALTH}, "authoring/ci.md"]} in nav
 
@@ -94,7 +105,7 @@ def test_overdue_quick_wins_are_flagged_wherever_quick_wins_are_listed(
     home = planned[links.HOME].markdown
     wins = home.split("## Quick wins")[1].split("##")[0]
     assert wins.count("jsp-overdue") == 2  # the top five hold two of the three
-    assert "6 high-impact, low-effort opportunities (3 overdue)" in text(planned[links.HOME])
+    assert "7 high-impact, low-effort opportunities (3 overdue)" in text(planned[links.HOME])
     listed = planned[links.OPPORTUNITIES].markdown.split("## Quick wins")[1].split("##")[0]
     assert listed.count("jsp-overdue") == 3
     matrix = planned[links.OPPORTUNITIES].markdown.split("## Opportunity matrix")[1]
@@ -189,6 +200,20 @@ def test_persona_cards_show_initials_and_a_mini_emotion_strip(
         cards,
     )
     assert strip and strip.group(1).count("jsp-heat-") >= 3
-    # Ratna scores no step of her own: no strip rather than an empty grey one.
+    # Ratna maps no journey of her own (she acts in three): no strip rather than an empty one.
     ratna = cards.split("Ratna Wijaya</h2>")[1].split("</a>")[0]
-    assert "jsp-strip" not in ratna and "2 journeys" in ratna
+    assert "jsp-strip" not in ratna and "3 journeys" in ratna
+
+
+def test_home_answers_kpis_off_target_and_problems_shared_across_journeys(
+    planned: dict[str, PlannedPage],
+) -> None:
+    home = planned[links.HOME].markdown
+    assert (
+        '<a class="jsp-question" href="kpis/"><strong>Which KPIs are off target?</strong>'
+        "<span>4 of 34 KPIs off target, with progress from baseline to target</span></a>"
+    ) in home
+    assert (
+        '<a class="jsp-question" href="themes/"><strong>Problems shared across journeys</strong>'
+        "<span>2 themes seen in more than one journey," in home
+    )
