@@ -78,6 +78,7 @@ def test_formats_and_commands_complete(tmp_path: Path) -> None:
         "mermaid",
         "json",
         "csv",
+        "poster",
     ]
     assert complete(["journeyspec", "diff", "main", "--format", "m"], tmp_path) == ["markdown"]
     assert complete(["journeyspec", "ex"], tmp_path) == ["explain", "export"]
