@@ -89,12 +89,7 @@ def journey_curve(
     cells = tuple(_cell(i, lines, stars[i], scale) for i in range(len(steps)))
     names = {line.key: line.name for line in lines}
     actors = {actor: f"actor-{k}" for k, (actor, _) in enumerate(actor_series(journey))}
-    words = tuple(
-        ""
-        if s is None
-        else (f"{names[actors[s.actor]]}: " if s.actor else "") + score_words(s, scale)
-        for s in steps
-    )
+    words = tuple(_words(s, scale, names, actors) for s in steps)
     return Curve(tuple(lines), cells, words, _strip(lines, stars, scale))
 
 
@@ -166,6 +161,17 @@ def _strip(lines: list[Line], stars: tuple[bool, ...], scale: tuple[int, int]) -
         parts.append("</g>")
     parts.append("</svg>")
     return Markup("".join(parts))
+
+
+def _words(
+    step: Step | None, scale: tuple[int, int], names: dict[str, str], actors: dict[str, str]
+) -> str:
+    """A column's words under the curve: the score, after whose it is when an actor's; ""
+    for a step nobody scored (an actor's unscored step names no one)."""
+    said = score_words(step, scale) if step is not None else ""
+    if not said or step is None or not step.actor:
+        return said
+    return f"{names[actors[step.actor]]}: {said}"
 
 
 def score_words(step: Step, scale: tuple[int, int]) -> str:

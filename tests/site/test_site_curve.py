@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
@@ -119,3 +120,13 @@ def test_a_block_with_self_closed_svg_tags_ends_at_its_blank_line() -> None:
     parts = split(page)
     assert len(parts.blocks) == 1
     assert "## Next" in parts.markdown
+
+
+def test_an_actors_unscored_step_has_no_words_under_the_curve() -> None:
+    # Found by the fuzzer: "Ratna: " with no score sent the page to a feeling it lacked.
+    found, portfolio = first_purchase()
+    unscored = [s if not s.actor else dataclasses.replace(s, emotion=None) for s in found.steps]
+    curve = journey_curve(found, portfolio, tuple(unscored), "Budi Santoso")
+    assert curve.words[6] == ""
+    scored = journey_curve(found, portfolio, journey_grid(found, {}).steps, "Budi Santoso")
+    assert scored.words[6].startswith("Ratna Wijaya: ")
