@@ -7,6 +7,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal, Protocol
 
+from journeyspec.durations import Duration, parse_duration
+from journeyspec.errors import ConfigError
 from journeyspec.findings import Severity
 from journeyspec.model import Journey, Portfolio
 
@@ -72,3 +74,11 @@ class Rule(Protocol):
 
 # Opportunity statuses that need no further work: rules about planning leave them alone.
 CLOSED_STATUSES: frozenset[str] = frozenset({"done", "dropped"})
+
+
+def duration_option(rule: str, option: str, text: str) -> Duration:
+    """The ISO 8601 duration a rule's ``option`` holds; a ConfigError naming both if not."""
+    try:
+        return parse_duration(text)
+    except ValueError as error:
+        raise ConfigError(f"{rule}: {option} {error}") from None

@@ -38,11 +38,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from journeyspec.durations import add_duration, parse_duration
-from journeyspec.errors import ConfigError
+from journeyspec.durations import add_duration
 from journeyspec.findings import Severity
 from journeyspec.model import Journey
-from journeyspec.rules.base import Context, Hit, Option, Profile
+from journeyspec.rules.base import Context, Hit, Option, Profile, duration_option
 
 ID = "evidence-stale"
 SEVERITY = Severity.WARNING
@@ -58,11 +57,7 @@ OPTIONS: Mapping[str, Option] = {
 def check(journey: Journey, context: Context) -> Iterator[Hit]:
     if journey.status == "archived":
         return
-    text = str(context.options["max_age"])
-    try:
-        max_age = parse_duration(text)
-    except ValueError as error:
-        raise ConfigError(f"{ID}: max_age {error}") from None
+    max_age = duration_option(ID, "max_age", str(context.options["max_age"]))
     studies = context.portfolio.studies
     for pointer, cited in journey.citations():
         study = studies.get(cited)

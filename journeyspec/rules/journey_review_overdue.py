@@ -30,11 +30,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from journeyspec.durations import add_duration, parse_duration
-from journeyspec.errors import ConfigError
+from journeyspec.durations import add_duration
 from journeyspec.findings import Severity
 from journeyspec.model import Journey
-from journeyspec.rules.base import Context, Hit, Option, Profile
+from journeyspec.rules.base import Context, Hit, Option, Profile, duration_option
 
 ID = "journey-review-overdue"
 SEVERITY = Severity.WARNING
@@ -53,10 +52,7 @@ def check(journey: Journey, context: Context) -> Iterator[Hit]:
         return
     configured = context.options.get("interval")
     text = configured or journey.review_interval or context.review_interval
-    try:
-        interval = parse_duration(text)
-    except ValueError as error:
-        raise ConfigError(f"{ID}: interval {error}") from None
+    interval = duration_option(ID, "interval", text)
     if journey.last_reviewed is None:
         yield Hit(
             "",

@@ -37,11 +37,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from journeyspec.durations import add_duration, parse_duration
-from journeyspec.errors import ConfigError
+from journeyspec.durations import add_duration
 from journeyspec.findings import Severity
 from journeyspec.model import Journey
-from journeyspec.rules.base import Context, Hit, Option, Profile
+from journeyspec.rules.base import Context, Hit, Option, Profile, duration_option
 
 ID = "kpi-measurement-stale"
 SEVERITY = Severity.WARNING
@@ -57,11 +56,7 @@ OPTIONS: Mapping[str, Option] = {
 def check(journey: Journey, context: Context) -> Iterator[Hit]:
     if journey.status == "archived":
         return
-    text = str(context.options["interval"])
-    try:
-        interval = parse_duration(text)
-    except ValueError as error:
-        raise ConfigError(f"{ID}: interval {error}") from None
+    interval = duration_option(ID, "interval", str(context.options["interval"]))
     for kpi in journey.kpis:
         latest = kpi.latest
         if latest is None:
