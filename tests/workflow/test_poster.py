@@ -6,6 +6,7 @@ import random
 import re
 import shutil
 import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -59,7 +60,7 @@ def posters(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = copy_example(tmp_path_factory.mktemp("example"))
     out = project / "out"
     done = subprocess.run(
-        [str(REPO / ".venv/bin/journeyspec"), "export", "--format", "poster", "-o", str(out)],
+        [sys.executable, "-m", "journeyspec", "export", "--format", "poster", "-o", str(out)],
         cwd=project, capture_output=True, text=True,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
