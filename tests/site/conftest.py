@@ -6,6 +6,7 @@ import datetime as dt
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -15,6 +16,7 @@ from journeyspec.rules import RULES
 from journeyspec.site.build import build_site
 from journeyspec.site.figures import plan_figures
 from journeyspec.site.plan import PlannedPage, SiteInputs, plan_site
+from tests.browser import chromium, serve
 from tests.conftest import copy_example as copy_parts
 
 TODAY = "2026-11-23"
@@ -66,3 +68,17 @@ def planned(example_project: Path) -> dict[str, PlannedPage]:
         )
     )
     return {page.src: page for page in pages}
+
+
+@pytest.fixture(scope="module")
+def server(built_site: Path) -> Iterator[str]:
+    """The built example site, served on loopback (a module may serve another site)."""
+    with serve(built_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """One headless Chromium for a module's pages."""
+    with chromium() as launched:
+        yield launched

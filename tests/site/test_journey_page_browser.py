@@ -7,13 +7,11 @@ test-artifacts/ for people to look at.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.browser import chromium, serve
 from tests.conftest import REPO
 
 pytestmark = pytest.mark.browser
@@ -58,18 +56,6 @@ DIAGRAM_TEXT = """async () => {
 SERIOUS = """async () => (await axe.run({exclude: [['.md-search']]}, {resultTypes: ['violations']}))
   .violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
   .map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))"""
-
-
-@pytest.fixture(scope="module")
-def server(built_site: Path) -> Iterator[str]:
-    with serve(built_site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with chromium() as launched:
-        yield launched
 
 
 def journey_ids(site: Path) -> list[str]:

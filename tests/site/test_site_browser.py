@@ -9,22 +9,9 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
-from tests.browser import chromium, serve
 from tests.conftest import REPO
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def server(built_site: Path) -> Iterator[str]:
-    with serve(built_site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with chromium() as launched:
-        yield launched
 
 
 @pytest.fixture
@@ -135,12 +122,12 @@ def test_navigation_by_clicking_from_home(server: str, page: Any) -> None:
     page.goto(server)
     page.get_by_role("link", name="How does a persona feel?").click()
     page.locator("a.jsp-persona-card").first.click()
-    assert page.locator("table.jsp-heatmap").is_visible()
+    page.locator("table.jsp-heatmap").wait_for(state="visible")  # is_visible() never waits
 
     page.goto(server)
     page.get_by_role("link", name="Which journeys does my team own?").click()
     page.locator("table a.jsp-team").first.click()
-    assert page.get_by_role("heading", name="Journeys and stages").is_visible()
+    page.get_by_role("heading", name="Journeys and stages").wait_for(state="visible")
 
     page.goto(server)
     page.get_by_role("link", name="Where does it hurt most?").click()
@@ -150,7 +137,7 @@ def test_navigation_by_clicking_from_home(server: str, page: Any) -> None:
     page.goto(server)
     page.get_by_role("link", name="What are the quick wins?").click()
     matrix = page.locator("table.jsp-matrix")
-    assert matrix.is_visible()
+    matrix.wait_for(state="visible")  # the click's navigation may still be under way
     assert matrix.locator("td.jsp-quick-cell a").count() >= 1
 
 

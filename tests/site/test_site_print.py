@@ -4,7 +4,6 @@ printed by real headless Chromium to A3 landscape with the whole grid on its fir
 from __future__ import annotations
 
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +12,7 @@ import pytest
 from journeyspec.model import Portfolio
 from journeyspec.project import load_config
 from journeyspec.validation import validate_project
-from tests.browser import chromium, serve
+from tests.browser import serve
 from tests.conftest import REPO
 from tests.workflow.test_poster import pdf_info, poppler
 
@@ -60,12 +59,6 @@ def test_the_site_posters_are_the_exported_ones(
     for journey in portfolio.journeys:
         for name, content in poster_files(journey, portfolio).items():
             assert (built_site / "posters" / name).read_bytes() == content, name
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with chromium() as launched:
-        yield launched
 
 
 @pytest.mark.browser

@@ -19,7 +19,7 @@ import pytest
 
 from journeyspec.project import load_config
 from journeyspec.site.build import build_site
-from tests.browser import chromium, serve
+from tests.browser import serve
 from tests.conftest import REPO
 from tests.site.conftest import copy_example
 
@@ -66,12 +66,6 @@ def site(tmp_path_factory: pytest.TempPathFactory, pinned_today: None) -> Path:
 def server(site: Path) -> Iterator[str]:
     with serve(site) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with chromium() as launched:
-        yield launched
 
 
 @pytest.fixture(params=list(VIEWPORTS))
@@ -128,7 +122,7 @@ def persona_feelings(page: Any, clicks: Clicks) -> None:
 def stale_maps(page: Any, clicks: Clicks) -> None:
     clicks(page.get_by_role("link", name="Which maps are stale?"))
     section = page.locator("#stale-maps + ul")
-    assert section.is_visible()
+    section.wait_for(state="visible")  # is_visible() would not wait for the page
     assert "Joining Pulse Fitness" in section.inner_text()
     assert "review overdue" in section.inner_text()
 
@@ -136,7 +130,7 @@ def stale_maps(page: Any, clicks: Clicks) -> None:
 def what_changed(page: Any, clicks: Clicks) -> None:
     clicks(page.get_by_role("link", name="What changed recently?"))
     recent = page.locator("#changed-in-the-last-30-days + ul.jsp-changes")
-    assert recent.is_visible()
+    recent.wait_for(state="visible")
     assert "Fit guide under way; browsing feels worse" in recent.inner_text()
     assert "Example journeys" not in recent.inner_text()  # 2026-10-01: before the 30 days
     clicks(page.get_by_role("link", name="All recent changes →"))
@@ -153,7 +147,8 @@ def kpis_off_target(page: Any, clicks: Clicks) -> None:
     clicks(page.get_by_role("link", name="Which KPIs are off target?"))
     assert page.locator("h1").inner_text().startswith("KPIs")
     summary = page.locator("p.jsp-kpi-summary")
-    assert summary.is_visible() and summary.inner_text().startswith("4 of 34 KPIs off target: ")
+    summary.wait_for(state="visible")
+    assert summary.inner_text().startswith("4 of 34 KPIs off target: ")
     assert page.locator(".jsp-badge.jsp-off-track").count() == 4
 
 
@@ -198,7 +193,8 @@ def test_every_insights_page_reaches_its_siblings_by_clicking(server: str, page:
     clicks = Clicks(page, server)
     clicks(page.get_by_role("link", name="Where do all journeys go wrong?"))
     nav = page.locator("nav.jsp-siblings")
-    assert nav.is_visible() and nav.bounding_box()["y"] < 400  # at the top, no scrolling
+    nav.wait_for(state="visible")
+    assert nav.bounding_box()["y"] < 400  # at the top, no scrolling
     clicks(nav.get_by_role("link", name="Channels × stages"))
     assert page.locator("h1").inner_text().startswith("Channels × stages")
     labels = page.locator("nav.jsp-siblings").inner_text().replace("\n", " ")
