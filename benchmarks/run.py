@@ -299,6 +299,9 @@ def build_memory_row(work: Path, args: argparse.Namespace) -> Row:
     )
 
 
+GROUPS = ("lint", "build", "preview", "memory", "build-memory")
+
+
 def environment() -> dict[str, str]:
     return {**os.environ, "JOURNEYSPEC_TODAY": TODAY, "NO_COLOR": "1"}
 
@@ -310,14 +313,16 @@ def measure(work: Path, args: argparse.Namespace) -> tuple[list[Row], list[str]]
     rows: list[Row] = []
     failures: list[str] = []
     measured = Measured()
-    steps: list[tuple[Callable[[], list[Row]], list[Row]]] = [
-        (lambda: lint_rows(corpus, files, args, measured), placeholders("1", "1w", "2")),
-        (lambda: build_rows(corpus, work, args), placeholders("3", "4", "3n", "4n")),
-        (lambda: [preview_row(corpus, args)], placeholders("4e")),
-        (lambda: memory_rows(work, args, measured), placeholders("5", "6")),
-        (lambda: [build_memory_row(work, args)], placeholders("5b")),
+    steps: list[tuple[str, Callable[[], list[Row]], list[Row]]] = [
+        ("lint", lambda: lint_rows(corpus, files, args, measured), placeholders("1", "1w", "2")),
+        ("build", lambda: build_rows(corpus, work, args), placeholders("3", "4", "3n", "4n")),
+        ("preview", lambda: [preview_row(corpus, args)], placeholders("4e")),
+        ("memory", lambda: memory_rows(work, args, measured), placeholders("5", "6")),
+        ("build-memory", lambda: [build_memory_row(work, args)], placeholders("5b")),
     ]
-    for step, fallback in steps:
+    for group, step, fallback in steps:
+        if args.only and group not in args.only:
+            continue
         try:
             rows.extend(step())
         except (CommandFailed, subprocess.CalledProcessError) as exc:
@@ -349,6 +354,12 @@ def main(argv: list[str] | None = None) -> int:
         help="seconds to wait for serve's page (1800)",
     )
     parser.add_argument("--seed", type=int, default=0, help="corpus seed (0)")
+    parser.add_argument(
+        "--only",
+        action="append",
+        choices=GROUPS,
+        help="measure only this group of rows (repeatable): " + ", ".join(GROUPS),
+    )
     parser.add_argument("--workdir", type=Path, help="keep the corpora in this new folder")
     args = parser.parse_args(argv)
     started, load_before = machine(), load()
