@@ -133,8 +133,8 @@ def peak_memory(
     that forked workers share with their parent counts once in all, split between them, so
     the sum is the memory the tree really holds (summed resident sizes counted such a page
     once per process). A child between ``vfork`` and ``exec`` shares its parent's address
-    space and is not counted again. The kernel's own high-water mark of the largest single process is
-    taken too, and the larger wins.
+    space and is not counted again. The kernel's own high-water mark of the largest single
+    process is taken too, and the larger wins.
     The CPU time is the command's and its waited-for children's, from ``wait4``.
     """
     with tempfile.TemporaryFile() as errors:  # a pipe could fill up and stall the command
