@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -22,7 +22,7 @@ from journeyspec.site.curve import journey_curve
 from journeyspec.site.env import environment
 from journeyspec.site.grid import journey_grid
 from journeyspec.site.reference import format_sections, rule_docs
-from journeyspec.site.siblings import add_sibling_nav
+from journeyspec.site.siblings import INSIGHT_PAGES, add_sibling_nav
 from journeyspec.site.sparkline import sparkline
 from journeyspec.site.themes import theme_entries
 from journeyspec.site.touchpoints import touchpoint_entries
@@ -113,8 +113,11 @@ def _facet_values(journeys: Sequence[Journey]) -> dict[str, dict[str, list[Journ
 
 
 class _Planner:
-    def __init__(self, inputs: SiteInputs) -> None:
+    def __init__(
+        self, inputs: SiteInputs, keep: Callable[[PlannedPage], PlannedPage] | None = None
+    ) -> None:
         self.inputs = inputs
+        self.keep = keep
         self.portfolio = inputs.portfolio
         self.pages: list[PlannedPage] = []
         journeys = self.portfolio.journeys
@@ -156,7 +159,10 @@ class _Planner:
             "levels": registers.SEVERITY_WORDS,
         }
         markdown = environment().get_template(template).render(**common, **context)
-        self.pages.append(PlannedPage(src, markdown, in_nav, updated or self.site_date))
+        page = PlannedPage(src, markdown, in_nav, updated or self.site_date)
+        # An Insights page gets its sibling row once every page is known: kept then.
+        later = self.keep is None or src in INSIGHT_PAGES
+        self.pages.append(page if later or self.keep is None else self.keep(page))
 
     def team_name(self, team_id: str | None) -> str:
         team = self.portfolio.teams.get(team_id or "")
@@ -185,9 +191,12 @@ class _Planner:
         return {"counts": counts, "clean": clean, "top_rules": top, "other": len(other)}
 
 
-def plan_site(inputs: SiteInputs) -> list[PlannedPage]:
-    """Every generated page, in a stable order."""
-    p = _Planner(inputs)
+def plan_site(
+    inputs: SiteInputs, keep: Callable[[PlannedPage], PlannedPage] | None = None
+) -> list[PlannedPage]:
+    """Every generated page, in a stable order; each passed through ``keep`` as it is made
+    (the plugin keeps a lighter copy, so no moment holds every page's whole text)."""
+    p = _Planner(inputs, keep)
     portfolio = inputs.portfolio
     journeys = portfolio.journeys
     channels = {c.id: c.name for c in portfolio.channels.values()}
@@ -370,7 +379,10 @@ def plan_site(inputs: SiteInputs) -> list[PlannedPage]:
         ]
         p.render(links.rule(rule.id), "rule.md.j2", rule=rule, hits=hits)
     p.render(links.FORMAT, "format.md.j2", in_nav=True, schemas=format_sections())
-    return add_sibling_nav(p.pages, inputs.directory_urls)
+    pages = add_sibling_nav(p.pages, inputs.directory_urls)
+    if keep is not None:
+        pages = [keep(page) if page.src in INSIGHT_PAGES else page for page in pages]
+    return pages
 
 
 def _plan_shared(p: _Planner) -> None:

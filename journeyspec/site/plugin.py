@@ -11,18 +11,24 @@ none could be built) and ``on_page_content`` puts a banner listing the errors at
 ``file:line:col`` on top of every page. MkDocs keeps a plugin with ``on_startup`` for the
 whole ``serve`` session, which is where the last good lint is kept.
 
-Generated pages reach Markdown without their HTML blocks (``journeyspec.site.blocks``):
-``on_page_content`` puts them back, and around the search plugin's ``on_page_context`` the
-page's content is briefly its words-only copy, so search indexes the same words without
-parsing every tag (only when search is the one plugin whose handler runs in between, so no
-other plugin sees or changes the lean copy). Diagrams are drawn in the background while the
-pages are rendered; ``on_post_build`` writes them (``on_build_error`` stops the drawing). A
+Generated pages reach Markdown without their HTML blocks (``journeyspec.site.blocks``),
+which wait compressed. When search is the only other plugin, they go back into a page only
+when MkDocs writes it (``on_page_context``) and leave with it (``on_post_page``): MkDocs reads
+every page before it writes the first, and a site's blocks are most of its text, so no
+moment holds them all. With other plugins, ``on_page_content`` puts them back, so those
+plugins see the page as Markdown would have made it. Around the search plugin's
+``on_page_context`` the page's content is briefly its words-only copy, so search indexes the
+same words without parsing every tag (only when search is the one plugin whose handler runs
+in between, so no other plugin sees or changes the lean copy). Diagrams are drawn in the
+background while the pages are rendered; ``on_post_build`` writes them (``on_build_error``
+stops the drawing). A
 diagram past a limit (``journeyspec.diagrams.limits``) is replaced by a text stand-in and
 logged as a warning (so ``mkdocs build --strict`` fails); ``warnings`` keeps them as findings.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 from importlib import resources
@@ -179,10 +185,11 @@ class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyp
         self.dates: dict[str, dt.date] = {}
         self.site_date = dt.date(2000, 1, 1)
         self.site_name = ""
-        self.blocks: dict[str, tuple[str, ...]] = {}  # page src -> its HTML blocks
+        self.blocks: dict[str, blocks.Packed] = {}  # page src -> its HTML blocks, until filled
         self.lean: dict[str, str] = {}  # page src -> words-only content, until search ran
         self.full: dict[str, str] = {}  # page src -> content, while search sees the lean one
         self.lean_search = False  # whether search alone runs between the swap and the restore
+        self.late = False  # whether blocks are filled in only as each page is written
         self.drawing: Drawing | None = None
         self.drawn: list[File] = []
         self.paths: dict[str, str] = {}  # journey id -> its file, for diagram findings
@@ -246,7 +253,8 @@ class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyp
             self.last_good = shown
             self.banner = banner(failures, stale=shown is not None)
             if shown is None:
-                self._add_pages(files, config, [_unbuilt_home()])
+                self._start_pages(config)
+                self._add_pages(files, config, [self._split(_unbuilt_home())])
                 self.drawing, self.drawn = None, []
                 return files
             result = shown
@@ -273,6 +281,7 @@ class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyp
 
             self.posters = Posters(portfolio)
         revisions = history(project)
+        self._start_pages(config)
         pages = plan_site(
             SiteInputs(
                 portfolio=portfolio,
@@ -289,7 +298,8 @@ class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyp
                 posters=self.config.posters,
                 history=revisions,
                 changes_until=clock.pinned() or newest(revisions),
-            )
+            ),
+            keep=self._split,
         )
         self._add_pages(files, config, pages)
         if self.docs is not None:  # our default nav: now that the plan is known, exactly it
@@ -329,11 +339,24 @@ class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyp
             )
         return found
 
-    def _add_pages(self, files: Files, config: MkDocsConfig, pages: list[PlannedPage]) -> None:
-        self.dates = {page.src: page.updated for page in pages}
-        self.site_date = max(self.dates.values(), default=self.site_date)
+    def _start_pages(self, config: MkDocsConfig) -> None:
         self.blocks, self.lean, self.full = {}, {}, {}
         self.lean_search = self.search_alone_in_between(config)
+        self.late = all(
+            name in ("search", "journeyspec") or name.endswith(("/search", "/journeyspec"))
+            for name in config.plugins
+        )
+
+    def _split(self, page: PlannedPage) -> PlannedPage:
+        """The page as Markdown sees it; its blocks wait, packed, in ``self.blocks``."""
+        split = blocks.split(page.markdown)
+        self.blocks[page.src] = blocks.Packed.of(split.blocks)
+        return dataclasses.replace(page, markdown=split.markdown)
+
+    def _add_pages(self, files: Files, config: MkDocsConfig, pages: list[PlannedPage]) -> None:
+        """Add planned pages, already ``_split``, as generated files."""
+        self.dates = {page.src: page.updated for page in pages}
+        self.site_date = max(self.dates.values(), default=self.site_date)
         for page in pages:
             if files.get_file_from_path(page.src) is not None:
                 raise PluginError(
@@ -341,10 +364,8 @@ class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyp
                     "rename or move the hand-written file"
                 )
             inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
-            split = blocks.split(page.markdown)
-            self.blocks[page.src] = split.blocks
             files.append(
-                File.generated(config, page.src, content=split.markdown, inclusion=inclusion)
+                File.generated(config, page.src, content=page.markdown, inclusion=inclusion)
             )
 
     def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page:
@@ -357,20 +378,32 @@ class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyp
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
         html = self.banner + html
-        found = self.blocks.pop(page.file.src_uri, None)  # not needed once filled
-        if found is None:  # a hand-written page
+        src = page.file.src_uri
+        packed = self.blocks.get(src)
+        if packed is None:  # a hand-written page
             return html
         if page.present_anchor_ids is not None:  # ids links from other pages may point at
-            page.present_anchor_ids |= blocks.anchors(found)
+            page.present_anchor_ids |= packed.anchors
+        if self.late:
+            return html  # filled in on_page_context, as the page is written
+        del self.blocks[src]
+        found = packed.blocks()
         if self.lean_search:
-            self.lean[page.file.src_uri] = blocks.lean(html, found)
+            self.lean[src] = blocks.lean(html, found)
         return blocks.fill(html, found)
 
     @event_priority(100)  # before the search plugin indexes the page
     def _lean_for_search(
         self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Any
     ) -> Any:
-        lean = self.lean.pop(page.file.src_uri, None)
+        src = page.file.src_uri
+        packed = self.blocks.pop(src, None) if self.late else None
+        if packed is not None and page.content is not None:
+            found = packed.blocks()
+            if self.lean_search:
+                self.lean[src] = blocks.lean(page.content, found)
+            page.content = blocks.fill(page.content, found)
+        lean = self.lean.pop(src, None)
         if lean is not None and page.content is not None:
             self.full[page.file.src_uri] = page.content
             page.content = lean
@@ -405,6 +438,8 @@ class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyp
         )
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        if self.late:
+            page.content = None  # written now; no other plugin reads it later
         if self.progress is not None:
             self.pages_done += 1
             self.progress("writing pages", self.pages_done, self.pages_total)
