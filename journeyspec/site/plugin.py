@@ -279,7 +279,7 @@ class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyp
         if self.config.posters:
             from journeyspec.site.posters import Posters
 
-            self.posters = Posters(portfolio)
+            self.posters = Posters(portfolio, Path(config.site_dir))
         revisions = history(project)
         self._start_pages(config)
         pages = plan_site(
@@ -447,8 +447,7 @@ class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyp
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.posters is not None:
-            for file, (_, content) in zip(self.poster_files, self.posters.result(), strict=True):
-                write_file(content, file.abs_dest_path)
+            self.posters.wait()  # each was written as it was drawn
             self.posters, self.poster_files = None, []
         if self.drawing is None:
             return
