@@ -29,7 +29,6 @@ class Session:
     config: ProjectConfig
     buffers: dict[str, str] = field(default_factory=dict)  # path -> unsaved text
     files: dict[str, FileSymbols] = field(default_factory=dict)
-    _texts: dict[str, str] = field(default_factory=dict)
     today: dt.date | None = None
     # The project's own rules, as the last lint loaded them (for their documentation).
     custom: tuple[Rule, ...] = ()
@@ -82,7 +81,6 @@ class Session:
             }
             for gone in set(self.files) - set(schemas):
                 del self.files[gone]
-                self._texts.pop(gone, None)
         else:
             schemas = {}
             for path in paths:
@@ -96,12 +94,11 @@ class Session:
         for path, schema in sorted(schemas.items()):
             if path not in self.buffers and not self.absolute(path).exists():
                 self.files.pop(path, None)  # gone
-                self._texts.pop(path, None)
                 continue
             text = self.text(path)
-            if self._texts.get(path) != text or path not in self.files:
+            known = self.files.get(path)
+            if known is None or known.text != text:
                 self.files[path] = read_symbols(text, path, schema)
-                self._texts[path] = text
 
     def changes(self) -> dict[str, str | None]:
         """What changed since the last ``lint``, as ``LiveProject.update`` takes it: the
