@@ -18,7 +18,14 @@ from journeyspec.findings import Finding
 from journeyspec.live import LiveProject
 from journeyspec.loader import MAX_FILE_BYTES, LoadError, decode
 from journeyspec.lsp.symbols import FileSymbols, Reference, Symbol, read_symbols
-from journeyspec.project import ProjectConfig, discover, display_path, load_config, schema_for
+from journeyspec.project import (
+    ProjectConfig,
+    discover,
+    display_path,
+    load_config,
+    refusal,
+    schema_for,
+)
 from journeyspec.rules.base import Rule
 
 
@@ -66,6 +73,8 @@ class Session:
         """The buffer's text when open, else the file's (as the loader reads it)."""
         if path in self.buffers:
             return self.buffers[path]
+        if refusal(self.absolute(path), self.config.root) is not None:
+            return ""  # gone, or a link out of the project: never read through
         try:
             return decode(named.read_regular(self.absolute(path), MAX_FILE_BYTES))
         except (OSError, LoadError, named.NotARegularFile, named.FileTooLarge):
@@ -92,8 +101,8 @@ class Session:
             if path not in schemas and path not in self.files and path.endswith((".yaml", ".yml")):
                 schemas[path] = schema_for(self.absolute(path), self.config)
         for path, schema in sorted(schemas.items()):
-            if path not in self.buffers and not self.absolute(path).exists():
-                self.files.pop(path, None)  # gone
+            if path not in self.buffers and refusal(self.absolute(path), self.config.root):
+                self.files.pop(path, None)  # gone, or a link out of the project
                 continue
             text = self.text(path)
             known = self.files.get(path)
