@@ -19,9 +19,9 @@ from typing import Literal
 from journeyspec.export.poster import curve
 from journeyspec.export.poster.lanes import CURVE_AFTER, LANES, Entry, Tone
 from journeyspec.export.poster.shapes import Box, Item, Line, Poster, Text
-from journeyspec.export.poster.text import wrap
 from journeyspec.model import Journey, Portfolio
 from journeyspec.site.grid import Grid, journey_grid
+from journeyspec.typesetting import wrap
 
 PageSize = Literal["A3", "A2", "A1", "fit"]
 SIZES: tuple[PageSize, ...] = ("A3", "A2", "A1", "fit")

@@ -1,6 +1,7 @@
-"""Text on the poster: how wide a line is, and wrapping that never leaves its cell.
+"""Text in drawings we lay out ourselves: how wide a line is, and wrapping that never leaves
+its cell (the workshop poster, the emotion curve and the opportunity matrix).
 
-The poster names DejaVu Sans (Debian's default font, the one cairo finds for the PDF).
+They name DejaVu Sans (Debian's default font, the one cairo finds for the poster's PDF).
 Widths come from a table of its advance widths (the wider of regular and bold, in
 thousandths of an em), so the layout is the same on every machine whatever fonts it has;
 a character outside the table counts as a full em, which errs on the wide side.
@@ -66,3 +67,18 @@ def wrap(text: str, room: float, size: float) -> list[str]:
     while lines and not lines[-1]:
         lines.pop()
     return lines
+
+
+def fitted(text: str, room: float, size: float, max_lines: int) -> list[str]:
+    """``wrap`` kept to ``max_lines`` lines, the last cut to end in "…" when text is left
+    over; always one line at least (an empty text is one empty line)."""
+    # Only the start can show: wrapping a 1 MB text whole would take seconds. No
+    # character is narrower than 0.27 em, so this prefix still fills every line.
+    head = text[: (int(room / (size * 0.27)) + 2) * (max_lines + 1)]
+    lines = wrap(head, room, size) or [""]
+    if len(lines) <= max_lines and len(head) == len(text):
+        return lines
+    last = lines[min(len(lines), max_lines) - 1]
+    while last and width(last + "…", size) > room:
+        last = last[:-1]
+    return [*lines[: min(len(lines), max_lines) - 1], last.rstrip() + "…"]
