@@ -128,7 +128,14 @@ def rename_journey(root: Path, title: str) -> None:
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    return write_files(tmp_path / "project", MINIMAL_FILES)
+    """The minimal project, its journey looping back (searching again): a flow worth
+    drawing, so the build runs ``dot`` (its curve is drawn without Graphviz)."""
+    files = dict(MINIMAL_FILES)
+    scored = "                emotion: {score: -1, label: anxious}\n"
+    files["journeys/first-purchase.yaml"] = files["journeys/first-purchase.yaml"].replace(
+        scored, scored + "                next: [imports-data, searches]\n"
+    )
+    return write_files(tmp_path / "project", files)
 
 
 @pytest.fixture
@@ -511,12 +518,11 @@ def test_a_diagram_past_its_time_limit_shows_text_warns_and_is_not_cached(
         "$JOURNEYSPEC_DIAGRAM_TIMEOUT, or make the journey smaller)"
     )
     assert [line for line in output.splitlines() if "[diagram]" in line] == [
-        warning.format("flow", "Flow: First purchase"),
-        warning.format("emotion", "Emotion curve: First purchase"),
+        warning.format("flow", "Flow: First purchase"),  # the curve needs no Graphviz
     ]
     flow = (project / "site/journeys/first-purchase/flow.svg").read_text(encoding="utf-8")
     assert "Not drawn: Graphviz took longer than the time limit of 0.5 s." in flow
-    assert len(noted_pids(pids)) == 2
+    assert len(noted_pids(pids)) == 1
     assert [pid for pid in noted_pids(pids) if alive(pid)] == []  # killed at the limit
     assert list((project / ".journeyspec-cache").rglob("*.svg")) == []
 
@@ -535,7 +541,7 @@ def test_no_real_dot_outlives_a_build_whose_diagrams_all_time_out(project: Path)
     token = f"JOURNEYSPEC_TEST_{uuid.uuid4().hex}"
     code, output = build(project, JOURNEYSPEC_DIAGRAM_TIMEOUT="0.001", **{token: "1"})
     assert code == 0, output
-    assert output.count("warning[diagram]") == 2
+    assert output.count("warning[diagram]") == 1  # the flow: the curve needs no Graphviz
     assert processes_with(token) == []
 
 
