@@ -35,7 +35,7 @@ def diamond(x: float, y: float, r: float) -> str:
 
 def _attributes(values: dict[str, str | float | None]) -> str:
     return "".join(
-        f" {key}={quoteattr(value if isinstance(value, str) else num(value))}"
+        f" {key}={quoteattr(value)}" if isinstance(value, str) else f' {key}="{num(value)}"'
         for key, value in values.items()
         if value is not None
     )

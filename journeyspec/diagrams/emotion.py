@@ -94,8 +94,12 @@ class _Chart:
         top = self.stage_top + self.stage_lines * LINE * 1.15 + 8
         self.plot = Plot(journey.emotion_scale, top, PLOT, PAD, MARGIN + AXIS, COLUMN)
         self.bottom = top + PLOT
-        self.marks: list[tuple[Point, float]] = []  # every point drawn, with its radius
-        self.segments: list[tuple[Point, Point]] = []  # every line segment drawn
+        # What a label in a column must clear (labels are narrower than a column, and lines
+        # join neighbouring columns only): the points drawn in it, with their radius, and
+        # the segments reaching into it; and the neutral line, which crosses every column.
+        self.marks: dict[int, list[tuple[Point, float]]] = {}
+        self.segments: dict[int, list[tuple[Point, Point]]] = {}
+        self.neutral: tuple[Point, Point] = ((0.0, 0.0), (0.0, 0.0))
 
     def axes(self) -> None:
         plot, left = self.plot, self.plot.left
@@ -116,7 +120,7 @@ class _Chart:
             stroke_width=1.3,
             stroke_dasharray="6 4",
         )
-        self.segments.append(((left, y), (self.right, y)))
+        self.neutral = ((left, y), (self.right, y))
         self.canvas.text(self.right + 8, y + 4, "neutral", fill=dot.MUTED)
         if not self.count:
             self.canvas.text(
@@ -164,7 +168,9 @@ class _Chart:
                         stroke_dasharray=dash,
                         class_="line",
                     )
-                    self.segments += list(pairwise(points))
+                    for (column, a), (_, b) in pairwise(run):
+                        self.segments.setdefault(column, []).append((a, b))
+                        self.segments.setdefault(column + 1, []).append((a, b))
                 for column, (x, y) in run:
                     if solid and steps[column].moment_of_truth:
                         body.add(
@@ -176,9 +182,9 @@ class _Chart:
                             stroke_width=1.5,
                             class_="point star",
                         )
-                        self.marks.append(((x, y), RADIUS["star"]))
+                        self.marks.setdefault(column, []).append(((x, y), RADIUS["star"]))
                         continue
-                    self.marks.append(((x, y), RADIUS[line.kind]))
+                    self.marks.setdefault(column, []).append(((x, y), RADIUS[line.kind]))
                     look: dict[str, str | float] = {
                         "fill": line.fill,
                         "stroke": line.colour,
@@ -235,18 +241,19 @@ class _Chart:
                 words += " " + dot.shorten(step.emotion.label, 14)
             words = fitted(dot.clean(words), COLUMN - 10, SMALLEST, 1)[0]
             x, y = self.plot.x(i), self.plot.y(step.emotion.score)
-            centre = self.place(x, y, width(words, SMALLEST) / 2)
+            centre = self.place(i, y, width(words, SMALLEST) / 2)
             self.canvas.text(
                 x, centre + 0.35 * SMALLEST, words, text_anchor="middle", class_="score"
             )
 
-    def place(self, x: float, y: float, half: float) -> float:
-        """The label's centre height nearest ``y`` whose box (``half`` either side of ``x``)
-        touches no segment and no point: every obstacle within the box's width blocks an
-        interval of heights; the answer is the end of one of them (or ``y`` itself)."""
+    def place(self, column: int, y: float, half: float) -> float:
+        """The label's centre height nearest ``y`` whose box (``half`` either side of the
+        column's centre) touches no segment and no point: every obstacle within the box's
+        width blocks an interval of heights; the answer is the end of one of them (or ``y``)."""
         blocked: list[tuple[float, float]] = []
+        x = self.plot.x(column)
         left, right = x - half - CLEAR, x + half + CLEAR
-        for (x1, y1), (x2, y2) in self.segments:
+        for (x1, y1), (x2, y2) in [self.neutral, *self.segments.get(column, ())]:
             a, b = max(left, min(x1, x2)), min(right, max(x1, x2))
             if a > b:
                 continue
@@ -254,7 +261,7 @@ class _Chart:
             if x1 == x2:
                 ends = [y1, y2]
             blocked.append((min(ends) - HALF - CLEAR - 1.5, max(ends) + HALF + CLEAR + 1.5))
-        for (mx, my), r in self.marks:
+        for (mx, my), r in self.marks.get(column, ()):
             if mx + r >= left and mx - r <= right:
                 blocked.append((my - r - HALF - CLEAR, my + r + HALF + CLEAR))
         low, high = self.plot.top + HALF, self.plot.top + PLOT - HALF
