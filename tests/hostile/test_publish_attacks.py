@@ -32,7 +32,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import MINIMAL_FILES, write_files
+from tests.conftest import LOOPING_FILES, MINIMAL_FILES, write_files
 from tests.hostile.test_corpus import journeyspec, tree_digest
 
 REAL_DOT = shutil.which("dot")
@@ -128,14 +128,8 @@ def rename_journey(root: Path, title: str) -> None:
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    """The minimal project, its journey looping back (searching again): a flow worth
-    drawing, so the build runs ``dot`` (its curve is drawn without Graphviz)."""
-    files = dict(MINIMAL_FILES)
-    scored = "                emotion: {score: -1, label: anxious}\n"
-    files["journeys/first-purchase.yaml"] = files["journeys/first-purchase.yaml"].replace(
-        scored, scored + "                next: [imports-data, searches]\n"
-    )
-    return write_files(tmp_path / "project", files)
+    """The minimal project with a flow worth drawing: the build runs ``dot``."""
+    return write_files(tmp_path / "project", LOOPING_FILES)
 
 
 @pytest.fixture
