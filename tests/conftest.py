@@ -76,6 +76,15 @@ MINIMAL_FILES = {
         """,
 }
 
+_SCORED = "                emotion: {score: -1, label: anxious}\n"
+# The minimal project with its journey looping back (searching again): a flow worth drawing,
+# so a build runs Graphviz (a linear flow is not drawn; curves and matrices never need it).
+LOOPING_FILES = {
+    **MINIMAL_FILES,
+    "journeys/first-purchase.yaml": MINIMAL_FILES["journeys/first-purchase.yaml"].replace(
+        _SCORED, _SCORED + "                next: [imports-data, searches]\n"
+    ),
+}
 
 EXAMPLE_CONTENT = ("journeyspec.yaml", "journeys", "personas", "registry")
 

@@ -1,4 +1,4 @@
-"""The Diagram value: a named DOT source with the title and text alternative that go with it."""
+"""The Diagram value: a named DOT source (or an SVG we drew) with its title and text alternative."""
 
 from __future__ import annotations
 
@@ -11,12 +11,15 @@ class Diagram:
 
     ``name`` is one of ``flow``, ``emotion``, ``blueprint``, ``opportunities`` and
     ``portfolio-opportunities``; ``alt`` is plain text for screen readers (escape it for HTML).
+    A diagram whose layout we know (the emotion curve, the matrix) is drawn by our own code:
+    ``svg`` holds it, finished, and ``dot`` is empty (Graphviz never sees it).
     """
 
     name: str
     title: str
     alt: str
-    dot: str
+    dot: str = ""
+    svg: str = ""
 
 
 def listing(items: list[str], limit: int = 25) -> str:

@@ -1,22 +1,44 @@
-"""The emotion curve: a chart with pinned positions (neato), one point per scored step.
+"""The emotion curve: one point per scored step at its column's centre, drawn as SVG by our
+own code (the layout is a chart's: nothing for Graphviz to decide).
 
 Unscored steps get no point and break the line (a gap is not a zero); moments of truth are
-stars; future-state (or, on a future-state map, current-state) maps are overlaid.
+stars; each other person (``actor``) has a line of their own; future-state (or, on a
+future-state map, current-state) maps are overlaid dashed. A score's label goes where it
+moves least from its point while clearing every line, point and the neutral line.
 """
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from journeyspec.diagrams import dot
+from journeyspec.diagrams.canvas import SMALLEST, STAR, Canvas, diamond, num
 from journeyspec.diagrams.diagram import Diagram, listing
+from journeyspec.diagrams.geometry import Plot, Point
 from journeyspec.diagrams.series import Series, actor_series, own_series, related_series
 from journeyspec.model import Journey, Portfolio
+from journeyspec.typesetting import fitted, width
 
-DX = 1.5  # inches between steps
-HEIGHT = 3.0  # inches from the bottom to the top of the scale
-LINE_HEIGHT = 0.16  # inches per 9-point text line
-LABEL_HALF_WIDTH = 0.6  # inches: half of a score label such as "-2 frustrated"
+MARGIN = 16.0  # px around the drawing
+AXIS = 48.0  # px left of the first column, for the scale's ticks
+COLUMN = 140.0  # px per step
+RIGHT = 72.0  # px right of the last column, for "neutral"
+PLOT = 260.0  # px from the top of the scale's band to its bottom
+PAD = 40.0  # px between the band's edge and the scale's ends: room for labels
+TITLE, STAGE, LINE = 20.0, 14.0, 16.0  # px: title and stage name sizes, a text line's height
+HALF = 7.5  # px: half the height of a 12 px label
+CLEAR = 3.0  # px between a label and anything it must not touch
 OVERLAYS = (("#7c3aed", "#c4b5fd"), ("#0f766e", "#99d5cc"), ("#be185d", "#f5b3cf"))
 ACTORS = (("#b45309", "#fcd34d"), ("#0369a1", "#7dd3fc"), ("#4d7c0f", "#bef264"))
+RADIUS = {"persona": 6.0, "actor": 6.0, "overlay": 7.0, "star": 10.0}
+
+
+class _Line:
+    """One series as drawn: its kind, colours and the points of each unbroken stretch."""
+
+    def __init__(self, kind: str, key: str, series: Series, colours: tuple[str, str]) -> None:
+        self.kind, self.key, self.series = kind, key, series
+        self.colour, self.fill = colours
 
 
 def emotion_diagram(journey: Journey, portfolio: Portfolio) -> Diagram:
@@ -24,187 +46,286 @@ def emotion_diagram(journey: Journey, portfolio: Portfolio) -> Diagram:
     own = own_series(journey)
     others = related_series(journey, portfolio)
     people = actor_series(journey)
-    chart = _Chart(journey)
+    lines = [
+        *(_Line("overlay", f"overlay-{k}", s, OVERLAYS[k % 3]) for k, s in enumerate(others)),
+        *(_Line("actor", f"actor-{k}", s, ACTORS[k % 3]) for k, (_, s) in enumerate(people)),
+        _Line("persona", "persona", own, (dot.ACCENT, dot.ACCENT_FILL)),
+    ]
+    names = [portfolio.personas[a].name if a in portfolio.personas else a for a, _ in people]
+    title = f"Emotion curve: {journey.title}"
+    chart = _Chart(journey, title)
     chart.axes()
     chart.stages()
-    chart.steps([own, *(series for _, series in people), *others])
-    for k, series in enumerate(others):  # drawn first, so this map's points stay on top
-        colour, fill = OVERLAYS[k % len(OVERLAYS)]
-        chart.line(series, f"q{k}_", colour, fill, solid=False)
-    names: list[tuple[str, str]] = []
-    for k, (actor, series) in enumerate(people):  # each person their own line
-        colour, fill = ACTORS[k % len(ACTORS)]
-        chart.line(series, f"a{k}_", colour, fill, solid=True, shape="box")
-        persona = portfolio.personas.get(actor)
-        names.append((colour, persona.name if persona else actor))
-    chart.line(own, "p", dot.ACCENT, dot.ACCENT_FILL, solid=True)
-    chart.legend(own, others, names)
-    title = f"Emotion curve: {journey.title}"
-    extra = {"layout": "neato", "splines": "line", "outputorder": "edgesfirst", "overlap": "true"}
-    lines = dot.header("graph", f"emotion-{journey.id}", title, "", extra)
-    lines += chart.lines
-    lines.append("}")
-    return Diagram("emotion", title, _alt(journey, own, others), "\n".join(lines) + "\n")
+    chart.curves(lines)
+    chart.steps()
+    chart.labels(lines)
+    chart.legend(lines, names)
+    alt = _alt(journey, own, others)
+    svg = chart.canvas.document(f"emotion-{journey.id}", chart.width, chart.bottom, title, alt)
+    return Diagram("emotion", title, alt, svg=svg)
 
 
 class _Chart:
-    """Collects the chart's statements; positions are inches on a fixed grid."""
+    """Lays the chart out top to bottom: title, stage names, the scale's band, step names,
+    legend; ``bottom`` is how far it has got."""
 
-    def __init__(self, journey: Journey) -> None:
+    def __init__(self, journey: Journey, title: str) -> None:
         self.journey = journey
-        self.lo, self.hi = journey.emotion_scale
-        if self.hi <= self.lo:  # a scale the linter rejects; still draw something sensible
-            self.hi = self.lo + 1
         self.count = len(journey.steps)
-        self.right = max(self.count - 1, 1) * DX + 0.5
-        self.label_lines = 1
-        self.lines: list[str] = []
-
-    def y(self, score: float) -> float:
-        clamped = min(max(score, self.lo), self.hi)
-        return (clamped - self.lo) / (self.hi - self.lo) * HEIGHT
-
-    def node(self, name: str, x: float, y: float, values: dict[str, str | dot.Html]) -> None:
-        self.lines.append(f"  {name} {dot.attrs({'pos': f'{x:.3f},{y:.3f}!', **values})};")
-
-    def rule(
-        self, name: str, start: tuple[float, float], end: tuple[float, float], **look: str
-    ) -> None:
-        hidden: dict[str, str | dot.Html] = {"shape": "point", "width": "0.01", "style": "invis"}
-        self.node(f"{name}a", *start, hidden)
-        self.node(f"{name}b", *end, hidden)
-        self.lines.append(f"  {name}a -- {name}b {dot.attrs(dict(look))};")
+        self.right = MARGIN + AXIS + max(self.count, 1) * COLUMN
+        self.width = self.right + RIGHT + MARGIN
+        self.canvas = Canvas()
+        self.bottom = MARGIN
+        for line in fitted(title, self.width - 2 * MARGIN, TITLE, 2):
+            self.bottom += TITLE * 1.3
+            self.canvas.text(
+                self.width / 2,
+                self.bottom,
+                line,
+                font_size=TITLE,
+                font_weight="bold",
+                text_anchor="middle",
+            )
+        self.bottom += 12
+        self.stage_top = self.bottom
+        names = [fitted(s.name, len(s.steps) * COLUMN - 12, STAGE, 2) for s in journey.stages]
+        self.stage_lines = max([1, *(len(n) for n in names if n != [""])])
+        self.stage_names = names
+        top = self.stage_top + self.stage_lines * LINE * 1.15 + 8
+        self.plot = Plot(journey.emotion_scale, top, PLOT, PAD, MARGIN + AXIS, COLUMN)
+        self.bottom = top + PLOT
+        # What a label in a column must clear (labels are narrower than a column, and lines
+        # join neighbouring columns only): the points drawn in it, with their radius, and
+        # the segments reaching into it; and the neutral line, which crosses every column.
+        self.marks: dict[int, list[tuple[Point, float]]] = {}
+        self.segments: dict[int, list[tuple[Point, Point]]] = {}
+        self.neutral: tuple[Point, Point] = ((0.0, 0.0), (0.0, 0.0))
 
     def axes(self) -> None:
-        span = self.hi - self.lo
-        every = 1 if span <= 10 else -(-span // 5)
-        neutral = (self.lo + self.hi) / 2
-        for k, value in enumerate(range(self.lo, self.hi + 1, every)):
-            y = self.y(value)
-            if value != neutral:
-                self.rule(f"g{k}", (-0.5, y), (self.right, y), color=dot.GRID)
-            tick = dot.Html(dot.text(score_text(value, self.lo < 0)))
-            self.node(f"t{k}", -0.85, y, _plain(tick, "10", dot.MUTED))
-        y = self.y(neutral)
-        self.rule("n", (-0.5, y), (self.right, y), color=dot.LINE, style="dashed", penwidth="1.3")
-        self.node("nl", self.right + 0.45, y, _plain(dot.Html("neutral"), "9", dot.MUTED))
+        plot, left = self.plot, self.plot.left
+        lo, hi = plot.scale
+        hi = max(hi, lo + 1)
+        every = 1 if hi - lo <= 10 else -(-(hi - lo) // 5)
+        for value in range(lo, hi + 1, every):
+            y = plot.y(value)
+            if value != plot.middle:
+                self.canvas.line(((left - 6, y), (self.right, y)), stroke=dot.GRID)
+            self.canvas.text(
+                left - 10, y + 4, score_text(value, lo < 0), fill=dot.MUTED, text_anchor="end"
+            )
+        y = plot.y(plot.middle)
+        self.canvas.line(
+            ((left - 6, y), (self.right, y)),
+            stroke=dot.LINE,
+            stroke_width=1.3,
+            stroke_dasharray="6 4",
+        )
+        self.neutral = ((left, y), (self.right, y))
+        self.canvas.text(self.right + 8, y + 4, "neutral", fill=dot.MUTED)
         if not self.count:
-            self.node("none", self.right / 2, HEIGHT / 2, _plain(dot.Html("<I>no steps yet</I>")))
+            self.canvas.text(
+                (left + self.right) / 2,
+                plot.top + PLOT / 4,
+                "no steps yet",
+                font_style="italic",
+                text_anchor="middle",
+            )
 
     def stages(self) -> None:
         first = 0
-        for g, stage in enumerate(self.journey.stages):
+        for stage, lines in zip(self.journey.stages, self.stage_names, strict=True):
             if not stage.steps:
                 continue
             if first:
-                x = (first - 0.5) * DX
-                self.rule(f"d{g}", (x, -0.15), (x, HEIGHT + 0.8), color=dot.GRID)
-            centre = (first + (len(stage.steps) - 1) / 2) * DX
-            width = max(10, int(len(stage.steps) * DX * 10))
-            name = dot.Html(f"<B>{dot.label(stage.name, width, 2)}</B>")
-            self.node(f"h{g}", centre, HEIGHT + 0.6, _plain(name, "11"))
+                x = self.plot.left + first * COLUMN
+                self.canvas.line(((x, self.stage_top), (x, self.bottom)), stroke=dot.GRID)
+            centre = self.plot.left + (first + len(stage.steps) / 2) * COLUMN
+            for k, line in enumerate(lines):
+                self.canvas.text(
+                    centre,
+                    self.stage_top + STAGE + k * LINE * 1.15,
+                    line,
+                    font_size=STAGE,
+                    font_weight="bold",
+                    text_anchor="middle",
+                )
             first += len(stage.steps)
 
-    def steps(self, lines: list[Series]) -> None:
-        for i, step in enumerate(self.journey.steps):
-            wrapped = dot.wrap(step.name, 18, 3)
-            markup = "<BR/>".join(dot.text(line) for line in wrapped)
-            if step.emotion is None:
-                markup += f'<BR/><FONT COLOR="{dot.MUTED}"><I>not scored</I></FONT>'
-                wrapped.append("")
-            self.label_lines = max(self.label_lines, len(wrapped))
-            y = -0.3 - len(wrapped) * LINE_HEIGHT / 2
-            self.node(f"x{i}", i * DX, y, _plain(dot.Html(markup), "9"))
-            if step.emotion:
-                words = score_text(step.emotion.score, self.lo < 0)
-                if step.emotion.label:
-                    words += " " + dot.shorten(step.emotion.label, 14)
-                value = _plain(dot.Html(dot.text(words)), "9")
-                y = self.y(step.emotion.score)
-                lift = 0.4 if step.moment_of_truth else 0.26
-                above, below = self.rise(i, y, lines)
-                if below < above and y - lift - below >= 0:  # clear of the step names
-                    lift = -(lift + below)
-                else:
-                    lift += above
-                self.node(f"v{i}", i * DX, y + lift, value)
-
-    def rise(self, i: int, y: float, lines: list[Series]) -> tuple[float, float]:
-        """How far the lines (and other maps' points) reach above and below point ``i``
-        within half a label's width either side: the label goes where it needs to move
-        least, clear of every line."""
-        reach = min(LABEL_HALF_WIDTH, DX) / DX
-        offsets = []
-        for series in lines:
-            here = series.scores[i]
-            if here is None:
-                continue
-            at = self.y(here)
-            offsets.append(at - y)
-            for j in (i - 1, i + 1):
-                if 0 <= j < len(series.scores) and (score := series.scores[j]) is not None:
-                    offsets.append(at + (self.y(score) - at) * reach - y)
-        return max([0.0, *offsets]), max([0.0, *(-o for o in offsets)])
-
-    def line(
-        self,
-        series: Series,
-        prefix: str,
-        colour: str,
-        fill: str,
-        *,
-        solid: bool,
-        shape: str = "circle",
-    ) -> None:
+    def curves(self, lines: list[_Line]) -> None:
+        """Each series' stretches and points; later series are drawn over earlier ones."""
         steps = self.journey.steps
-        for i, score in enumerate(series.scores):
-            if score is None:
+        for line in lines:
+            body = Canvas()
+            solid = line.kind != "overlay"
+            dash = None if solid else "6 4"
+            for run in self.plot.runs(line.series.scores):
+                points = [point for _, point in run]
+                if len(points) > 1:
+                    body.line(
+                        points,
+                        stroke=line.colour,
+                        stroke_width=2.5 if solid else 2,
+                        stroke_dasharray=dash,
+                        class_="line",
+                    )
+                    for (column, a), (_, b) in pairwise(run):
+                        self.segments.setdefault(column, []).append((a, b))
+                        self.segments.setdefault(column + 1, []).append((a, b))
+                for column, (x, y) in run:
+                    if solid and steps[column].moment_of_truth:
+                        body.add(
+                            "path",
+                            d=STAR,
+                            transform=f"translate({num(x)} {num(y)})",
+                            fill=dot.STAR_FILL,
+                            stroke=dot.STAR_EDGE,
+                            stroke_width=1.5,
+                            class_="point star",
+                        )
+                        self.marks.setdefault(column, []).append(((x, y), RADIUS["star"]))
+                        continue
+                    self.marks.setdefault(column, []).append(((x, y), RADIUS[line.kind]))
+                    look: dict[str, str | float] = {
+                        "fill": line.fill,
+                        "stroke": line.colour,
+                        "stroke_width": 1.5,
+                    }
+                    if line.kind == "persona":
+                        body.add("circle", cx=x, cy=y, r=RADIUS["persona"], class_="point", **look)
+                    elif line.kind == "actor":
+                        r = RADIUS["actor"]
+                        body.add(
+                            "rect",
+                            x=x - r,
+                            y=y - r,
+                            width=2 * r,
+                            height=2 * r,
+                            class_="point",
+                            **look,
+                        )
+                    else:
+                        r = RADIUS["overlay"]
+                        body.add("polygon", points=diamond(x, y, r), class_="point", **look)
+            self.canvas.group(body, class_=f"series series-{line.key}")
+
+    def steps(self) -> None:
+        top, tallest = self.bottom + 10, 1
+        for i, step in enumerate(self.journey.steps):
+            lines = fitted(step.name, COLUMN - 12, SMALLEST, 3)
+            x = self.plot.x(i)
+            for k, line in enumerate(lines):
+                self.canvas.text(
+                    x, top + SMALLEST + k * LINE, line, text_anchor="middle", class_="step"
+                )
+            if step.emotion is None:
+                self.canvas.text(
+                    x,
+                    top + SMALLEST + len(lines) * LINE,
+                    "not scored",
+                    fill=dot.MUTED,
+                    font_style="italic",
+                    text_anchor="middle",
+                )
+                lines.append("")
+            tallest = max(tallest, len(lines))
+        self.bottom = top + tallest * LINE + 12
+
+    def labels(self, lines: list[_Line]) -> None:
+        """A label per scored step: its score and word, clear of every line and point."""
+        signed = self.journey.emotion_scale[0] < 0
+        for i, step in enumerate(self.journey.steps):
+            if step.emotion is None:
                 continue
-            marker: dict[str, str | dot.Html] = {
-                "shape": shape if solid else "diamond",
-                "width": "0.17" if solid else "0.24",
-                "height": "0.17" if solid else "0.24",
-                "fixedsize": "true",
-                "label": "",
-                "style": "filled",
-                "fillcolor": fill,
-                "color": colour,
-                "penwidth": "1.5",
-            }
-            if solid and steps[i].moment_of_truth:
-                marker |= {"shape": "star", "width": "0.42", "height": "0.4"}
-                marker |= {"fillcolor": dot.STAR_FILL, "color": dot.STAR_EDGE}
-            self.node(f"{prefix}{i}", i * DX, self.y(score), marker)
-            if i and series.scores[i - 1] is not None:  # a gap before this point breaks the line
-                style = {"color": colour, "penwidth": "2.5" if solid else "2"}
-                if not solid:
-                    style["style"] = "dashed"
-                self.lines.append(f"  {prefix}{i - 1} -- {prefix}{i} {dot.attrs(style)};")
+            words = score_text(step.emotion.score, signed)
+            if step.emotion.label:
+                words += " " + dot.shorten(step.emotion.label, 14)
+            words = fitted(dot.clean(words), COLUMN - 10, SMALLEST, 1)[0]
+            x, y = self.plot.x(i), self.plot.y(step.emotion.score)
+            centre = self.place(i, y, width(words, SMALLEST) / 2)
+            self.canvas.text(
+                x, centre + 0.35 * SMALLEST, words, text_anchor="middle", class_="score"
+            )
 
-    def legend(self, own: Series, others: list[Series], people: list[tuple[str, str]]) -> None:
-        items = [f'<FONT COLOR="{dot.ACCENT}">━●━</FONT>  this map']
-        for colour, name in people:
-            items.append(f'<FONT COLOR="{colour}">━■━</FONT>  {dot.label(name, 30, 1)}')
-        for k, series in enumerate(others):
-            colour = OVERLAYS[k % len(OVERLAYS)][0]
-            name = dot.label(series.journey.title, 40, 1)
-            items.append(f'<FONT COLOR="{colour}">- ◆ -</FONT>  {series.role}: {name}')
+    def place(self, column: int, y: float, half: float) -> float:
+        """The label's centre height nearest ``y`` whose box (``half`` either side of the
+        column's centre) touches no segment and no point: every obstacle within the box's
+        width blocks an interval of heights; the answer is the end of one of them (or ``y``)."""
+        blocked: list[tuple[float, float]] = []
+        x = self.plot.x(column)
+        left, right = x - half - CLEAR, x + half + CLEAR
+        for (x1, y1), (x2, y2) in [self.neutral, *self.segments.get(column, ())]:
+            a, b = max(left, min(x1, x2)), min(right, max(x1, x2))
+            if a > b:
+                continue
+            ends = [y1 if x1 == x2 else y1 + (y2 - y1) * (at - x1) / (x2 - x1) for at in (a, b)]
+            if x1 == x2:
+                ends = [y1, y2]
+            blocked.append((min(ends) - HALF - CLEAR - 1.5, max(ends) + HALF + CLEAR + 1.5))
+        for (mx, my), r in self.marks.get(column, ()):
+            if mx + r >= left and mx - r <= right:
+                blocked.append((my - r - HALF - CLEAR, my + r + HALF + CLEAR))
+        low, high = self.plot.top + HALF, self.plot.top + PLOT - HALF
+        candidates = [y, *(end for span in blocked for end in span)]
+        free = [
+            c for c in candidates if low <= c <= high and not any(a < c < b for a, b in blocked)
+        ]
+        return min(free, key=lambda c: (abs(c - y), c)) if free else low
+
+    def legend(self, lines: list[_Line], names: list[str]) -> None:
+        """Keys left to right, wrapping at the chart's width."""
+        items: list[tuple[_Line | str, str]] = []
+        for line in reversed(lines):  # the persona first, then people, then other maps
+            if line.kind == "persona":
+                items.append((line, "this map"))
+            elif line.kind == "actor":
+                items.append((line, names[int(line.key.split("-")[1])]))
+            else:
+                items.append((line, f"{line.series.role}: {line.series.journey.title}"))
         if any(step.moment_of_truth for step in self.journey.steps):
-            items.append(f'<FONT COLOR="{dot.STAR_EDGE}">★</FONT> moment of truth')
-        items.append(f"- - - neutral ({score_text((self.lo + self.hi) / 2, False)})")
-        if None in own.scores:
-            items.append("no point: step not scored (a gap, not a zero)")
-        rows = "".join(
-            "<TR>" + "".join(f"<TD>{item}</TD>" for item in items[k : k + 3]) + "</TR>"
-            for k in range(0, len(items), 3)
-        )
-        table = dot.Html(f'<TABLE BORDER="0" CELLSPACING="4">{rows}</TABLE>')
-        y = -0.45 - self.label_lines * LINE_HEIGHT - 0.35 - (len(items) - 1) // 3 * 0.12
-        self.node("legend", (self.right - 0.5) / 2, y, _plain(table, "10"))
+            items.append(("star", "moment of truth"))
+        lo, hi = self.journey.emotion_scale
+        items.append(("neutral", f"neutral ({score_text((lo + hi) / 2, False)})"))
+        if None in lines[-1].series.scores:
+            items.append(("gap", "no point: step not scored (a gap, not a zero)"))
+        x, y = MARGIN, self.bottom + 4
+        room = self.width - 2 * MARGIN
+        for key, words in items:
+            text = fitted(words, min(room - 44, 420), SMALLEST, 1)[0]
+            size = 44 + width(text, SMALLEST)
+            if x > MARGIN and x + size > MARGIN + room:
+                x, y = MARGIN, y + 22
+            self._key(key, x, y + 11)
+            self.canvas.text(x + 36, y + 15, text)
+            x += size + 16
+        self.bottom = y + 22 + MARGIN
 
-
-def _plain(label: dot.Html, size: str = "10", colour: str = dot.INK) -> dict[str, str | dot.Html]:
-    return {"shape": "plaintext", "label": label, "fontsize": size, "fontcolor": colour}
+    def _key(self, key: _Line | str, x: float, y: float) -> None:
+        if key == "star":
+            where = f"translate({num(x + 14)} {num(y)}) scale(0.8)"
+            self.canvas.add(
+                "path", d=STAR, transform=where, fill=dot.STAR_FILL, stroke=dot.STAR_EDGE
+            )
+        elif key == "neutral":
+            self.canvas.line(((x, y), (x + 28, y)), stroke=dot.LINE, stroke_dasharray="6 4")
+        elif key == "gap":  # a line that stops and starts again
+            self.canvas.line(((x, y), (x + 9, y)), stroke=dot.ACCENT, stroke_width=2.5)
+            self.canvas.line(((x + 19, y), (x + 28, y)), stroke=dot.ACCENT, stroke_width=2.5)
+        elif isinstance(key, _Line):
+            dash = "6 4" if key.kind == "overlay" else None
+            self.canvas.line(
+                ((x, y), (x + 28, y)), stroke=key.colour, stroke_width=2.5, stroke_dasharray=dash
+            )
+            look: dict[str, str | float] = {
+                "fill": key.fill,
+                "stroke": key.colour,
+                "stroke_width": 1.5,
+            }
+            if key.kind == "persona":
+                self.canvas.add("circle", cx=x + 14, cy=y, r=5, **look)
+            elif key.kind == "actor":
+                self.canvas.add("rect", x=x + 9, y=y - 5, width=10, height=10, **look)
+            else:
+                self.canvas.add("polygon", points=diamond(x + 14, y, 6), **look)
 
 
 def score_text(value: float, signed: bool) -> str:

@@ -1,7 +1,8 @@
 """The opportunity matrix: impact × effort, quick wins (high impact, low effort) highlighted.
 
-One HTML-like table: impact rows (high at the top) × effort columns (low at the left), each
-opportunity a labelled card in its cell; unrated ones get a row of their own so none is lost.
+Drawn as SVG by our own code (a table has no layout for Graphviz to find): impact rows
+(high at the top) × effort columns (low at the left), each opportunity a card in its cell;
+unrated ones get a row of their own so none is lost.
 """
 
 from __future__ import annotations
@@ -9,13 +10,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from journeyspec.diagrams import dot
+from journeyspec.diagrams.canvas import SMALLEST, Canvas
 from journeyspec.diagrams.diagram import Diagram, listing
 from journeyspec.model import Journey, Opportunity, Portfolio
+from journeyspec.typesetting import fitted
 
 LEVELS = ("low", "medium", "high")
 CARDS_PER_CELL = 8  # a portfolio of 1,000 journeys still gives a readable chart
 CELL = "#e9edf2"
+HEAD = "#d5dce4"
 DIMMED = ("done", "dropped")
+MARGIN, HEAD_W, CELL_W, GAP = 16.0, 140.0, 260.0, 8.0  # px
+CARD_W = CELL_W - 2 * GAP
+NAME, LINE = 13.0, 1.3  # px: a card's title size; a text line's height, in ems
 
 Placed = tuple[Opportunity, str | None]  # the opportunity and, across journeys, its journey title
 
@@ -40,87 +47,143 @@ def _matrix(name: str, graph_id: str, title: str, items: Sequence[Placed]) -> Di
         opportunity = item[0]
         key = (opportunity.impact, opportunity.effort)
         cells.setdefault(key if None not in key else (None, None), []).append(item)
-    rows = ['<TR><TD BORDER="0"></TD>' + "".join(_head(f"{e} effort") for e in LEVELS) + "</TR>"]
+    width = 2 * MARGIN + HEAD_W + 3 * CELL_W
+    canvas = Canvas()
+    y = MARGIN
+    for line in fitted(title, width - 2 * MARGIN, 20, 2):
+        y += 26
+        canvas.text(width / 2, y, line, font_size=20, font_weight="bold", text_anchor="middle")
+    y = _legend(canvas, y + 14)
+    left = MARGIN + HEAD_W
+    for k, effort in enumerate(LEVELS):
+        _head(canvas, left + k * CELL_W, y, CELL_W, 32, f"{effort.capitalize()} effort")
+    y += 32
     for impact in reversed(LEVELS):
-        rows += _impact_rows(impact, cells)
+        stacks = [
+            _stack(cells.get((impact, e), []), (impact, e) == ("high", "low")) for e in LEVELS
+        ]
+        height = max(72.0, *(_height(stack) for stack in stacks))
+        _head(canvas, MARGIN, y, HEAD_W, height, f"{impact.capitalize()} impact")
+        for k, (effort, stack) in enumerate(zip(LEVELS, stacks, strict=True)):
+            quick = (impact, effort) == ("high", "low")
+            x = left + k * CELL_W
+            canvas.add(
+                "rect",
+                x=x,
+                y=y,
+                width=CELL_W,
+                height=height,
+                fill=dot.QUICK_FILL if quick else CELL,
+                stroke=dot.GRID,
+                class_="cell",
+            )
+            _cards(canvas, stack, x + GAP, y + GAP, columns=1)
+        y += height
     if (None, None) in cells:
-        unrated = _cards(cells[(None, None)], columns=3)
-        cell = f'<TD COLSPAN="3" BGCOLOR="{CELL}" BORDER="1">{unrated}</TD>'
-        rows.append(f"<TR>{_head('not rated')}{cell}</TR>")
-    table = (
-        f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="5" COLOR="{dot.GRID}">'
-        + "".join(rows)
-        + "</TABLE>"
-    )
-    legend = (
-        f'<TABLE BORDER="0" CELLSPACING="6"><TR><TD BGCOLOR="{dot.QUICK_FILL}" BORDER="1" '
-        f'COLOR="{dot.QUICK_EDGE}">★ quick wins: high impact, low effort</TD>'
-        "<TD>impact grows upwards, effort to the right</TD></TR></TABLE>"
-    )
-    lines = dot.header("digraph", graph_id, title, legend, {})
-    lines.append(f"  matrix {dot.attrs({'shape': 'plain', 'label': dot.Html(table)})};")
-    lines.append("}")
-    return Diagram(name, title, _alt(title, cells, len(items)), "\n".join(lines) + "\n")
+        stack = _stack(cells[(None, None)], False)
+        rows = [stack[k : k + 3] for k in range(0, len(stack), 3)]
+        height = GAP + sum(max(_card_height(c) for c in row) + GAP for row in rows)
+        _head(canvas, MARGIN, y, HEAD_W, height, "Not rated")
+        canvas.add(
+            "rect",
+            x=left,
+            y=y,
+            width=3 * CELL_W,
+            height=height,
+            fill=CELL,
+            stroke=dot.GRID,
+            class_="cell",
+        )
+        _cards(canvas, stack, left + GAP, y + GAP, columns=3)
+        y += height
+    alt = _alt(title, cells, len(items))
+    return Diagram(name, title, alt, svg=canvas.document(graph_id, width, y + MARGIN, title, alt))
 
 
-def _head(words: str, rows: int = 1) -> str:
-    size = f' ROWSPAN="{rows}" HEIGHT="80"' if rows > 1 or "impact" in words else ' WIDTH="230"'
-    return f'<TD BGCOLOR="#d5dce4" BORDER="1"{size}><B>{words.capitalize()}</B></TD>'
+Card = tuple[list[str], str, str]  # a card's title lines, its detail line, the title's colour
 
 
-def _impact_rows(
-    impact: str, cells: dict[tuple[str | None, str | None], list[Placed]]
-) -> list[str]:
-    """One table row per card in the fullest cell; each cell is a column of cards with an
-    outline drawn from partial borders, because a nested table would stretch its cards."""
-    columns = [_entries(cells.get((impact, effort), []), impact, effort) for effort in LEVELS]
-    depth = max(1, *(len(entries) for entries in columns))
-    rows = []
-    for r in range(depth):
-        tds = [_head(f"{impact} impact", depth)] if r == 0 else []
-        for effort, entries in zip(LEVELS, columns, strict=True):
-            fill = dot.QUICK_FILL if (impact, effort) == ("high", "low") else CELL
-            if r < len(entries) or r == len(entries):
-                span = 1 if r < len(entries) else depth - r
-                last = r + span == depth
-                sides = "LR" + ("T" if r == 0 else "") + ("B" if last else "")
-                content = entries[r] if r < len(entries) else " "
-                cell = f'BGCOLOR="{fill}" BORDER="1" SIDES="{sides}" ROWSPAN="{span}"'
-                tds.append(f"<TD {cell}>{content}</TD>")
-        rows.append("<TR>" + "".join(tds) + "</TR>")
-    return rows
-
-
-def _entries(items: list[Placed], impact: str, effort: str) -> list[str]:
-    entries = [_card(o, journey) for o, journey in items[:CARDS_PER_CELL]]
+def _stack(items: list[Placed], quick: bool) -> list[Card | str]:
+    """What a cell holds, top to bottom: cards, and lines of text (headings, "+ N more")."""
+    stack: list[Card | str] = ["★ Quick wins"] if quick else []
+    stack += [_card(o, journey) for o, journey in items[:CARDS_PER_CELL]]
     if len(items) > CARDS_PER_CELL:
-        entries.append(f"<I>+ {len(items) - CARDS_PER_CELL} more</I>")
-    if (impact, effort) == ("high", "low"):
-        entries.insert(0, "<B>★ Quick wins</B>")
-    return entries
+        stack.append(f"+ {len(items) - CARDS_PER_CELL} more")
+    return stack
 
 
-def _cards(items: list[Placed], *, columns: int) -> str:
-    cards = [f"<TD>{_card(o, journey)}</TD>" for o, journey in items[:CARDS_PER_CELL]]
-    if len(items) > CARDS_PER_CELL:
-        cards.append(f"<TD><I>+ {len(items) - CARDS_PER_CELL} more</I></TD>")
-    rows = ["".join(cards[k : k + columns]) for k in range(0, len(cards), columns)]
-    return '<TABLE BORDER="0">' + "".join(f"<TR>{row}</TR>" for row in rows) + "</TABLE>"
-
-
-def _card(opportunity: Opportunity, journey: str | None) -> str:
+def _card(opportunity: Opportunity, journey: str | None) -> Card:
     colour = dot.MUTED if opportunity.status in DIMMED else dot.INK
-    lines = [f'<FONT COLOR="{colour}">{dot.label(opportunity.title, 30, 3)}</FONT>']
     detail = opportunity.status
     if journey:
-        detail = f"{dot.text(dot.shorten(journey, 34))} · {detail}"
-    lines.append(f'<FONT POINT-SIZE="9" COLOR="{dot.MUTED}">{detail}</FONT>')
-    return (
-        '<TABLE BORDER="0" CELLPADDING="0" CELLSPACING="0">'
-        f'<TR><TD BORDER="1" STYLE="rounded" COLOR="{dot.LINE}" BGCOLOR="#ffffff" CELLPADDING="4">'
-        + "<BR/>".join(lines)
-        + "</TD></TR></TABLE>"
+        detail = f"{dot.shorten(journey, 34)} · {detail}"
+    lines = fitted(dot.clean(opportunity.title), CARD_W - 12, NAME, 3)
+    return lines, fitted(detail, CARD_W - 12, SMALLEST, 1)[0], colour
+
+
+def _card_height(entry: Card | str) -> float:
+    if isinstance(entry, str):
+        return SMALLEST * LINE + 4
+    return 10 + len(entry[0]) * NAME * LINE + SMALLEST * LINE
+
+
+def _height(stack: list[Card | str]) -> float:
+    return GAP + sum(_card_height(entry) + GAP for entry in stack)
+
+
+def _cards(canvas: Canvas, stack: list[Card | str], x: float, y: float, *, columns: int) -> None:
+    """The stack's entries from ``x``, ``y``: in one column, or in rows of ``columns``."""
+    for start in range(0, len(stack), columns):
+        row = stack[start : start + columns]
+        for k, entry in enumerate(row):
+            left = x + k * CELL_W
+            if isinstance(entry, str):
+                bold = entry.startswith("★")
+                canvas.text(
+                    left + 2,
+                    y + SMALLEST,
+                    entry,
+                    font_weight="bold" if bold else None,
+                    font_style=None if bold else "italic",
+                )
+                continue
+            lines, detail, colour = entry
+            height = _card_height(entry)
+            canvas.add(
+                "rect",
+                x=left,
+                y=y,
+                width=CARD_W,
+                height=height,
+                rx=5,
+                fill="#ffffff",
+                stroke=dot.LINE,
+                class_="card",
+            )
+            for n, line in enumerate(lines):
+                canvas.text(
+                    left + 6, y + 5 + NAME + n * NAME * LINE, line, font_size=NAME, fill=colour
+                )
+            below = y + 5 + NAME + len(lines) * NAME * LINE
+            canvas.text(left + 6, below, detail, fill=dot.MUTED)
+        y += max(_card_height(entry) for entry in row) + GAP
+
+
+def _head(canvas: Canvas, x: float, y: float, w: float, h: float, words: str) -> None:
+    canvas.add("rect", x=x, y=y, width=w, height=h, fill=HEAD, stroke=dot.GRID, class_="head")
+    canvas.text(
+        x + w / 2, y + h / 2 + 5, words, font_size=14, font_weight="bold", text_anchor="middle"
     )
+
+
+def _legend(canvas: Canvas, y: float) -> float:
+    """The key under the title; where the table starts."""
+    canvas.add(
+        "rect", x=MARGIN, y=y, width=300, height=26, fill=dot.QUICK_FILL, stroke=dot.QUICK_EDGE
+    )
+    canvas.text(MARGIN + 10, y + 18, "★ quick wins: high impact, low effort")
+    canvas.text(MARGIN + 316, y + 18, "impact grows upwards, effort to the right")
+    return y + 26 + 14
 
 
 def _alt(title: str, cells: dict[tuple[str | None, str | None], list[Placed]], total: int) -> str:

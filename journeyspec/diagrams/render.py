@@ -1,5 +1,9 @@
 """Rendering: DOT to SVG with Graphviz, cached by content hash, misses drawn in parallel.
 
+A diagram our own code drew (``Diagram.svg``: the emotion curve, the matrix) needs none of
+this: it is checked by ``safe_svg`` and returned, never cached (drawing it costs less than
+reading it back), and Graphviz is not asked even for its version.
+
 The cache key covers everything that shapes the SVG (DOT text, title, alt text, the layout
 command, the Graphviz version and the revision of our own post-processing), so a rebuild
 redraws only diagrams whose journey changed. The cache is a ``cachefolder``: its entries are
@@ -73,13 +77,15 @@ def render_svgs(
     journeyspec's alone, and a hit only when its seal proves this user's earlier run made it.
     A diagram ``dot`` did not draw within ``timeout`` seconds is ``Undrawn``.
     """
+    if not any(diagram.dot for diagram in diagrams):
+        return [_drawn(diagram) for diagram in diagrams]
     version = graphviz_version()
-    keys = [cache_key(diagram, version) for diagram in diagrams]
+    keys = [cache_key(diagram, version) if diagram.dot else "" for diagram in diagrams]
     cache = None if cache_dir is None else CacheFolder.open(cache_dir.parent, cache_dir.name)
     svgs: dict[str, str | Undrawn] = {}
     missing: dict[str, Diagram] = {}
     for key, diagram in zip(keys, diagrams, strict=True):
-        if key in svgs or key in missing:
+        if not key or key in svgs or key in missing:
             continue
         cached = None if cache is None else _read(cache, key)
         if cached is None:
@@ -96,7 +102,17 @@ def render_svgs(
             if cache is not None and not isinstance(svg, Undrawn):
                 cache.write((), f"{key}.svg", svg.encode("utf-8"))
             svgs[key] = svg
-    return [svgs[key] for key in keys]
+    return [svgs[key] if key else _drawn(d) for key, d in zip(keys, diagrams, strict=True)]
+
+
+def _drawn(diagram: Diagram) -> str:
+    """The SVG our own code drew, checked like every other; BuildError if it fails (a bug)."""
+    try:
+        return safe_svg(diagram.svg)
+    except ValueError as error:
+        raise BuildError(
+            f"Cannot draw the {diagram.name} diagram {diagram.title!r}: {error}"
+        ) from None
 
 
 def render_svg(diagram: Diagram, *, timeout: float = DEFAULT_TIMEOUT) -> str | Undrawn:
@@ -104,6 +120,8 @@ def render_svg(diagram: Diagram, *, timeout: float = DEFAULT_TIMEOUT) -> str | U
 
     ``Undrawn`` when ``dot`` takes longer than ``timeout`` seconds (it is killed).
     """
+    if not diagram.dot:
+        return _drawn(diagram)
     what = f"the {diagram.name} diagram {diagram.title!r}"
     try:
         raw = process.run_dot(diagram.dot, timeout=timeout, args=(f"-K{ENGINE}", "-Tsvg"))

@@ -14,13 +14,14 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from journeyspec.diagrams.canvas import STAR
 from journeyspec.diagrams.emotion import score_text
+from journeyspec.diagrams.geometry import Plot
 from journeyspec.diagrams.series import Series, actor_series, own_series, related_series
 from journeyspec.model import Journey, Portfolio, Step
 
 HEIGHT = 100  # px of the lane's drawing
 PAD = 12  # px kept free above the highest and below the lowest score
-STAR = "M0,-10 L2.9,-4 9.5,-3.1 4.7,1.5 5.9,8.1 0,5 -5.9,8.1 -4.7,1.5 -9.5,-3.1 -2.9,-4Z"
 MARKERS = {
     "persona": '<circle class="jsp-pt" r="5"/>',
     "actor": '<rect class="jsp-pt" x="-5" y="-5" width="10" height="10"/>',
@@ -93,16 +94,19 @@ def journey_curve(
     return Curve(tuple(lines), cells, words, _strip(lines, stars, scale))
 
 
+STRIP = 40  # units per column of the phone strip
+
+
+def _plot(scale: tuple[int, int]) -> Plot:
+    return Plot(scale, 0, HEIGHT, PAD, 0, STRIP)
+
+
 def _y(score: float, scale: tuple[int, int]) -> float:
-    lo, hi = scale
-    if hi <= lo:
-        hi = lo + 1
-    clamped = min(max(score, lo), hi)
-    return round(PAD + (hi - clamped) / (hi - lo) * (HEIGHT - 2 * PAD), 1)
+    return round(_plot(scale).y(score), 1)
 
 
 def _cell(i: int, lines: list[Line], star: bool, scale: tuple[int, int]) -> Markup:
-    neutral = _y((scale[0] + scale[1]) / 2, scale)
+    neutral = _y(_plot(scale).middle, scale)
     parts = [
         f'<svg class="jsp-curve" width="100%" height="{HEIGHT}" aria-hidden="true" '
         f'focusable="false" data-col="{i}">',
@@ -130,9 +134,9 @@ def _cell(i: int, lines: list[Line], star: bool, scale: tuple[int, int]) -> Mark
 
 def _strip(lines: list[Line], stars: tuple[bool, ...], scale: tuple[int, int]) -> Markup:
     """The whole curve in one scalable drawing, 40 units per column."""
-    count = max(len(stars), 1)
-    width = count * 40
-    neutral = _y((scale[0] + scale[1]) / 2, scale)
+    plot = _plot(scale)
+    width = max(len(stars), 1) * STRIP
+    neutral = _y(plot.middle, scale)
     parts = [
         f'<svg class="jsp-curve-strip" viewBox="0 0 {width} {HEIGHT}" '
         f'preserveAspectRatio="none" aria-hidden="true" focusable="false">',
@@ -140,20 +144,15 @@ def _strip(lines: list[Line], stars: tuple[bool, ...], scale: tuple[int, int]) -
         'vector-effect="non-scaling-stroke"/>',
     ]
     for line in sorted(lines, key=_drawing_order):
-        runs: list[list[str]] = [[]]
-        for i, score in enumerate(line.scores):
-            if score is None:
-                runs.append([])
-                continue
-            runs[-1].append(f"{i * 40 + 20},{_y(score, scale)}")
         parts.append(f'<g class="jsp-series jsp-series-{line.key} jsp-{line.kind}">')
-        for run in runs:
-            if len(run) > 1:
+        for run in plot.runs(line.scores):
+            points = [f"{x:g},{round(y, 1)}" for _, (x, y) in run]
+            if len(points) > 1:
                 parts.append(
-                    f'<polyline points="{" ".join(run)}" vector-effect="non-scaling-stroke"/>'
+                    f'<polyline points="{" ".join(points)}" vector-effect="non-scaling-stroke"/>'
                 )
-            elif run:
-                x, y = run[0].split(",")
+            else:
+                x, y = points[0].split(",")
                 parts.append(
                     f'<line x1="{x}" y1="{y}" x2="{x}" y2="{y}" class="jsp-dot" '
                     'vector-effect="non-scaling-stroke"/>'

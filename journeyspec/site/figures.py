@@ -1,8 +1,10 @@
 """Diagrams for the site: which SVGs each page shows, rendered through the shared cache.
 
-A cold build draws thousands of diagrams, one ``dot`` process each, and Python renders the
-pages on one core meanwhile: ``Drawing`` draws them in the background from the moment their
-DOT is known, and the plugin writes the SVGs when the pages are done.
+A cold build may draw thousands of flows and blueprints, one ``dot`` process each, and
+Python renders the pages on one core meanwhile: ``Drawing`` draws them in the background
+from the moment their DOT is known, and the plugin writes the SVGs when the pages are done.
+A site whose diagrams are all our own SVG (no branching flow, no blueprint) runs no ``dot``
+and needs no Graphviz.
 """
 
 from __future__ import annotations
@@ -79,10 +81,11 @@ class Drawing:
     """Every drawable diagram of the site being rendered in a background thread."""
 
     def __init__(self, figures: Figures, root: Path, *, timeout: float = DEFAULT_TIMEOUT) -> None:
-        graphviz_version()  # a missing Graphviz fails the build now, not after every page
         self.targets = figures.targets()
         self.timeout = timeout
         drawn = [t.diagram for t in self.targets if figures.drawable(t)]
+        if any(diagram.dot for diagram in drawn):
+            graphviz_version()  # a missing Graphviz fails the build now, not after every page
         self._drawable = [figures.drawable(t) for t in self.targets]
         pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="journeyspec-drawing")
         self._svgs: Future[list[str | Undrawn]] = pool.submit(

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from journeyspec.findings import Finding, Severity
-from journeyspec.flow import flow_of
 from journeyspec.history import Revision, summary
 from journeyspec.lanes import Lane
 from journeyspec.model import Journey, Portfolio
@@ -84,13 +83,11 @@ def _figure_rank(figure: Figure) -> int:
     return FIGURE_ORDER.index(figure.name) if figure.name in FIGURE_ORDER else len(FIGURE_ORDER)
 
 
-def _shown(figure: Figure, journey: Journey) -> bool:
+def _shown(figure: Figure) -> bool:
     """A journey page shows a diagram only where it says more than the grid: the curve is
-    a lane of the grid (its figure is linked as "full size"), and a flow is drawn only when
-    it branches, loops, skips or ends early."""
-    if figure.name == "emotion":
-        return False
-    return figure.name != "flow" or not flow_of(journey).linear
+    a lane of the grid (its figure is linked as "full size"). A linear journey's flow, which
+    would repeat the grid, is never drawn (``journeyspec.diagrams.journey_diagrams``)."""
+    return figure.name != "emotion"
 
 
 def _facets(journey: Journey) -> dict[str, tuple[str, ...]]:
@@ -263,7 +260,7 @@ def plan_site(
             figures=[
                 (figure_src(journey.id, f), f)
                 for f in sorted(inputs.figures.get(journey.id, ()), key=_figure_rank)
-                if _shown(f, journey)
+                if _shown(f)
             ],
             curve_src=next(
                 (

@@ -42,6 +42,14 @@ def steps(*names: str, **extra: Any) -> list[dict[str, Any]]:
     return [{"id": chr(ord("a") + i), "name": name, **extra} for i, name in enumerate(names)]
 
 
+def branching(*names: str) -> list[dict[str, Any]]:
+    """Steps as ``steps`` makes them, the first leading to every other (a branch): a flow
+    worth drawing (a linear one repeats the grid, and is not drawn)."""
+    found = steps(*names)
+    found[0]["next"] = [step["id"] for step in found[1:]]
+    return found
+
+
 def journey(journey_id: str = "j", **fields: Any) -> dict[str, Any]:
     """A journey with one stage of two steps unless ``stages`` is given."""
     data: dict[str, Any] = {

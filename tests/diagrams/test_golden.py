@@ -1,4 +1,5 @@
-"""Golden DOT sources (and titles and text alternatives) for two example journeys.
+"""Golden DOT sources (Graphviz's diagrams), SVGs (the ones we draw) and titles and text
+alternatives for three example journeys.
 
 Regenerate after an intended change with ``JOURNEYSPEC_UPDATE_GOLDEN=1 pytest tests/diagrams``
 and review the diff; never edit the golden files by hand.
@@ -15,7 +16,11 @@ from journeyspec.diagrams import journey_diagrams
 from tests.diagrams.builders import example_portfolio
 
 GOLDEN = Path(__file__).parent / "golden"
-JOURNEYS = ("accounting-software-first-purchase", "missing-delivery-support")
+JOURNEYS = (
+    "accounting-software-first-purchase",
+    "missing-delivery-support",
+    "dress-shoes-online-purchase",  # a flow that branches: drawn by Graphviz
+)
 
 
 @pytest.mark.parametrize("journey_id", JOURNEYS)
@@ -25,7 +30,10 @@ def test_journey_diagrams_match_the_golden_files(journey_id: str) -> None:
     assert journey is not None, f"example journey {journey_id} is missing or invalid"
     produced: dict[str, str] = {}
     for diagram in journey_diagrams(journey, portfolio):
-        produced[f"{journey_id}.{diagram.name}.dot"] = diagram.dot
+        if diagram.dot:
+            produced[f"{journey_id}.{diagram.name}.dot"] = diagram.dot
+        else:
+            produced[f"{journey_id}.{diagram.name}.svg"] = diagram.svg
         produced[f"{journey_id}.{diagram.name}.txt"] = f"{diagram.title}\n\n{diagram.alt}\n"
     if os.environ.get("JOURNEYSPEC_UPDATE_GOLDEN") == "1":
         GOLDEN.mkdir(exist_ok=True)

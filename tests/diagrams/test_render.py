@@ -12,7 +12,7 @@ from journeyspec.cachefolder import CacheFolder
 from journeyspec.diagrams import Diagram, journey_diagrams, portfolio_diagrams, render_svgs
 from journeyspec.diagrams.render import graphviz_version
 from journeyspec.errors import BuildError
-from tests.diagrams.builders import example_portfolio, journey, portfolio_of, steps
+from tests.diagrams.builders import branching, example_portfolio, journey, portfolio_of
 
 SVG = "{http://www.w3.org/2000/svg}"
 TINY = Diagram("flow", "Tiny", "Two boxes.", 'digraph d { graph [id="tiny"]; a -> b; }\n')
@@ -123,20 +123,39 @@ def test_missing_graphviz_is_a_build_error_saying_how_to_install_it(tmp_path: Pa
     assert not (tmp_path / "cache").exists()
 
 
+@pytest.mark.usefixtures("no_graphviz")
+def test_curves_and_matrices_need_no_graphviz_and_are_never_cached(tmp_path: Path) -> None:
+    """With no ``dot`` on the PATH (not even for ``dot -V``), a linear journey's diagrams,
+    the curve and the matrix, are drawn all the same: Graphviz is never run for them."""
+    portfolio = portfolio_of(
+        tmp_path / "project",
+        journey("one", opportunities=[{"id": "o", "title": "Idea", "impact": "high"}]),
+    )
+    planned = [d for j in portfolio.journeys for d in journey_diagrams(j, portfolio)]
+    planned += portfolio_diagrams(portfolio)
+    assert [d.name for d in planned] == ["emotion", "opportunities", "portfolio-opportunities"]
+    svgs = render_svgs(planned, tmp_path / "cache")
+    assert svgs == [d.svg for d in planned]
+    assert not (tmp_path / "cache").exists()
+
+
 def test_changing_one_journey_redraws_only_its_diagrams(tmp_path: Path) -> None:
     cache = tmp_path / "cache"
 
     def build(second_name: str) -> set[str]:
         portfolio = portfolio_of(
             tmp_path / second_name.replace(" ", "-"),
-            journey("one", opportunities=[{"id": "o", "title": "Idea", "impact": "high"}]),
-            journey("two", stages=[{"id": "s", "name": "S", "steps": steps("Start", second_name)}]),
-        )
+            journey("one", stages=[{"id": "s", "name": "S", "steps": branching("A", "B", "C")}],
+                    opportunities=[{"id": "o", "title": "Idea", "impact": "high"}]),
+            journey("two", stages=[{"id": "s", "name": "S",
+                                    "steps": branching("Start", second_name, "End")}]),
+        )  # fmt: skip
         planned = [d for j in portfolio.journeys for d in journey_diagrams(j, portfolio)]
         render_svgs(planned + portfolio_diagrams(portfolio), cache)
         return {p.name for p in cache.glob("*.svg")}
 
     before = build("Second")
     after = build("Second, renamed")
-    assert len(before) == 2 + 1 + 2 + 1  # one: flow, emotion, matrix; two: flow, emotion; portfolio
-    assert len(after - before) == 2  # only journey two's flow and emotion curve were drawn again
+    # Graphviz's flows alone are cached: the curves and matrices we draw cost less than a read.
+    assert len(before) == 2
+    assert len(after - before) == 1  # only journey two's flow was drawn again

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from journeyspec.cachefolder import CACHE_DIR, CacheFolder
-from tests.conftest import MINIMAL_FILES, write_files
+from tests.conftest import LOOPING_FILES, write_files
 from tests.hostile.test_corpus import tree_digest
 
 MARK = "PLANTED-BY-A-PULL-REQUEST"
@@ -79,7 +79,8 @@ class World:
 
 def make_world(tmp_path: Path) -> World:
     work = tmp_path / "work"
-    project = write_files(work / "project", {**MINIMAL_FILES, "journeys/odd.yaml": UNKNOWN_KEY})
+    # A flow that loops: Graphviz draws it, so the build has diagram entries to attack.
+    project = write_files(work / "project", {**LOOPING_FILES, "journeys/odd.yaml": UNKNOWN_KEY})
     outside = write_files(work / "outside", KEEPSAKES)
     return World(project, outside, tmp_path / "home" / "cache")
 

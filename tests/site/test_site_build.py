@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from journeyspec.project import load_config
 from journeyspec.site.build import ProjectErrors, build_site
 from journeyspec.site.output import MARKER
 from journeyspec.site.plugin import JourneyspecPlugin
-from tests.conftest import Result, write_files
+from tests.conftest import LOOPING_FILES, Result, write_files
 
 
 def snapshot(folder: Path) -> dict[str, str]:
@@ -251,8 +252,9 @@ def test_plain_mkdocs_build_generates_the_site_and_stops_on_invalid_files(
 def test_rebuild_after_one_journey_changes_redraws_only_its_diagrams(
     minimal_project: Path, run: Callable[..., Result]
 ) -> None:
-    journey = (minimal_project / "journeys/first-purchase.yaml").read_text(encoding="utf-8")
-    other = journey.replace("id: first-purchase", "id: second-purchase")
+    looping = textwrap.dedent(LOOPING_FILES["journeys/first-purchase.yaml"])  # flows to draw
+    other = looping.replace("id: first-purchase", "id: second-purchase")
+    write_files(minimal_project, {"journeys/first-purchase.yaml": looping})
     write_files(minimal_project, {"journeys/second-purchase.yaml": other})
     assert run("build", cwd=minimal_project).exit_code == 0
     cache = minimal_project / ".journeyspec-cache"
@@ -262,8 +264,10 @@ def test_rebuild_after_one_journey_changes_redraws_only_its_diagrams(
     write_files(minimal_project, {"journeys/second-purchase.yaml": changed})
     assert run("build", cwd=minimal_project).exit_code == 0
     drawn = {p.name for p in cache.glob("*.svg")} - before
-    assert len(drawn) == 2  # the second journey's flow and emotion curve, nothing else
+    assert len(drawn) == 1  # the second journey's flow (its curve needs no Graphviz nor cache)
     assert snapshot(minimal_project / "site/journeys/first-purchase") == first_svgs
+    curve = minimal_project / "site/journeys/second-purchase/emotion.svg"
+    assert "Imports last year's ledgers" in curve.read_text(encoding="utf-8")
 
 
 def test_teams_index_tells_owning_a_map_from_taking_part(built_site: Path) -> None:

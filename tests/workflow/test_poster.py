@@ -15,9 +15,9 @@ import pytest
 from journeyspec.export.poster import layout, poster_svg
 from journeyspec.export.poster.curve import COLOURS
 from journeyspec.export.poster.shapes import Line, Mark, Poster, Text
-from journeyspec.export.poster.text import width, wrap
 from journeyspec.model import Portfolio
 from journeyspec.project import load_config
+from journeyspec.typesetting import width, wrap
 from journeyspec.validation import validate_project
 from tests.conftest import REPO, Result, copy_example
 

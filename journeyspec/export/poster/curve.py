@@ -1,21 +1,23 @@
 """The poster's emotion curve lane and its legend.
 
 One point per scored step at its column's centre, on the journey's declared scale, with
-the neutral line. Each person has a series of their own: the persona's steps form one
-line, each ``actor``'s steps another (never averaged into the persona's). An unscored
-step breaks its person's line and is marked on the neutral line as a gap; a moment of
-truth gets a star above its column.
+the neutral line (where each goes: ``journeyspec.diagrams.geometry``, as for every curve
+we draw). Each person has a series of their own: the persona's steps form one line, each
+``actor``'s steps another (never averaged into the persona's, and breaking it). An
+unscored step breaks its person's line and is marked on the neutral line as a gap; a
+moment of truth gets a star above its column.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from journeyspec.diagrams.geometry import Plot
 from journeyspec.escaping import visible
 from journeyspec.export.poster.shapes import Box, Item, Line, Mark, Shape, Text
-from journeyspec.export.poster.text import width as text_width
 from journeyspec.model import Journey, Portfolio
 from journeyspec.site.grid import Grid
+from journeyspec.typesetting import width as text_width
 
 SIZE = 9.0
 COLOURS = ("#1f5fae", "#8e3fa8", "#b5651d", "#2a7f62", "#9c2b4f")
@@ -70,37 +72,31 @@ def draw(
 ) -> None:
     """The lane between ``top`` and ``top + height``, columns from ``left``."""
     low, high = journey.emotion_scale
-    pad = 16.0
-
-    def y_of(score: float) -> float:
-        return top + pad + (high - score) / ((high - low) or 1) * (height - 2 * pad)
-
-    neutral = 0.0 if low < 0 < high else (low + high) / 2
+    plot = Plot(journey.emotion_scale, top, height, 16.0, left, col)
+    neutral = plot.middle
     for value, label in ((high, f"{high:+d}"), (neutral, f"{neutral:+g}"), (low, f"{low:+d}")):
         text = label.replace("-", "−").replace("+0", "0")
-        items.append(Text(left - 4, y_of(value) + 3, text, SIZE, "#555555", anchor="end"))
+        items.append(Text(left - 4, plot.y(value) + 3, text, SIZE, "#555555", anchor="end"))
     right = left + col * len(grid.columns)
-    items.append(Line(((left, y_of(neutral)), (right, y_of(neutral))), NEUTRAL, 0.8, True))
+    items.append(Line(((left, plot.y(neutral)), (right, plot.y(neutral))), NEUTRAL, 0.8, True))
     for series in people(journey, portfolio):
-        segments: list[list[tuple[float, float]]] = [[]]
+        # A column that is not this person's scored step is a gap in their line.
+        scores = [
+            step.emotion.score
+            if step is not None and step.emotion and _owner(step.actor, journey) == series.person
+            else None
+            for step in (column.step for column in grid.columns)
+        ]
+        runs = [[point for _, point in run] for run in plot.runs(scores)]
         for n, column in enumerate(grid.columns):
             step = column.step
-            if step is None or _owner(step.actor, journey) != series.person:
-                continue
-            x = left + (n + 0.5) * col
-            if step.emotion is None:
-                segments.append([])
-                items.append(Mark(x, y_of(neutral), "ring", GAP, 3.5))
-                continue
-            segments[-1].append((x, y_of(step.emotion.score)))
-        for segment in segments:
-            if len(segment) > 1:
-                items.append(Line(tuple(segment), series.colour, 2.0))
-        for segment in segments:
-            items.extend(Mark(x, y, series.shape, series.colour, 4.5) for x, y in segment)
+            if step and step.emotion is None and _owner(step.actor, journey) == series.person:
+                items.append(Mark(plot.x(n), plot.y(neutral), "ring", GAP, 3.5))
+        items.extend(Line(tuple(run), series.colour, 2.0) for run in runs if len(run) > 1)
+        items.extend(Mark(x, y, series.shape, series.colour, 4.5) for run in runs for x, y in run)
     for n, column in enumerate(grid.columns):
         if column.step is not None and column.step.moment_of_truth:
-            items.append(Mark(left + (n + 0.5) * col, top + 7, "star", GOLD, 6.5))
+            items.append(Mark(plot.x(n), top + 7, "star", GOLD, 6.5))
 
 
 def legend(items: list[Item], journey: Journey, portfolio: Portfolio, x: float, y: float) -> float:

@@ -19,9 +19,9 @@ from typing import Literal
 from journeyspec.export.poster import curve
 from journeyspec.export.poster.lanes import CURVE_AFTER, LANES, Entry, Tone
 from journeyspec.export.poster.shapes import Box, Item, Line, Poster, Text
-from journeyspec.export.poster.text import wrap
 from journeyspec.model import Journey, Portfolio
 from journeyspec.site.grid import Grid, journey_grid
+from journeyspec.typesetting import wrap
 
 PageSize = Literal["A3", "A2", "A1", "fit"]
 SIZES: tuple[PageSize, ...] = ("A3", "A2", "A1", "fit")
@@ -280,15 +280,20 @@ def _extent(items: Sequence[Item]) -> tuple[float, float]:
     return right, bottom
 
 
+def _columns(grid: Grid, page: str) -> tuple[float, float]:
+    """A step column's width on ``page``, and the width of the content at that width."""
+    room_w = PAGES[page][0] - 2 * MARGIN
+    col = min(MAX_COL, max(MIN_COL, (room_w - LABEL_W) / max(len(grid.columns), 1)))
+    return col, max(LABEL_W + col * len(grid.columns), 2 * CARD_W + 4 * PAD)
+
+
 def _on_page(
     journey: Journey, portfolio: Portfolio, grid: Grid, page: str
 ) -> tuple[Canvas, float, float, float]:
     """The poster laid out for ``page``: canvas, content width and height, and scale."""
-    width, height = PAGES[page]
-    room_w, room_h = width - 2 * MARGIN, height - 2 * MARGIN
-    col = min(MAX_COL, max(MIN_COL, (room_w - LABEL_W) / max(len(grid.columns), 1)))
+    room_w, room_h = PAGES[page][0] - 2 * MARGIN, PAGES[page][1] - 2 * MARGIN
+    col, content_w = _columns(grid, page)
     canvas = _draw(journey, portfolio, grid, col)
-    content_w = max(LABEL_W + col * len(grid.columns), 2 * CARD_W + 4 * PAD)
     content_h = _extent(canvas.items)[1]
     return canvas, content_w, content_h, min(1.0, room_w / content_w, room_h / content_h)
 
@@ -310,8 +315,11 @@ def plan_poster(journey: Journey, portfolio: Portfolio, size: PageSize | None = 
             tuple(canvas.items),
         )
     for page in (size,) if size else ("A3", "A2", "A1"):
+        last = page == (size or "A1")
+        if not last and _columns(grid, page)[1] > PAGES[page][0] - 2 * MARGIN:
+            continue  # too narrow whatever the height: not worth laying out
         canvas, _, _, scale = _on_page(journey, portfolio, grid, page)
-        if scale == 1.0 or page == (size or "A1"):
+        if scale == 1.0 or last:
             break
     if scale < 1.0:
         canvas.items.append(

@@ -8,7 +8,7 @@ from xml.sax.saxutils import escape, quoteattr
 from journeyspec.escaping import neutral, visible
 from journeyspec.export.poster.layout import MARGIN
 from journeyspec.export.poster.shapes import Box, Item, Line, Mark, Poster, Text
-from journeyspec.export.poster.text import FONT
+from journeyspec.typesetting import FONT
 
 
 def _n(value: float) -> str:

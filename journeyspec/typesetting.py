@@ -1,12 +1,15 @@
-"""Text on the poster: how wide a line is, and wrapping that never leaves its cell.
+"""Text in drawings we lay out ourselves: how wide a line is, and wrapping that never leaves
+its cell (the workshop poster, the emotion curve and the opportunity matrix).
 
-The poster names DejaVu Sans (Debian's default font, the one cairo finds for the PDF).
+They name DejaVu Sans (Debian's default font, the one cairo finds for the poster's PDF).
 Widths come from a table of its advance widths (the wider of regular and bold, in
 thousandths of an em), so the layout is the same on every machine whatever fonts it has;
 a character outside the table counts as a full em, which errs on the wide side.
 """
 
 from __future__ import annotations
+
+import functools
 
 from journeyspec.escaping import visible
 
@@ -28,17 +31,24 @@ FONT = "DejaVu Sans, Verdana, sans-serif"
 
 def width(text: str, size: float) -> float:
     """The advance width of ``text`` at ``size`` points."""
-    return sum(WIDTHS.get(ch, 1000) for ch in text) * size / 1000
+    return _units(text) * size / 1000
+
+
+def _units(text: str) -> int:
+    """The advance width of ``text`` in thousandths of an em (an exact integer)."""
+    return sum(WIDTHS.get(ch, 1000) for ch in text)
 
 
 def _split_word(word: str, room: float, size: float) -> list[str]:
     """A word longer than a line, cut into pieces that each fit."""
-    pieces, current = [], ""
+    pieces, current, units = [], "", 0
     for ch in word:
-        if current and width(current + ch, size) > room:
+        more = WIDTHS.get(ch, 1000)
+        if current and (units + more) * size / 1000 > room:
             pieces.append(current)
-            current = ""
+            current, units = "", 0
         current += ch
+        units += more
     return [*pieces, current] if current else pieces
 
 
@@ -49,20 +59,47 @@ def wrap(text: str, room: float, size: float) -> list[str]:
     Controls and bidi controls become visible markers first (``<U+202E>``): a title
     holding one can neither reorder the poster's text nor make its SVG invalid XML.
     """
+    return list(_wrapped(text, room, size))
+
+
+@functools.lru_cache(maxsize=8192)
+def _wrapped(text: str, room: float, size: float) -> tuple[str, ...]:
+    # A layout measures a cell's text and then sets it: the second time is a lookup.
+    # Widths add up as integers (a line's is the sum of its words' and spaces'), the same
+    # sums as measuring each candidate line whole, without measuring it again per word.
     lines: list[str] = []
+    space = WIDTHS[" "]
     for paragraph in (visible(line) for line in text.splitlines() or [""]):
-        current = ""
+        current, units = "", 0
         for word in paragraph.split():
-            candidate = f"{current} {word}" if current else word
-            if width(candidate, size) <= room:
-                current = candidate
+            more = _units(word)
+            candidate = units + space + more if current else more
+            if candidate * size / 1000 <= room:
+                current = f"{current} {word}" if current else word
+                units = candidate
                 continue
             if current:
                 lines.append(current)
             pieces = _split_word(word, room, size)
             lines.extend(pieces[:-1])
             current = pieces[-1] if pieces else ""
+            units = _units(current)
         lines.append(current)
     while lines and not lines[-1]:
         lines.pop()
-    return lines
+    return tuple(lines)
+
+
+def fitted(text: str, room: float, size: float, max_lines: int) -> list[str]:
+    """``wrap`` kept to ``max_lines`` lines, the last cut to end in "…" when text is left
+    over; always one line at least (an empty text is one empty line)."""
+    # Only the start can show: wrapping a 1 MB text whole would take seconds. No
+    # character is narrower than 0.27 em, so this prefix still fills every line.
+    head = text[: (int(room / (size * 0.27)) + 2) * (max_lines + 1)]
+    lines = wrap(head, room, size) or [""]
+    if len(lines) <= max_lines and len(head) == len(text):
+        return lines
+    last = lines[min(len(lines), max_lines) - 1]
+    while last and width(last + "…", size) > room:
+        last = last[:-1]
+    return [*lines[: min(len(lines), max_lines) - 1], last.rstrip() + "…"]
