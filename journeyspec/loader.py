@@ -22,7 +22,7 @@ from typing import Any, ClassVar
 
 import yaml
 
-from journeyspec import nesting, paths, scalars, yamlerrors
+from journeyspec import fastload, nesting, paths, scalars, yamlerrors
 from journeyspec.bidi import bidi_findings
 from journeyspec.findings import Finding, Severity
 from journeyspec.sourcemap import Position, SourceMap
@@ -194,8 +194,14 @@ def read_document(path: Path, display: str | None = None) -> Document:
     return load_document(raw, shown)
 
 
-def load_document(raw: bytes | str, path: str) -> Document:
-    """Decode and load one YAML document given as bytes (or already decoded text)."""
+def load_document(raw: bytes | str, path: str, *, fast: bool = False) -> Document:
+    """Decode and load one YAML document given as bytes (or already decoded text).
+
+    With ``fast``, ordinary text is loaded by ``fastload`` (the same data and findings),
+    and the document keeps no node tree: positions, when a finding needs them, come from
+    composing the text then. Without it, ``Document.tree`` holds the tree for a caller
+    that walks it.
+    """
     if isinstance(raw, bytes):
         if len(raw) > MAX_FILE_BYTES:
             return _failed(path, f"file is larger than {MAX_FILE_BYTES // 1048576} MB", (1, 1))
@@ -206,6 +212,10 @@ def load_document(raw: bytes | str, path: str) -> Document:
     else:
         text = raw
     document = Document(path, text, None, bidi_findings(text, path, RULE))
+    ordinary = fastload.load(text) if fast else None
+    if ordinary is not None:
+        document.data = ordinary
+        return document
     try:
         root = _compose(text)
     except LoadError as exc:

@@ -1,0 +1,180 @@
+"""The fast path of loading: the plain data of an ordinary file without PyYAML's composer.
+
+Composing PyYAML nodes and building data from them in Python was most of what ``lint``
+spent. rapidyaml (C++) parses a file and writes its data as JSON, which ``json.loads``
+(C) reads: ~7x less CPU. But it is another YAML parser, so it is trusted only where it
+cannot differ from the careful path (``loader._compose`` and ``loader._Builder``):
+
+* libyaml itself parses the text first (``raw_parse``: C only, no Python objects), so a
+  file is accepted exactly when PyYAML accepts it, and the number of its events must
+  match the data rapidyaml gave (a duplicate key, a collection as a key, a second
+  document all change the count);
+* text with anything the careful path treats specially takes that path: tags, anchors,
+  aliases, merge keys, directives, escapes, line breaks other than ``\\n``, nesting that
+  could be deep, files large enough to approach the bound on values;
+* every key and value is checked as the careful path would build it: text that the YAML
+  1.2 core schema would read as a boolean, null or number (rapidyaml reads fewer forms, such
+  as ``~``, ``True`` or ``0x1F``, that way) leaves the file to the careful path, as do
+  JSON's ``NaN`` and ``Infinity``, integers past the bound and non-finite floats; JSON's
+  own numbers, ``true``, ``false`` and ``null`` are all core-schema forms of the same value;
+* text is shared (interned) the same way.
+
+``load`` returns ``None`` whenever the careful path must decide; findings, positions and
+data stay exactly what that path produces (tests/lint/test_lint_golden.py and
+tests/foundation/test_fastload.py compare them).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import sys
+import threading
+from typing import Any
+
+import ryml
+import yaml
+
+from journeyspec import nesting, scalars
+
+# libyaml's parser, through PyYAML; absent when PyYAML was built without it.
+_CParser: type | None = getattr(getattr(yaml, "cyaml", None), "CParser", None)
+
+# Below this size a file cannot hold the bound on values (each takes two characters).
+MAX_CHARACTERS = 300_000
+MAX_DEPTH = 100  # as the careful path: deeper is an error it places
+_SHARED = 40  # as the careful path: the longest text worth sharing between documents
+
+# Text that only the careful path reads right: line breaks other than ``\n``, a byte
+# order mark inside, escapes, merge keys, directives.
+_CAREFUL = ("\r", "\x85", "\u2028", "\u2029", "\ufeff", "\\", "<<", "\n%")
+# What may stand before a tag (``!``), an anchor (``&``) or an alias (``*``).
+_PROPERTY_BEFORE = frozenset(" \t\n[{,:?-")
+
+# Plain text that the core schema reads as something else, by its first character.
+_RESOLVERS: dict[str, list[Any]] = {}
+for _tag, _pattern in scalars.CORE.items():
+    for _first in scalars.FIRST_CHARACTERS[_tag]:
+        _RESOLVERS.setdefault(_first, []).append(_pattern)
+
+# One rapidyaml tree per thread, emptied for each file: allocating a tree was half the
+# cost of parsing one.
+_TREES = threading.local()
+
+
+class _Refused(Exception):
+    """The careful path must load this text."""
+
+
+def load(text: str) -> dict[str, Any] | None:
+    """The data of ``text`` (a mapping), or ``None`` if the careful path must load it."""
+    if _CParser is None or len(text) > MAX_CHARACTERS or not _ordinary(text):
+        return None
+    if nesting.could_exceed(text):
+        return None
+    parser = _CParser(text)
+    try:
+        events = parser.raw_parse()
+    except yaml.YAMLError:
+        return None
+    finally:
+        parser.dispose()
+    try:
+        data = json.loads(_json(text), parse_constant=_refuse)
+    except (ValueError, RecursionError, ryml.ExceptionBasic, _Refused):
+        return None
+    if type(data) is not dict:
+        return None
+    counter = _Counter()
+    try:
+        shared = counter.mapping(data, 0)
+    except _Refused:
+        return None
+    # The stream's and the document's start and end are four events more.
+    return shared if counter.events + 4 == events else None
+
+
+def _json(text: str) -> str:
+    tree = getattr(_TREES, "tree", None)
+    if tree is None:
+        tree = _TREES.tree = ryml.Tree()
+    tree.clear()
+    tree.clear_arena()
+    ryml.parse_in_arena(text.encode(), tree=tree)
+    root = tree.root_id()
+    if tree.is_stream(root):  # text with ``---``: one document, or the careful path
+        if tree.num_children(root) != 1:
+            raise _Refused
+        root = tree.first_child(root)
+    return str(ryml.emit_json_malloc(tree, root))
+
+
+def _refuse(constant: str) -> Any:
+    raise _Refused  # NaN, Infinity: plain text to the core schema, or not finite
+
+
+def _ordinary(text: str) -> bool:
+    """Whether nothing in ``text`` needs the careful path (see the module's docstring).
+
+    Substring searches, not one regular expression: they run at memory speed, and this
+    looks at every character of every file.
+    """
+    for part in _CAREFUL:
+        if part in text:
+            return False
+    if text.startswith(("%", "!", "&", "*")):
+        return False
+    for char in "!&*":
+        where = text.find(char)
+        while where > 0:  # a ``*`` inside prose (``R&D``, ``a*b``) is harmless
+            if text[where - 1] in _PROPERTY_BEFORE:
+                return False
+            where = text.find(char, where + 1)
+    return True
+
+
+def _resolves(text: str) -> bool:
+    """Whether the core schema reads ``text``, written plain, as anything but text."""
+    return any(pattern.match(text) for pattern in _RESOLVERS.get(text[:1], ()))
+
+
+class _Counter:
+    """Checks plain data as the careful path would and counts the events it came from."""
+
+    def __init__(self) -> None:
+        self.events = 0
+
+    def mapping(self, value: dict[str, Any], depth: int) -> dict[str, Any]:
+        self.events += 2 + len(value)  # its start and end, and a scalar per key
+        data: dict[str, Any] = {}
+        intern = sys.intern
+        for key, item in value.items():
+            if key == "<<" or _resolves(key):  # rapidyaml rewrites some (``.Inf``)
+                raise _Refused
+            data[intern(key)] = self.value(item, depth + 1)
+        return data
+
+    def sequence(self, value: list[Any], depth: int) -> list[Any]:
+        self.events += 2
+        return [self.value(item, depth + 1) for item in value]
+
+    def value(self, value: Any, depth: int) -> Any:
+        """``value`` with text shared; ``_Refused`` when the careful path must judge it."""
+        if depth > MAX_DEPTH:
+            raise _Refused  # the careful path places the error
+        kind = type(value)
+        if kind is str:
+            self.events += 1
+            if _resolves(value):  # quoted, or rapidyaml read it as text: ask the careful path
+                raise _Refused
+            return sys.intern(value) if len(value) <= _SHARED else value
+        if kind is dict:
+            return self.mapping(value, depth)
+        if kind is list:
+            return self.sequence(value, depth)
+        self.events += 1
+        if kind is int and abs(value) >= scalars.MAX_INTEGER:
+            raise _Refused
+        if kind is float and not math.isfinite(value):
+            raise _Refused
+        return value
