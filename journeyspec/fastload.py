@@ -16,8 +16,10 @@ cannot differ from the careful path (``loader._compose`` and ``loader._Builder``
   1.2 core schema would read as a boolean, null or number (rapidyaml reads fewer forms, such
   as ``~``, ``True`` or ``0x1F``, that way) leaves the file to the careful path, as do
   JSON's ``NaN`` and ``Infinity``, integers past the bound and non-finite floats; JSON's
-  own numbers, ``true``, ``false`` and ``null`` are all core-schema forms of the same value;
-* text is shared (interned) the same way.
+  own numbers, ``true``, ``false`` and ``null`` are all core-schema forms of the same value.
+
+Unlike the careful path it does not intern text: the data of a file checked in a worker
+lives only while that file is judged, and sharing cost more than half of this path.
 
 ``load`` returns ``None`` whenever the careful path must decide; findings, positions and
 data stay exactly what that path produces (tests/lint/test_lint_golden.py and
@@ -28,7 +30,7 @@ from __future__ import annotations
 
 import json
 import math
-import sys
+import re
 import threading
 from typing import Any
 
@@ -43,7 +45,6 @@ _CParser: type | None = getattr(getattr(yaml, "cyaml", None), "CParser", None)
 # Below this size a file cannot hold the bound on values (each takes two characters).
 MAX_CHARACTERS = 300_000
 MAX_DEPTH = 100  # as the careful path: deeper is an error it places
-_SHARED = 40  # as the careful path: the longest text worth sharing between documents
 
 # Text that only the careful path reads right: line breaks other than ``\n``, a byte
 # order mark inside, escapes, merge keys, directives.
@@ -51,11 +52,10 @@ _CAREFUL = ("\r", "\x85", "\u2028", "\u2029", "\ufeff", "\\", "<<", "\n%")
 # What may stand before a tag (``!``), an anchor (``&``) or an alias (``*``).
 _PROPERTY_BEFORE = frozenset(" \t\n[{,:?-")
 
-# Plain text that the core schema reads as something else, by its first character.
-_RESOLVERS: dict[str, list[Any]] = {}
-for _tag, _pattern in scalars.CORE.items():
-    for _first in scalars.FIRST_CHARACTERS[_tag]:
-        _RESOLVERS.setdefault(_first, []).append(_pattern)
+# Plain text that the core schema reads as a boolean, null or number: one expression for
+# all of its patterns (each is ``^(?:...)$``), tried on text starting with their characters.
+_core = re.compile("|".join(p.pattern[1:-1] for p in scalars.CORE.values())).fullmatch
+_FIRST = frozenset("".join(c for chars in scalars.FIRST_CHARACTERS.values() for c in chars))
 
 # One rapidyaml tree per thread, emptied for each file: allocating a tree was half the
 # cost of parsing one.
@@ -85,13 +85,12 @@ def load(text: str) -> dict[str, Any] | None:
         return None
     if type(data) is not dict:
         return None
-    counter = _Counter()
     try:
-        shared = counter.mapping(data, 0)
+        counted = _count(data, 0)
     except _Refused:
         return None
     # The stream's and the document's start and end are four events more.
-    return shared if counter.events + 4 == events else None
+    return data if counted + 4 == events else None
 
 
 def _json(text: str) -> str:
@@ -133,48 +132,43 @@ def _ordinary(text: str) -> bool:
     return True
 
 
-def _resolves(text: str) -> bool:
-    """Whether the core schema reads ``text``, written plain, as anything but text."""
-    return any(pattern.match(text) for pattern in _RESOLVERS.get(text[:1], ()))
-
-
-class _Counter:
-    """Checks plain data as the careful path would and counts the events it came from."""
-
-    def __init__(self) -> None:
-        self.events = 0
-
-    def mapping(self, value: dict[str, Any], depth: int) -> dict[str, Any]:
-        self.events += 2 + len(value)  # its start and end, and a scalar per key
-        data: dict[str, Any] = {}
-        intern = sys.intern
+def _count(value: Any, depth: int) -> int:
+    """How many libyaml events ``value`` came from; ``_Refused`` where the careful path must
+    judge it. Written out for speed: it visits every value of every file."""
+    kind = type(value)
+    if kind is dict:
+        if depth >= MAX_DEPTH and value:
+            raise _Refused  # its values are too deep: the careful path places the error
+        events = 2 + len(value)  # its start and end, and a scalar per key
         for key, item in value.items():
-            if key == "<<" or _resolves(key):  # rapidyaml rewrites some (``.Inf``)
+            # rapidyaml rewrites some keys (``.Inf`` as ``.inf``); ``<<`` is a merge key
+            if (not key or key[0] in _FIRST or key == "<<") and (key == "<<" or _core(key)):
                 raise _Refused
-            data[intern(key)] = self.value(item, depth + 1)
-        return data
-
-    def sequence(self, value: list[Any], depth: int) -> list[Any]:
-        self.events += 2
-        return [self.value(item, depth + 1) for item in value]
-
-    def value(self, value: Any, depth: int) -> Any:
-        """``value`` with text shared; ``_Refused`` when the careful path must judge it."""
-        if depth > MAX_DEPTH:
-            raise _Refused  # the careful path places the error
-        kind = type(value)
-        if kind is str:
-            self.events += 1
-            if _resolves(value):  # quoted, or rapidyaml read it as text: ask the careful path
-                raise _Refused
-            return sys.intern(value) if len(value) <= _SHARED else value
-        if kind is dict:
-            return self.mapping(value, depth)
-        if kind is list:
-            return self.sequence(value, depth)
-        self.events += 1
-        if kind is int and abs(value) >= scalars.MAX_INTEGER:
+            if type(item) is str:
+                if (not item or item[0] in _FIRST) and _core(item):
+                    raise _Refused
+                events += 1
+            else:
+                events += _count(item, depth + 1)
+        return events
+    if kind is list:
+        if depth >= MAX_DEPTH and value:
             raise _Refused
-        if kind is float and not math.isfinite(value):
+        events = 2
+        for item in value:
+            if type(item) is str:
+                if (not item or item[0] in _FIRST) and _core(item):
+                    raise _Refused
+                events += 1
+            else:
+                events += _count(item, depth + 1)
+        return events
+    if kind is str:
+        if (not value or value[0] in _FIRST) and _core(value):
             raise _Refused
-        return value
+    elif kind is int:
+        if abs(value) >= scalars.MAX_INTEGER:
+            raise _Refused
+    elif kind is float and not math.isfinite(value):
+        raise _Refused
+    return 1
