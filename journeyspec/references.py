@@ -99,6 +99,25 @@ def walk(data: Any, pattern: str) -> Iterator[tuple[str, Any]]:
     return iter(nodes)
 
 
+def _values(data: Any, tokens: list[str]) -> list[Any]:
+    """The values ``walk`` finds for a pattern split into ``tokens``, without pointers."""
+    nodes: list[Any] = [data]
+    for token in tokens:
+        following: list[Any] = []
+        for node in nodes:
+            if token == "*" and isinstance(node, list):
+                following.extend(node)
+            elif isinstance(node, dict) and token in node:
+                following.append(node[token])
+        nodes = following
+    return nodes
+
+
+_TOKENS = {
+    pattern: pattern.split("/")[1:] for pattern in [*JOURNEY_IDS.values(), *JOURNEY_REFERENCES]
+}
+
+
 class Index:
     """Project-wide ids (personas, teams, channels, journeys) and where each is defined.
 
@@ -195,6 +214,52 @@ def define_journeys(index: Index, journeys: list[tuple[Document, Outline]]) -> l
 def check_journey(document: Document, index: Index) -> list[Finding]:
     """Duplicate local ids and dangling references in one journey, except references to
     other journeys (``check_across``); ``index`` needs no journeys."""
+    local = _local_ids(document.data, index)
+    if local is None:  # an id defined twice: placed by the walk that builds pointers
+        return _check_journey(document, index)
+    findings: list[Finding] = []
+    hints = _Hints(local, index)
+    for pattern, kinds in JOURNEY_REFERENCES.items():
+        # Nearly every reference resolves: pointers are built only where one does not.
+        if _all_resolve(_values(document.data, _TOKENS[pattern]), kinds, local, index):
+            continue
+        for pointer, value in walk(document.data, pattern):
+            findings.extend(_resolve(document, pointer, value, kinds, hints))
+    return findings + _self_current(document)
+
+
+def _local_ids(data: Any, index: Index) -> dict[str, tuple[str, str]] | None:
+    """The journey's own ids by kind (without pointers), or ``None`` when one is defined
+    twice or an own touchpoint takes a shared one's id: those findings need pointers."""
+    local: dict[str, tuple[str, str]] = {}
+    shared = index.ids["touchpoint"]
+    for kind, pattern in JOURNEY_IDS.items():
+        for value in _values(data, _TOKENS[pattern]):
+            if not isinstance(value, str):
+                continue
+            if value in local or (kind == "touchpoint" and value in shared):
+                return None
+            local[value] = (kind, "")
+    return local
+
+
+def _all_resolve(
+    values: list[Any], kinds: tuple[str, ...], local: dict[str, tuple[str, str]], index: Index
+) -> bool:
+    """Whether ``_resolve`` would find nothing to say about any of ``values``."""
+    tables = [index.ids.get(kind, {}) for kind in kinds]
+    for value in values:
+        if not isinstance(value, str):
+            continue
+        if local.get(value, ("",))[0] in kinds:
+            continue
+        if not any(value in table for table in tables):
+            return False
+    return True
+
+
+def _check_journey(document: Document, index: Index) -> list[Finding]:
+    """``check_journey`` with a pointer for every id and reference."""
     findings: list[Finding] = []
     local: dict[str, tuple[str, str]] = {}  # id -> (kind, pointer)
     for kind, pattern in JOURNEY_IDS.items():
@@ -231,17 +296,21 @@ def check_journey(document: Document, index: Index) -> list[Finding]:
     for pattern, kinds in JOURNEY_REFERENCES.items():
         for pointer, value in walk(document.data, pattern):
             findings.extend(_resolve(document, pointer, value, kinds, hints))
+    return findings + _self_current(document)
+
+
+def _self_current(document: Document) -> list[Finding]:
     current = document.data.get("current_state")
     if current is not None and current == document.data.get("id"):
-        findings.append(
+        return [
             document.finding(
                 "/current_state",
                 RULE,
                 "a journey cannot be its own current-state map",
                 hint="name the current-state journey this map improves",
             )
-        )
-    return findings
+        ]
+    return []
 
 
 def check_across(
