@@ -94,6 +94,8 @@ class Document:
     # The composed node tree (once mapped, its source map) while the file is being checked,
     # so a finding's position costs no second parse; ``forget_tree`` drops it.
     tree: yaml.Node | SourceMap | None = field(default=None, repr=False, compare=False)
+    # Loaded by ``fastload``: each pointer names one node, found when a finding asks.
+    ordinary: bool = field(default=False, repr=False, compare=False)
 
     @property
     def text(self) -> str:
@@ -117,6 +119,8 @@ class Document:
         if isinstance(self.tree, SourceMap):
             return self.tree
         usable = self.data is not None or not self.errors
+        if self.ordinary:
+            return _ordinary_sourcemap(self.text)
         return _sourcemap(self.text) if usable else SourceMap(None)
 
     def position(self, pointer: str, *, key: bool = False) -> Position:
@@ -169,6 +173,11 @@ def _sourcemap(text: str) -> SourceMap:
     return SourceMap.from_text(text)
 
 
+@lru_cache(maxsize=16)
+def _ordinary_sourcemap(text: str) -> SourceMap:
+    return SourceMap.from_ordinary_text(text)
+
+
 def read_document(path: Path, display: str | None = None) -> Document:
     """Read and load ``path``; never raises for bad content, only reports it."""
     shown = display or str(path)
@@ -214,7 +223,7 @@ def load_document(raw: bytes | str, path: str, *, fast: bool = False) -> Documen
     document = Document(path, text, None, bidi_findings(text, path, RULE))
     ordinary = fastload.load(text) if fast else None
     if ordinary is not None:
-        document.data = ordinary
+        document.data, document.ordinary = ordinary, True
         return document
     try:
         root = _compose(text)

@@ -8,6 +8,7 @@ import pytest
 
 from benchmarks.corpus import write_corpus
 from journeyspec import fastload, loader
+from journeyspec.sourcemap import SourceMap
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -242,3 +243,24 @@ def test_a_document_loaded_fast_still_places_findings() -> None:
     assert document.data == loader.load_document(text, "j.yaml").data
     assert document.position("/stages/0/owner") == (4, 12)
     assert document.position("/stages/0/owner", key=True) == (4, 5)
+
+
+def test_an_ordinary_file_is_placed_as_the_full_source_map_places_it(tmp_path: Path) -> None:
+    write_corpus(tmp_path, 8, seed=5)
+    extra = [
+        "a: {b: [1, {c: d}], 'e/f': {g~h: x}}\nlist:\n  - - deep\n  - x y\n",
+        "k: [x, y]\nz: {1a: b, 'c d': [e]}\n",
+    ]
+    texts = [path.read_text("utf-8") for path in sorted(tmp_path.rglob("*.yaml"))] + extra
+    for text in texts:
+        assert fastload.load(text) is not None
+        full = SourceMap.from_text(text)
+        ordinary = SourceMap.from_ordinary_text(text)
+        pointers = list(full._values)
+        # Pointers that name no node fall back to their nearest ancestor in both.
+        pointers += [p + suffix for p in pointers for suffix in ("/nope", "/7", "/01")]
+        pointers += ["/stages/99/steps/0", "/missing", "/k/1", "/k/2", "/k/-1", "/0"]
+        for pointer in pointers:
+            assert ordinary.value(pointer) == full.value(pointer), pointer
+            assert ordinary.key(pointer) == full.key(pointer), pointer
+            assert (pointer in ordinary) == (pointer in full), pointer
