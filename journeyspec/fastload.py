@@ -12,6 +12,11 @@ cannot differ from the careful path (``loader._compose`` and ``loader._Builder``
 * text with anything the careful path treats specially takes that path: tags, anchors,
   aliases, merge keys, directives, escapes, line breaks other than ``\\n``, nesting that
   could be deep, files large enough to approach the bound on values;
+* text rapidyaml refuses (collections as keys, some quoted text over several lines) takes
+  it too. rapidyaml prints why on the process's stderr, so its stderr is silenced at the
+  file descriptor while it parses; that is safe only with no other thread that could be
+  writing, so a process running threads (the language server) always takes the careful
+  path;
 * every key and value is checked as the careful path would build it: text that the YAML
   1.2 core schema would read as a boolean, null or number (rapidyaml reads fewer forms, such
   as ``~``, ``True`` or ``0x1F``, that way) leaves the file to the careful path, as do
@@ -30,8 +35,11 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import re
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import ryml
@@ -70,6 +78,8 @@ def load(text: str) -> dict[str, Any] | None:
     """The data of ``text`` (a mapping), or ``None`` if the careful path must load it."""
     if _CParser is None or len(text) > MAX_CHARACTERS or not _ordinary(text):
         return None
+    if threading.active_count() != 1:  # see the module's docstring: stderr is silenced
+        return None
     if nesting.could_exceed(text):
         return None
     parser = _CParser(text)
@@ -99,13 +109,35 @@ def _json(text: str) -> str:
         tree = _TREES.tree = ryml.Tree()
     tree.clear()
     tree.clear_arena()
-    ryml.parse_in_arena(text.encode(), tree=tree)
+    with _silenced_stderr():
+        ryml.parse_in_arena(text.encode(), tree=tree)
     root = tree.root_id()
     if tree.is_stream(root):  # text with ``---``: one document, or the careful path
         if tree.num_children(root) != 1:
             raise _Refused
         root = tree.first_child(root)
     return str(ryml.emit_json_malloc(tree, root))
+
+
+@contextmanager
+def _silenced_stderr() -> Iterator[None]:
+    """File descriptor 2 points at the null device meanwhile (rapidyaml writes to it)."""
+    try:
+        saved = os.dup(2)
+    except OSError as exc:  # no stderr to silence, or no descriptor left: the careful path
+        raise _Refused from exc
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+    except OSError as exc:
+        os.close(saved)
+        raise _Refused from exc
+    try:
+        os.dup2(null, 2)
+        os.close(null)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
 
 
 def _refuse(constant: str) -> Any:

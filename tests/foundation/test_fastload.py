@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -264,3 +265,36 @@ def test_an_ordinary_file_is_placed_as_the_full_source_map_places_it(tmp_path: P
             assert ordinary.value(pointer) == full.value(pointer), pointer
             assert ordinary.key(pointer) == full.key(pointer), pointer
             assert (pointer in ordinary) == (pointer in full), pointer
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: {{x}: 1}\n",  # a collection as a key
+        "[a, b]: c\n",
+        "? [a]\n: b\n",
+        "a:\n  - id: '\n  name: x\n  b: '\n",  # quoted text over lines rapidyaml refuses
+    ],
+)
+def test_text_rapidyaml_refuses_takes_the_careful_path_silently(
+    text: str, capfd: pytest.CaptureFixture[str]
+) -> None:
+    fast = loader.load_document(text, "x.yaml", fast=True)
+    careful = loader.load_document(text, "x.yaml")
+    assert not fast.ordinary
+    assert (fast.data, fast.errors) == (careful.data, careful.errors)
+    assert capfd.readouterr() == ("", "")  # rapidyaml printed nothing
+
+
+def test_with_another_thread_running_the_careful_path_loads() -> None:
+    text = "id: a\nn: [1, 2]\n"
+    assert fastload.load(text) is not None
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        # Silencing stderr at the descriptor could swallow what that thread writes.
+        assert fastload.load(text) is None
+    finally:
+        stop.set()
+        other.join()
