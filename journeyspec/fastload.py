@@ -65,8 +65,8 @@ _PROPERTY_BEFORE = frozenset(" \t\n[{,:?-")
 _core = re.compile("|".join(p.pattern[1:-1] for p in scalars.CORE.values())).fullmatch
 _FIRST = frozenset("".join(c for chars in scalars.FIRST_CHARACTERS.values() for c in chars))
 
-# One rapidyaml tree per thread, emptied for each file: allocating a tree was half the
-# cost of parsing one.
+# One rapidyaml tree (and buffer for its JSON) per thread, emptied for each file:
+# allocating a tree was half the cost of parsing one.
 _TREES = threading.local()
 
 
@@ -103,10 +103,11 @@ def load(text: str) -> dict[str, Any] | None:
     return data if counted + 4 == events else None
 
 
-def _json(text: str) -> str:
+def _json(text: str) -> bytearray:
     tree = getattr(_TREES, "tree", None)
     if tree is None:
         tree = _TREES.tree = ryml.Tree()
+        _TREES.out = bytearray(1 << 16)
     tree.clear()
     tree.clear_arena()
     with _silenced_stderr():
@@ -116,7 +117,13 @@ def _json(text: str) -> str:
         if tree.num_children(root) != 1:
             raise _Refused
         root = tree.first_child(root)
-    return str(ryml.emit_json_malloc(tree, root))
+    # Written into a buffer kept for the thread: ``emit_json_malloc`` never frees what it
+    # returns (rapidyaml 0.15.2), which grew each worker by the JSON of every file.
+    failed, size = ryml.emit_json_to_substr(tree, root, _TREES.out)
+    if failed:
+        _TREES.out = bytearray(size)
+        failed, size = ryml.emit_json_to_substr(tree, root, _TREES.out)
+    return _TREES.out[:size]  # type: ignore[no-any-return]
 
 
 @contextmanager

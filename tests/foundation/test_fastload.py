@@ -298,3 +298,21 @@ def test_with_another_thread_running_the_careful_path_loads() -> None:
     finally:
         stop.set()
         other.join()
+
+
+def _resident_mb() -> int:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) // 1024
+    raise AssertionError("no VmRSS")
+
+
+def test_loading_a_file_many_times_does_not_grow_the_process() -> None:
+    # rapidyaml's emit_json_malloc never freed its JSON: 200 KB a file, lost in each
+    # worker for every file it loaded (a lint of 10,000 journeys peaked at 428 MB).
+    text = "".join(f"k{i}: " + "word " * 40 + "\n" for i in range(1000))
+    assert fastload.load(text) is not None
+    before = _resident_mb()
+    for _ in range(200):
+        fastload.load(text)
+    assert _resident_mb() - before < 10  # 40 MB when each JSON was kept
