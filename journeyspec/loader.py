@@ -173,8 +173,10 @@ def _sourcemap(text: str) -> SourceMap:
     return SourceMap.from_text(text)
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=4)
 def _ordinary_sourcemap(text: str) -> SourceMap:
+    # Holds a composed node tree (~35x its text): kept only for the few files whose
+    # findings are being placed (a worker held 7 MB more with 16).
     return SourceMap.from_ordinary_text(text)
 
 
