@@ -22,7 +22,7 @@ from typing import Any, ClassVar
 
 import yaml
 
-from journeyspec import nesting, paths, scalars, yamlerrors
+from journeyspec import fastload, nesting, paths, scalars, yamlerrors
 from journeyspec.bidi import bidi_findings
 from journeyspec.findings import Finding, Severity
 from journeyspec.sourcemap import Position, SourceMap
@@ -94,6 +94,8 @@ class Document:
     # The composed node tree (once mapped, its source map) while the file is being checked,
     # so a finding's position costs no second parse; ``forget_tree`` drops it.
     tree: yaml.Node | SourceMap | None = field(default=None, repr=False, compare=False)
+    # Loaded by ``fastload``: each pointer names one node, found when a finding asks.
+    ordinary: bool = field(default=False, repr=False, compare=False)
 
     @property
     def text(self) -> str:
@@ -117,6 +119,8 @@ class Document:
         if isinstance(self.tree, SourceMap):
             return self.tree
         usable = self.data is not None or not self.errors
+        if self.ordinary:
+            return _ordinary_sourcemap(self.text)
         return _sourcemap(self.text) if usable else SourceMap(None)
 
     def position(self, pointer: str, *, key: bool = False) -> Position:
@@ -169,6 +173,13 @@ def _sourcemap(text: str) -> SourceMap:
     return SourceMap.from_text(text)
 
 
+@lru_cache(maxsize=4)
+def _ordinary_sourcemap(text: str) -> SourceMap:
+    # Holds a composed node tree (~35x its text): kept only for the few files whose
+    # findings are being placed (a worker held 7 MB more with 16).
+    return SourceMap.from_ordinary_text(text)
+
+
 def read_document(path: Path, display: str | None = None) -> Document:
     """Read and load ``path``; never raises for bad content, only reports it."""
     shown = display or str(path)
@@ -194,8 +205,14 @@ def read_document(path: Path, display: str | None = None) -> Document:
     return load_document(raw, shown)
 
 
-def load_document(raw: bytes | str, path: str) -> Document:
-    """Decode and load one YAML document given as bytes (or already decoded text)."""
+def load_document(raw: bytes | str, path: str, *, fast: bool = False) -> Document:
+    """Decode and load one YAML document given as bytes (or already decoded text).
+
+    With ``fast``, ordinary text is loaded by ``fastload`` (the same data and findings),
+    and the document keeps no node tree: positions, when a finding needs them, come from
+    composing the text then. Without it, ``Document.tree`` holds the tree for a caller
+    that walks it.
+    """
     if isinstance(raw, bytes):
         if len(raw) > MAX_FILE_BYTES:
             return _failed(path, f"file is larger than {MAX_FILE_BYTES // 1048576} MB", (1, 1))
@@ -206,6 +223,10 @@ def load_document(raw: bytes | str, path: str) -> Document:
     else:
         text = raw
     document = Document(path, text, None, bidi_findings(text, path, RULE))
+    ordinary = fastload.load(text) if fast else None
+    if ordinary is not None:
+        document.data, document.ordinary = ordinary, True
+        return document
     try:
         root = _compose(text)
     except LoadError as exc:

@@ -170,7 +170,7 @@ def _check(
         entry = cache.get(key, display)
         if entry is not None:
             return _from_entry(display, raw, entry), key, raw
-    document = load_document(raw, display)
+    document = load_document(raw, display, fast=True)
     problems = document.errors or validate(document, schema)
     if cache is not None and key is not None:
         findings = [] if document.errors else problems

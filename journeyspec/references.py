@@ -99,6 +99,43 @@ def walk(data: Any, pattern: str) -> Iterator[tuple[str, Any]]:
     return iter(nodes)
 
 
+# The patterns of a journey's ids and references as one tree of tokens, so one walk of
+# the data gathers the values of them all: {token: (patterns ending here, subtree)}.
+_Trie = dict[str, tuple[list[str], "_Trie"]]
+_PATTERNS: _Trie = {}
+for _pattern in [*JOURNEY_IDS.values(), *JOURNEY_REFERENCES]:
+    _level = _PATTERNS
+    *_path, _last = _pattern.split("/")[1:]
+    for _token in _path:
+        _level = _level.setdefault(_token, ([], {}))[1]
+    _level.setdefault(_last, ([], {}))[0].append(_pattern)
+
+
+def _values(data: Any) -> dict[str, list[Any]]:
+    """The values ``walk`` finds for each pattern of ``_PATTERNS``, without pointers."""
+    found: dict[str, list[Any]] = {pattern: [] for pattern in _ALL}
+    _gather(data, _PATTERNS, found)
+    return found
+
+
+def _gather(node: Any, trie: _Trie, found: dict[str, list[Any]]) -> None:
+    for token, (ending, below) in trie.items():
+        if token == "*" and isinstance(node, list):
+            children = node
+        elif isinstance(node, dict) and token in node:
+            children = [node[token]]
+        else:
+            continue
+        for pattern in ending:
+            found[pattern].extend(children)
+        if below:
+            for child in children:
+                _gather(child, below, found)
+
+
+_ALL = [*JOURNEY_IDS.values(), *JOURNEY_REFERENCES]
+
+
 class Index:
     """Project-wide ids (personas, teams, channels, journeys) and where each is defined.
 
@@ -195,6 +232,53 @@ def define_journeys(index: Index, journeys: list[tuple[Document, Outline]]) -> l
 def check_journey(document: Document, index: Index) -> list[Finding]:
     """Duplicate local ids and dangling references in one journey, except references to
     other journeys (``check_across``); ``index`` needs no journeys."""
+    values = _values(document.data)
+    local = _local_ids(values, index)
+    if local is None:  # an id defined twice: placed by the walk that builds pointers
+        return _check_journey(document, index)
+    findings: list[Finding] = []
+    hints = _Hints(local, index)
+    for pattern, kinds in JOURNEY_REFERENCES.items():
+        # Nearly every reference resolves: pointers are built only where one does not.
+        if _all_resolve(values[pattern], kinds, local, index):
+            continue
+        for pointer, value in walk(document.data, pattern):
+            findings.extend(_resolve(document, pointer, value, kinds, hints))
+    return findings + _self_current(document)
+
+
+def _local_ids(values: dict[str, list[Any]], index: Index) -> dict[str, tuple[str, str]] | None:
+    """The journey's own ids by kind (without pointers), or ``None`` when one is defined
+    twice or an own touchpoint takes a shared one's id: those findings need pointers."""
+    local: dict[str, tuple[str, str]] = {}
+    shared = index.ids["touchpoint"]
+    for kind, pattern in JOURNEY_IDS.items():
+        for value in values[pattern]:
+            if not isinstance(value, str):
+                continue
+            if value in local or (kind == "touchpoint" and value in shared):
+                return None
+            local[value] = (kind, "")
+    return local
+
+
+def _all_resolve(
+    values: list[Any], kinds: tuple[str, ...], local: dict[str, tuple[str, str]], index: Index
+) -> bool:
+    """Whether ``_resolve`` would find nothing to say about any of ``values``."""
+    tables = [index.ids.get(kind, {}) for kind in kinds]
+    for value in values:
+        if not isinstance(value, str):
+            continue
+        if local.get(value, ("",))[0] in kinds:
+            continue
+        if not any(value in table for table in tables):
+            return False
+    return True
+
+
+def _check_journey(document: Document, index: Index) -> list[Finding]:
+    """``check_journey`` with a pointer for every id and reference."""
     findings: list[Finding] = []
     local: dict[str, tuple[str, str]] = {}  # id -> (kind, pointer)
     for kind, pattern in JOURNEY_IDS.items():
@@ -231,17 +315,21 @@ def check_journey(document: Document, index: Index) -> list[Finding]:
     for pattern, kinds in JOURNEY_REFERENCES.items():
         for pointer, value in walk(document.data, pattern):
             findings.extend(_resolve(document, pointer, value, kinds, hints))
+    return findings + _self_current(document)
+
+
+def _self_current(document: Document) -> list[Finding]:
     current = document.data.get("current_state")
     if current is not None and current == document.data.get("id"):
-        findings.append(
+        return [
             document.finding(
                 "/current_state",
                 RULE,
                 "a journey cannot be its own current-state map",
                 hint="name the current-state journey this map improves",
             )
-        )
-    return findings
+        ]
+    return []
 
 
 def check_across(

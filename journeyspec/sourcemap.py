@@ -66,6 +66,7 @@ class SourceMap:
     def __init__(self, root: yaml.Node | None) -> None:
         self._values: dict[str, Position] = {}
         self._keys: dict[str, Position] = {}
+        self._root: yaml.Node | None = None  # set: places are found by descending from it
         if root is not None:
             self._walk(root)
 
@@ -84,6 +85,50 @@ class SourceMap:
         except (yaml.YAMLError, RecursionError):
             root = None
         return cls(root)
+
+    @classmethod
+    def from_ordinary_text(cls, text: str) -> SourceMap:
+        """``from_text`` for text that ``fastload`` loaded: one document, no anchor or alias,
+        no key twice in a mapping. Each pointer then names one node, found by following the
+        pointer down the tree when asked: a file with a few findings maps no other node."""
+        try:
+            root = yaml.compose(text, Loader=_ComposeLoader)
+        except (yaml.YAMLError, RecursionError):
+            root = None
+        made = cls(None)
+        made._root = root
+        return made
+
+    def _descend(self, pointer: str) -> tuple[bool, Position, Position | None]:
+        """Whether ``pointer`` names a node; where the deepest node on its path starts; and,
+        when that is the pointer's own node in a mapping, where its key starts."""
+        node = self._root
+        if node is None:
+            return False, (1, 1), None
+        key_mark = None
+        found = True
+        for token in split(pointer):
+            key_mark = None
+            if isinstance(node, yaml.MappingNode):
+                for key_node, value_node in node.value:
+                    if str(key_node.value) == token:
+                        node, key_mark = value_node, key_node.start_mark
+                        break
+                else:
+                    found = False
+            elif isinstance(node, yaml.SequenceNode) and token.isascii() and token.isdigit():
+                index = int(token)
+                if str(index) == token and index < len(node.value):
+                    node = node.value[index]
+                else:
+                    found = False
+            else:
+                found = False
+            if not found:
+                break
+        mark = node.start_mark
+        key = (key_mark.line + 1, key_mark.column + 1) if key_mark is not None else None
+        return found, (mark.line + 1, mark.column + 1), key
 
     def _walk(self, root: yaml.Node) -> None:
         # Written out rather than through helpers: this runs for every node of every file
@@ -114,15 +159,22 @@ class SourceMap:
 
     def value(self, pointer: str) -> Position:
         """Where the value at ``pointer`` starts (nearest existing ancestor otherwise)."""
+        if self._root is not None:
+            return self._descend(pointer)[1]
         while pointer not in self._values and pointer:
             pointer = parent(pointer)
         return self._values.get(pointer, (1, 1))
 
     def key(self, pointer: str) -> Position:
         """Where the key naming ``pointer`` starts; the value for list items and the root."""
+        if self._root is not None:
+            _, value, key = self._descend(pointer)
+            return key or value
         return self._keys.get(pointer) or self.value(pointer)
 
     def __contains__(self, pointer: str) -> bool:
+        if self._root is not None:
+            return self._descend(pointer)[0]
         return pointer in self._values
 
 

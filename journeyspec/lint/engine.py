@@ -130,13 +130,13 @@ class _Judge:
 
     def __call__(self, journey: Journey, document: Document, registry: Portfolio) -> Judged:
         rules = self.settings.for_path(journey.path)
-        context = Context(registry, {}, self.today, self.review_interval)
         found: list[Finding] = []
         for rule in self.settings.practice:
             setting = rules[rule.ID]
             if setting.severity is None:
                 continue
-            ruled = dataclasses.replace(context, options=setting.options)
+            # Made directly: ``dataclasses.replace`` is slow, and this runs per rule and journey.
+            ruled = Context(registry, setting.options, self.today, self.review_interval)
             hits = rule.check(journey, ruled)
             found.extend(_place(document, rule.ID, setting.severity, hits))
         known = {rule.ID for rule in self.settings.practice}
