@@ -72,6 +72,19 @@ def folder(src: str) -> str:
     return posixpath.dirname(src)
 
 
+def relative(target: str, start: str) -> str:
+    """``posixpath.relpath(target, start)`` for paths inside the site, without its two
+    ``os.getcwd()`` calls: a 1,000-journey site computes some 200,000 links."""
+    to = [part for part in posixpath.normpath(target).split("/") if part != "."]
+    at = [part for part in posixpath.normpath(start).split("/") if part != "."]
+    common = 0
+    for mine, theirs in zip(to, at, strict=False):
+        if mine != theirs:
+            break
+        common += 1
+    return "/".join([".."] * (len(at) - common) + to[common:]) or "."
+
+
 @dataclass(frozen=True)
 class Linker:
     """Relative URLs from one page to any other page or file of the site."""
@@ -83,10 +96,10 @@ class Linker:
         here = folder(self.src) or "."
         if target.endswith("index.md"):
             there = folder(target) or "."
-            url = posixpath.relpath(there, here)
+            url = relative(there, here)
             url = "./" if url == "." else url + "/"
             if not self.directory_urls:
                 url += "index.html"
         else:
-            url = posixpath.relpath(target, here)
+            url = relative(target, here)
         return f"{url}#{fragment}" if fragment else url
