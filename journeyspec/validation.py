@@ -113,7 +113,7 @@ def validate_project(
     others = [job for job in jobs if job[2] != "journey"]
     journey_jobs = [job for job in jobs if job[2] == "journey"]
     cache = open_cache(config.root)
-    registry = _Registry(
+    registry = Registry(
         list(zip(check_files(cache, others, keep, overlay=overlay), others, strict=True))
     )
     if selected is not None and also is not None:
@@ -122,14 +122,28 @@ def validate_project(
             for checked, (_, _, kind) in registry.checked
             if kind == "persona" and also(checked.document.path, checked.document.data)
         }
-    examine = _Examiner(registry, config.emotion_scale, judge, selected, models, also)
-    examine.phase_sets = phases.phase_sets(config.phases)  # the project's, then built in
-    examine.lanes = config.lanes
+    examine = Examiner(registry, config, judge, selected, models, also)
     examined = check_files(cache, journey_jobs, examine, progress, overlay=overlay)
     if selected is not None:
         selected |= {e.document.path for e in examined if e.selected}
     if cache is not None:
         cache.prune()  # entries of files that are gone or have changed
+    return assemble(config, jobs, refused, registry, examined, selected)
+
+
+def assemble(
+    config: ProjectConfig,
+    jobs: Sequence[Job],
+    refused: list[Finding],
+    registry: Registry,
+    examined: Sequence[Examined],
+    selected: set[str] | None,
+) -> Validation:
+    """The validation of a project from its files checked one by one (``registry`` for the
+    personas and registries, ``examined`` for the journeys, each in the order of ``jobs``):
+    the checks across journeys (ids defined twice, ``current_state``, ``parent``) run here,
+    on outlines, so a language server that re-examines one journey runs only these again.
+    """
     # Back in the order of the jobs: each kind's documents came back in its own order.
     registry_documents = iter(c.document for c, _ in registry.checked)
     journey_documents = iter(e.document for e in examined)
@@ -142,7 +156,8 @@ def validate_project(
     findings = [*project.errors, *registry.findings]
     outlines = {e.document.path: e.outline for e in examined if e.outline is not None}
     journeys = [(e.document, e.outline) for e in examined if e.outline is not None]
-    findings.extend(references.define_journeys(registry.index, journeys))
+    index = _without_journeys(registry.index)
+    findings.extend(references.define_journeys(index, journeys))
     members: dict[str, model.Outline] = {}
     by_id: dict[str, model.Outline] = {}
     for _, outline in journeys:
@@ -154,7 +169,7 @@ def validate_project(
         findings.extend(item.problems)
         if item.outline is None:
             continue
-        across = references.check_across(item.document, item.outline, registry.index, by_id, cycles)
+        across = references.check_across(item.document, item.outline, index, by_id, cycles)
         findings.extend(across)
         if not item.valid or across or item.outline.id in members:
             continue
@@ -172,7 +187,15 @@ def validate_project(
     )
 
 
-class _Registry:
+def _without_journeys(index: references.Index) -> references.Index:
+    """A new index holding ``index``'s personas and registries, to add journeys to: the
+    registry's own stays as it was, so the journeys can be assembled again after an edit."""
+    fresh = references.Index()
+    fresh.ids.update({kind: ids for kind, ids in index.ids.items() if kind != "journey"})
+    return fresh
+
+
+class Registry:
     """The personas and registries, checked and indexed: what every journey refers to."""
 
     def __init__(self, checked: list[tuple[Checked, Job]]) -> None:
@@ -241,23 +264,23 @@ class Examined:
     selected: bool = False  # chosen by ``also`` (not by path)
 
 
-class _Examiner:
+class Examiner:
     """Everything done to a journey file in the worker that read it (see ``check_files``)."""
 
     def __init__(
         self,
-        registry: _Registry,
-        scale: tuple[int, int],
+        registry: Registry,
+        config: ProjectConfig,
         judge: Judge | None,
         selected: set[str] | None,
         models: bool,
         also: Also | None,
     ) -> None:
         self.index, self.portfolio = registry.index, registry.portfolio
-        self.scale, self.judge, self.selected, self.models = scale, judge, selected, models
-        self.also = also
-        self.phase_sets: phases.PhaseSets = phases.BUILT_IN
-        self.lanes: tuple[Lane, ...] = ()
+        self.scale, self.judge, self.models = config.emotion_scale, judge, models
+        self.selected, self.also = selected, also
+        self.phase_sets = phases.phase_sets(config.phases)  # the project's, then built in
+        self.lanes: tuple[Lane, ...] = config.lanes
 
     def __call__(self, checked: Checked, job: Job) -> Examined:
         document, problems = checked.document, list(checked.problems)

@@ -71,10 +71,26 @@ def lint(
     ``overlay``: texts to lint instead of the files' (unsaved editor buffers), by path.
     """
     settings = settings or settings_from(config)
-    judge = _Judge(settings, today or clock.today(), config.review_interval)
+    judge = judge_for(config, settings, today)
     validation = validate_project(
         config, paths, judge=judge, models=models, also=also, progress=progress, overlay=overlay
     )
+    result = LintResult(validation, conclude(validation, settings), settings)
+    if baseline is not None:
+        result.findings, result.baselined, result.unmatched = subtract(
+            result.findings, baseline, result.files
+        )
+    return result
+
+
+def judge_for(config: ProjectConfig, settings: LintSettings, today: dt.date | None) -> _Judge:
+    """What runs every enabled rule on one valid journey (``validate_project``'s judge)."""
+    return _Judge(settings, today or clock.today(), config.review_interval)
+
+
+def conclude(validation: Validation, settings: LintSettings) -> list[Finding]:
+    """Every finding of a lint run, sorted: the validation's, placed, then each judged
+    journey's rule findings with the rules across journeys, less what is suppressed."""
     findings = [_placed(validation, finding) for finding in validation.findings]
     for path, judged in validation.judged.items():
         document = validation.document(path)
@@ -85,13 +101,7 @@ def lint(
                 document, outline, validation.members, rules, settings
             )
             findings.extend(_suppressed(found, judged.comments, rules))
-    findings = sorted(set(findings))
-    result = LintResult(validation, findings, settings)
-    if baseline is not None:
-        result.findings, result.baselined, result.unmatched = subtract(
-            findings, baseline, result.files
-        )
-    return result
+    return sorted(set(findings))
 
 
 @dataclass

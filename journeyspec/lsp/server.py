@@ -2,15 +2,18 @@
 
 Built on pygls. Only wiring lives here: every answer comes from ``journeyspec.lsp.features``
 over a ``Session``, and every check from the same loader, schemas, references and rules as
-the command line. Diagnostics are recomputed a moment after the last keystroke, in a
-worker thread, for the whole project (an edit can break other files), and published for
-every open file and every file that has findings, cleared for files that no longer do.
+the command line. Diagnostics are brought up to date a moment after the last keystroke, in
+one worker thread (so updates never overlap), by the session's ``LiveProject``: typing in
+a journey re-examines that journey alone and publishes its findings; anything else (a
+registry edited, a file saved, closed, changed on disk) publishes every file whose
+findings changed, every open file, and clears files that no longer have any.
 """
 
 from __future__ import annotations
 
 import asyncio
 import os
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -39,10 +42,11 @@ class JourneyspecServer(LanguageServer):
     def __init__(self) -> None:
         super().__init__("journeyspec", __version__)
         self.session: Session | None = None
-        self.findings: dict[str, list[Finding]] = {}
-        self.published: set[str] = set()
+        self.findings: dict[str, list[Finding]] = {}  # as last published, by path
         self._pending: asyncio.Task[None] | None = None
         self._pending_whole = False
+        # One thread: the live project is updated by one edit at a time, in order.
+        self._linter = ThreadPoolExecutor(max_workers=1, thread_name_prefix="journeyspec-lint")
 
     def start(self, folder: Path) -> None:
         try:
@@ -80,30 +84,33 @@ class JourneyspecServer(LanguageServer):
         session = self.session
         if session is None:
             return
-        snapshot = Session(session.config, dict(session.buffers), today=session.today)
-        paths = [path] if path is not None else []
+        changes = session.changes()  # taken here, in the event loop, where edits arrive
         try:
-            found = await asyncio.get_running_loop().run_in_executor(None, snapshot.findings, paths)
+            found = await asyncio.get_running_loop().run_in_executor(
+                self._linter, session.lint, changes
+            )
         except JourneyspecError as error:
             self.window_show_message(
                 types.ShowMessageParams(types.MessageType.Error, f"journeyspec: {error}")
             )
             return
-        session.custom = snapshot.custom  # the project's own rules, for hover
+        if session is not self.session:
+            return  # started over (the configuration changed) while this ran
         if path is None:
             # Open files always hear back (an empty list says "clean"); files whose
-            # findings are gone are cleared.
-            changed = set(found) | self.published | set(snapshot.buffers)
+            # findings changed are published, files whose findings are gone cleared.
+            shown = set(found) | set(self.findings)
+            changed = {p for p in shown if found.get(p, []) != self.findings.get(p, [])}
+            changed |= set(session.buffers) | changes.keys()
             self.findings = found
         else:
             changed = {path}
             self.findings = {**self.findings, path: found.get(path, [])}
-        for shown in sorted(changed):
-            items = features.diagnostics(session, shown, self.findings.get(shown, []))
+        for shown_path in sorted(changed):
+            items = features.diagnostics(session, shown_path, self.findings.get(shown_path, []))
             self.text_document_publish_diagnostics(
-                types.PublishDiagnosticsParams(features.uri(session, shown), items)
+                types.PublishDiagnosticsParams(features.uri(session, shown_path), items)
             )
-        self.published = {shown for shown, items in self.findings.items() if items}
 
     def _publish_findings(self, by_path: dict[str, Finding], folder: Path) -> None:
         for shown, finding in by_path.items():
@@ -141,7 +148,7 @@ def _edited(ls: JourneyspecServer, uri: str) -> None:
     if ls.session is None or path is None:
         return
     ls.session.edit(path, ls.workspace.get_text_document(uri).source)
-    ls.session.refresh()
+    ls.session.refresh([path])
     ls.schedule(path)
 
 
@@ -160,7 +167,7 @@ def did_close(ls: JourneyspecServer, params: types.DidCloseTextDocumentParams) -
     path = ls.path_of(params.text_document.uri)
     if ls.session is not None and path is not None:
         ls.session.close(path)
-        ls.session.refresh()
+        ls.session.refresh([path])
         ls.schedule()
 
 
@@ -173,9 +180,18 @@ def did_save(ls: JourneyspecServer, params: types.DidSaveTextDocumentParams) -> 
 
 @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
 def watched(ls: JourneyspecServer, params: types.DidChangeWatchedFilesParams) -> None:
-    if ls.session is not None:
-        ls.session.refresh()
-        ls.schedule()
+    if ls.session is None:
+        return
+    changed = [ls.path_of(change.uri) for change in params.changes]
+    paths = [path for path in changed if path is not None]
+    if ls.session.config.config_path is not None and any(
+        ls.session.absolute(path) == ls.session.config.config_path for path in paths
+    ):
+        ls.start(_folder(ls))  # the configuration changed: start over
+    else:
+        ls.session.touched(paths)
+        ls.session.refresh(paths)
+    ls.schedule()
 
 
 def _where(ls: JourneyspecServer, uri: str) -> tuple[Session, str] | None:

@@ -1,20 +1,22 @@
 """The session: one project as an editor sees it, saved files and unsaved buffers together.
 
-It knows every file's symbols (re-read only for files whose text changed) and lints the
-whole project with the buffers laid over the files, so an edit in one file shows its
-effect on every other (a team renamed in the registry breaks the journeys that name it).
+It knows every file's symbols (re-read only for files whose text changed) and holds the
+project's findings in a ``LiveProject``, with the buffers laid over the files: an edit of
+a journey re-examines that journey alone, and an edit in a registry shows its effect on
+every other file (a team renamed there breaks the journeys that name it).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from journeyspec import paths as named
 from journeyspec.findings import Finding
-from journeyspec.lint import lint
-from journeyspec.loader import read_document
+from journeyspec.live import LiveProject
+from journeyspec.loader import MAX_FILE_BYTES, LoadError, decode
 from journeyspec.lsp.symbols import FileSymbols, Reference, Symbol, read_symbols
 from journeyspec.project import ProjectConfig, discover, display_path, load_config, schema_for
 from journeyspec.rules.base import Rule
@@ -31,6 +33,9 @@ class Session:
     today: dt.date | None = None
     # The project's own rules, as the last lint loaded them (for their documentation).
     custom: tuple[Rule, ...] = ()
+    live: LiveProject | None = None  # made by the first ``lint``
+    _given: dict[str, str] = field(default_factory=dict)  # the buffers ``live`` has
+    _touched: set[str] = field(default_factory=set)  # files changed on disk since
 
     @classmethod
     def open(cls, folder: Path, *, today: dt.date | None = None) -> Session:
@@ -54,37 +59,72 @@ class Session:
     def close(self, path: str) -> None:
         self.buffers.pop(path, None)
 
+    def touched(self, paths: Iterable[str]) -> None:
+        """Files changed, came or went on disk: their symbols and findings are read again."""
+        self._touched.update(paths)
+
     def text(self, path: str) -> str:
         """The buffer's text when open, else the file's (as the loader reads it)."""
         if path in self.buffers:
             return self.buffers[path]
-        document = read_document(self.absolute(path), path)
-        return document.text if not document.errors or document.text else ""
+        try:
+            return decode(named.read_regular(self.absolute(path), MAX_FILE_BYTES))
+        except (OSError, LoadError, named.NotARegularFile, named.FileTooLarge):
+            return ""
 
-    def refresh(self) -> None:
-        """Re-read the symbols of every project file whose text changed since last time."""
-        files, _ = discover(self.config)
-        paths = {display_path(f.path, self.config.root): f.schema for f in files}
+    def refresh(self, paths: Iterable[str] | None = None) -> None:
+        """Re-read the symbols of ``paths`` (None: of every project file) where their text
+        changed since last time."""
+        if paths is None:
+            files, _ = discover(self.config)
+            schemas: dict[str, str] = {
+                display_path(f.path, self.config.root): f.schema for f in files
+            }
+            for gone in set(self.files) - set(schemas):
+                del self.files[gone]
+                self._texts.pop(gone, None)
+        else:
+            schemas = {}
+            for path in paths:
+                if path in self.files:
+                    schemas[path] = self.files[path].schema
+                elif path.endswith((".yaml", ".yml")):
+                    schemas[path] = schema_for(self.absolute(path), self.config)
         for path in self.buffers:
-            if path not in paths and path.endswith((".yaml", ".yml")):
-                paths[path] = schema_for(self.absolute(path), self.config)
-        for gone in set(self.files) - set(paths):
-            del self.files[gone]
-            self._texts.pop(gone, None)
-        for path, schema in sorted(paths.items()):
+            if path not in schemas and path not in self.files and path.endswith((".yaml", ".yml")):
+                schemas[path] = schema_for(self.absolute(path), self.config)
+        for path, schema in sorted(schemas.items()):
+            if path not in self.buffers and not self.absolute(path).exists():
+                self.files.pop(path, None)  # gone
+                self._texts.pop(path, None)
+                continue
             text = self.text(path)
             if self._texts.get(path) != text or path not in self.files:
                 self.files[path] = read_symbols(text, path, schema)
                 self._texts[path] = text
 
-    def findings(self, paths: Sequence[str] = ()) -> dict[str, list[Finding]]:
-        """The findings of ``paths`` (none: the whole project), buffers included, by file;
-        every file of ``paths`` has an entry, empty when it is clean."""
-        overlay = {path: text.encode("utf-8") for path, text in self.buffers.items()}
-        named = [str(self.absolute(path)) for path in paths]  # not relative to our cwd
-        result = lint(self.config, named, today=self.today, overlay=overlay)
+    def changes(self) -> dict[str, str | None]:
+        """What changed since the last ``lint``, as ``LiveProject.update`` takes it: the
+        buffers typed in, and (None) the buffers closed and the files changed on disk."""
+        changed: dict[str, str | None] = {
+            path: None for path in self._touched | self._given.keys() if path not in self.buffers
+        }
+        changed.update(
+            (path, text) for path, text in self.buffers.items() if self._given.get(path) != text
+        )
+        self._given, self._touched = dict(self.buffers), set()
+        return changed
+
+    def lint(self, changes: dict[str, str | None]) -> dict[str, list[Finding]]:
+        """Bring the findings up to date with ``changes`` (see ``changes``): every file's
+        findings, by path. The first call lints the whole project."""
+        if self.live is None:
+            self.live = LiveProject.open(self.config, today=self.today)
+        if changes:
+            self.live.update(changes)
+        result = self.live.result
         self.custom = result.settings.custom if result.settings else ()
-        grouped: dict[str, list[Finding]] = {path: [] for path in paths}
+        grouped: dict[str, list[Finding]] = {}
         for finding in result.findings:
             grouped.setdefault(finding.path, []).append(finding)
         return grouped

@@ -375,3 +375,63 @@ async def test_shared_touchpoints_studies_and_themes_complete_and_resolve(
     research = "registry/research.yaml"
     defined = text(client, research).splitlines().index("  - id: nps-survey-2026-h1")
     assert found == [types.Location(uri=uri(client, research), range=span(defined, 8, 26))]
+
+
+def watched(client: LanguageClient, *changes: tuple[str, types.FileChangeType]) -> None:
+    client.workspace_did_change_watched_files(
+        types.DidChangeWatchedFilesParams(
+            changes=[types.FileEvent(uri=uri(client, path), type=kind) for path, kind in changes]
+        )
+    )
+
+
+async def codes_of(client: LanguageClient, address: str, wanted: list[tuple[int, str]]) -> None:
+    """Wait until ``address``'s diagnostics are ``wanted`` (line, message before any hint)."""
+    found: list[tuple[int, str]] = []
+    for _ in range(100):
+        found = [
+            (d.range.start.line, d.message.split(" (")[0])
+            for d in client.diagnostics.get(address, [])
+        ]
+        if found == wanted:
+            return
+        await asyncio.wait_for(
+            client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), 20
+        )
+    raise AssertionError(f"{address}: {found}, not {wanted}")
+
+
+@pytest.mark.asyncio
+async def test_files_changed_on_disk_are_read_again(client: LanguageClient) -> None:
+    """A registry changed, a journey added and one removed behind the editor's back: the
+    watched-files notification brings findings and completions up to date."""
+    root: Path = client.root  # type: ignore[attr-defined]
+    address = opened(client, JOURNEY)
+    await codes_of(client, address, [])
+    teams = root / TEAMS
+    teams.write_text(text(client, TEAMS).replace("id: marketing", "id: growth"), encoding="utf-8")
+    watched(client, (TEAMS, types.FileChangeType.Changed))
+    unknown = "unknown team `marketing`"
+    await codes_of(client, address, [(4, unknown), (8, unknown)])
+    content = text(client, JOURNEY).replace("owner: marketing\nstages", "owner: \nstages")
+    changed(client, JOURNEY, content)
+    result = await client.text_document_completion_async(
+        types.CompletionParams(
+            text_document=types.TextDocumentIdentifier(uri=address), position=at(4, 7)
+        )
+    )
+    assert isinstance(result, types.CompletionList)
+    assert [i.label for i in result.items] == ["customer-success", "growth"]
+    changed(client, JOURNEY, text(client, JOURNEY), version=3)
+    await codes_of(client, address, [(4, unknown), (8, unknown)])
+
+    second = "journeys/second.yaml"
+    (root / second).write_text(text(client, JOURNEY), encoding="utf-8")
+    watched(client, (second, types.FileChangeType.Created))
+    duplicate = "duplicate journey id `first-purchase`"
+    await codes_of(client, address, [(1, duplicate), (4, unknown), (8, unknown)])
+    await codes_of(client, uri(client, second), [(1, duplicate), (4, unknown), (8, unknown)])
+    (root / second).unlink()
+    watched(client, (second, types.FileChangeType.Deleted))
+    await codes_of(client, address, [(4, unknown), (8, unknown)])
+    await codes_of(client, uri(client, second), [])
