@@ -7,16 +7,17 @@ portfolio's names, and carries the journey's review date, so builds stay byte-id
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 
 from journeyspec.export.poster import poster_files
-from journeyspec.model import Portfolio
+from journeyspec.model import Journey, Portfolio
 from journeyspec.site import links
 
 
-def _draw(portfolio: Portfolio) -> list[bytes]:
+def _draw(portfolio: Portfolio, journeys: Sequence[Journey]) -> list[bytes]:
     found: list[bytes] = []
-    for journey in portfolio.journeys:
+    for journey in journeys:
         files = poster_files(journey, portfolio)
         found += [files[f"{journey.id}.pdf"], files[f"{journey.id}.svg"]]
     return found
@@ -25,12 +26,12 @@ def _draw(portfolio: Portfolio) -> list[bytes]:
 class Posters:
     """Every journey's poster being drawn; ``sources`` are known at once."""
 
-    def __init__(self, portfolio: Portfolio) -> None:
-        self.sources = [
-            links.poster(j.id, ext) for j in portfolio.journeys for ext in ("pdf", "svg")
-        ]
+    def __init__(self, portfolio: Portfolio, journey_ids: Collection[str] | None = None) -> None:
+        """Of every journey, or of those in ``journey_ids`` (the live preview's edited ones)."""
+        chosen = [j for j in portfolio.journeys if journey_ids is None or j.id in journey_ids]
+        self.sources = [links.poster(j.id, ext) for j in chosen for ext in ("pdf", "svg")]
         pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="journeyspec-posters")
-        self._files: Future[list[bytes]] = pool.submit(_draw, portfolio)
+        self._files: Future[list[bytes]] = pool.submit(_draw, portfolio, chosen)
         pool.shutdown(wait=False)
 
     def result(self) -> list[tuple[str, bytes]]:
