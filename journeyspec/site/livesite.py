@@ -78,6 +78,7 @@ class LiveSite:
         self.snapshot = Snapshot({})
         self.roots: list[Path] = []  # what the snapshot covers
         self.edited: set[str] = set()  # journey files changed since the pages were rendered
+        self.unfinished = False  # the portfolio pages were left for a newer change
         self.last: Rebuilt = "nothing"  # what the last rebuild did
 
     def forget(self) -> None:
@@ -99,11 +100,13 @@ class LiveSite:
         changed, self.snapshot = now.changed(self.snapshot), now
         try:
             journeys = self._journey_edits(site, changed)
-            if not journeys:
+            if journeys:
+                self.edited |= journeys
+                self.last = self._update(site, journeys)
+            elif self.unfinished:
+                self.last = self._portfolio(site)
+            else:
                 self.last = "nothing"
-                return
-            self.edited |= journeys
-            self.last = self._update(site, journeys)
         except FullBuild as why:
             log.info("building the whole preview again: %s", why)
             self.full(None)
@@ -122,7 +125,7 @@ class LiveSite:
         plugin.banner_slot = True
         plugin.preloaded = self.live.result
         build(config, serve_url=config.site_url)
-        self.edited = set()
+        self.edited, self.unfinished = set(), False
         self.shown, self.revisions, self.today = plugin.last_good, history(project), clock.today()
         self.site = Rendered.keep(config, recorder, plugin)
 
@@ -168,19 +171,30 @@ class LiveSite:
         _write(site, drawing, posters)
         self.shown, self.edited = result, set()
         self._publish()
-        # 2. the portfolio pages and diagrams, the others' dates, the sitemap and search
-        pages = plan_site(inputs, journey_ids=())
+        return self._portfolio(site)
+
+    def _portfolio(self, site: Rendered) -> Rebuilt:
+        """2. the portfolio pages and diagrams, the journey pages' dates, the sitemap and
+        the search index, of what the pages show; stopped when a newer change waits."""
+        assert self.shown is not None
+        plugin, portfolio = site.plugin, self.shown.validation.portfolio
+        self.unfinished = True
+        pages = plan_site(
+            plugin.site_inputs(self.shown, site.config, self.revisions), journey_ids=()
+        )
         dated = site_date(portfolio.journeys)
         for journey in portfolio.journeys:
-            if journey.id not in affected and journey.last_reviewed is None:
+            if journey.last_reviewed is None:  # dated by the newest review of all
                 pages.append(replace(plugin.planned[links.journey(journey.id)], updated=dated))
-        drawing = _drawing(site, Figures({}, mine.portfolio, {}))
+        figures = plugin.figures
+        drawing = _drawing(site, Figures({}, figures.portfolio, {})) if figures else None
         if not site.render(pages, self._pending):
             if drawing is not None:
                 drawing.abandon()
-            return "pages"  # a newer change waits: the next rebuild carries on
+            return "pages"  # the next rebuild carries on
         _write(site, drawing, None)
         site.finish()
+        self.unfinished = False
         self._publish()
         return "pages"
 

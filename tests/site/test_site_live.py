@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -30,7 +30,7 @@ JOURNEY = "journeys/accounting-software-first-purchase.yaml"
 PAGE = "journeys/accounting-software-first-purchase/index.html"
 
 
-def _loader(project: Path, site: Path, work: Path) -> tuple[MkDocsConfig, LiveSite]:
+def config_loader(project: Path, site: Path, work: Path) -> Callable[[], MkDocsConfig]:
     settings = mkdocs_settings(load_config(project), work)
 
     def load() -> MkDocsConfig:
@@ -38,6 +38,11 @@ def _loader(project: Path, site: Path, work: Path) -> tuple[MkDocsConfig, LiveSi
         config.site_url = URL
         return config
 
+    return load
+
+
+def _loader(project: Path, site: Path, work: Path) -> tuple[MkDocsConfig, LiveSite]:
+    load = config_loader(project, site, work)
     config = load()
     config.plugins.on_startup(command="serve", dirty=False)
     return config, LiveSite(load, lambda: None, lambda: False)
@@ -168,6 +173,32 @@ def test_an_error_shows_the_banner_over_the_last_good_pages_and_the_fix_renders(
     assert rebuilt(live) == "pages"
     assert live.banner == ""
     check_same_as_full_build(project, site, tmp_path, "fixed")
+
+
+def test_a_newer_change_stops_the_portfolio_pages_and_the_next_rebuild_finishes_them(
+    tmp_path: Path, pinned_today: None
+) -> None:
+    project = copy_example(tmp_path / "project")
+    site = tmp_path / "site"
+    waiting = [False]
+    config, _ = _loader(project, site, tmp_path / "work")
+    live = LiveSite(
+        config_loader(project, site, tmp_path / "work"), lambda: None, lambda: waiting[0]
+    )
+    live.rebuild(config)
+    edit(project / JOURNEY, "title: First purchase", "title: Second purchase")
+    waiting[0] = True  # saved again while the portfolio pages were being rendered
+    assert rebuilt(live) == "pages"
+    assert live.unfinished
+    assert b"Second purchase" in (site / PAGE).read_bytes()  # the edited page first
+    assert b"Second purchase" not in (site / "journeys/index.html").read_bytes()
+    waiting[0] = False
+    assert rebuilt(live) == "pages"  # nothing else changed: the portfolio pages are done
+    assert not live.unfinished
+    check_same_as_full_build(project, site, tmp_path, "finished")
+    load_mkdocs(config_file=str(project / "mkdocs.yml")).plugins.on_startup(
+        command="build", dirty=False
+    )
 
 
 def test_what_the_pages_cannot_show_alone_builds_everything(
