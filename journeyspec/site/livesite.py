@@ -132,7 +132,7 @@ class LiveSite:
     def _journey_edits(self, site: Rendered, changed: set[Path]) -> set[str]:
         """The journey files among ``changed`` (project-relative); FullBuild when anything
         else the site reads changed."""
-        project = site.plugin.find_project(site.config)
+        project = _project(site)
         shown = self.shown
         journeys = {j.path for j in shown.validation.portfolio.journeys} if shown else set()
         folders = [project.path("journeys"), project.path("personas")]
@@ -156,7 +156,7 @@ class LiveSite:
             return "banner"  # errors: the last good pages stay, the banner lists them
         if self.shown is None or not same_journeys(self.shown, result):
             raise FullBuild("a journey came or went")
-        revisions = history(plugin.find_project(site.config))
+        revisions = history(_project(site))
         if revisions != self.revisions or clock.today() != self.today:
             raise FullBuild("the history or the date changed")
         portfolio = result.validation.portfolio
@@ -231,7 +231,7 @@ def _watched(config: MkDocsConfig, project: ProjectConfig) -> list[Path]:
 def _drawing(site: Rendered, figures: Figures) -> Drawing | None:
     if site.plugin.figures is None:  # diagrams are off
         return None
-    root = site.plugin.find_project(site.config).root
+    root = _project(site).root
     return Drawing(figures, root, timeout=site.plugin.diagram_timeout())
 
 
@@ -247,13 +247,20 @@ def _write(site: Rendered, drawing: Drawing | None, posters: Any) -> None:
     if drawing is not None:
         for src, svg in drawing.result():
             site.write(src, svg.encode("utf-8"))
-        project = site.plugin.find_project(site.config)
+        project = _project(site)
         journeys = display_path(project.path("journeys"), project.root)
         for finding in drawing.findings(site.plugin.paths, journeys):
             log.warning(str(finding))
     if posters is not None:
         for src, content in posters.result():
             site.write(src, content)
+
+
+def _project(site: Rendered) -> ProjectConfig:
+    """The project the build found (a new journeyspec.yaml means a full build)."""
+    if site.plugin.project is None:
+        raise FullBuild("the plugin has no project")
+    return site.plugin.project
 
 
 def _our_plugin(config: MkDocsConfig) -> JourneyspecPlugin:
