@@ -10,11 +10,12 @@ files alone, and:
    diagrams and posters drawn, and those whose Markdown changed rendered by MkDocs'
    own page functions with the kept navigation and theme; then the server shows them
    (``publish``), before the rest is done;
-2. the portfolio pages are planned again and those whose Markdown changed rendered, the
-   portfolio diagrams drawn, then the sitemap, 404 page and search index written (each
-   page's search entries replaced by its new ones), and the server reloads again.
-   A new edit during this stops it between pages; the next rebuild carries on with what
-   is still different from what was rendered.
+2. the portfolio pages are planned again in a background thread, which a newer edit
+   stops between pages; once planned (the server is asked for a rebuild), those whose
+   Markdown changed are rendered, the portfolio diagrams drawn, then the sitemap, 404
+   page and search index written (each page's search entries replaced by its new ones),
+   and the server reloads again. A newer edit stops this between pages too; a later
+   rebuild carries on with what still differs from what was rendered.
 
 Whatever cannot be done so (a page appears or goes, a page in the navigation changes its
 title, a diagram appears or goes, another MkDocs plugin than search is configured, the
@@ -29,7 +30,9 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import threading
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, Literal
@@ -47,7 +50,14 @@ from journeyspec.schema import REGISTRIES
 from journeyspec.site import links
 from journeyspec.site.figures import Drawing, Figures, plan_figures
 from journeyspec.site.impact import affected_journeys, same_journeys
-from journeyspec.site.plan import plan_journey_pages, plan_site, site_date
+from journeyspec.site.plan import (
+    PlannedPage,
+    PlanningStopped,
+    SiteInputs,
+    plan_journey_pages,
+    plan_site,
+    site_date,
+)
 from journeyspec.site.plugin import JourneyspecPlugin, build_failures
 from journeyspec.site.rendered import FullBuild, Recorder, Rendered
 from journeyspec.site.snapshot import Snapshot
@@ -65,10 +75,14 @@ class LiveSite:
         load: Callable[[], MkDocsConfig],
         publish: Callable[[], None],
         pending: Callable[[], bool],
+        request: Callable[[], None],
     ) -> None:
         """``load`` loads MkDocs' configuration; ``publish`` makes what is written visible
-        (browsers reload); ``pending`` says a newer change waits (stop and come back)."""
+        (browsers reload); ``pending`` says a newer change waits (stop and come back);
+        ``request`` asks for a rebuild (the portfolio pages are planned)."""
         self._load, self._publish, self._pending = load, publish, pending
+        self._request = request
+        self.planning: _Planning | None = None
         self.site: Rendered | None = None  # None: the next rebuild builds everything
         self.plugin: JourneyspecPlugin | None = None  # of the last full build
         self.live: LiveProject | None = None
@@ -113,6 +127,7 @@ class LiveSite:
 
     def full(self, config: MkDocsConfig | None) -> None:
         """MkDocs' own build of everything, keeping what the next edit needs."""
+        self._stop_planning()
         self.site, self.last = None, "full"
         config = config or self._load()
         plugin = self.plugin = _our_plugin(config)
@@ -149,6 +164,7 @@ class LiveSite:
 
     def _update(self, site: Rendered, journeys: set[str]) -> Rebuilt:
         assert self.live is not None
+        self._stop_planning()
         self.live.update(dict.fromkeys(journeys))
         result, plugin = self.live.result, site.plugin
         failures = build_failures(result, strict=plugin.strict)
@@ -171,17 +187,37 @@ class LiveSite:
         _write(site, drawing, posters)
         self.shown, self.edited = result, set()
         self._publish()
-        return self._portfolio(site)
+        self._plan_portfolio(site)
+        return "pages"
+
+    def _plan_portfolio(self, site: Rendered) -> None:
+        assert self.shown is not None
+        inputs = site.plugin.site_inputs(self.shown, site.config, self.revisions)
+        self.planning, self.unfinished = _Planning(inputs, self._request), True
+
+    def _stop_planning(self) -> None:
+        if self.planning is not None:
+            self.planning.stop()
+            self.planning = None
 
     def _portfolio(self, site: Rendered) -> Rebuilt:
         """2. the portfolio pages and diagrams, the journey pages' dates, the sitemap and
-        the search index, of what the pages show; stopped when a newer change waits."""
+        the search index, of what the pages show, once planned; stopped when a newer
+        change waits."""
         assert self.shown is not None
+        planning = self.planning
+        if planning is None:
+            self._plan_portfolio(site)
+            return "nothing"
+        if not planning.future.done():
+            return "nothing"
+        self.planning = None
+        try:
+            pages = planning.future.result()
+        except PlanningStopped:
+            self._plan_portfolio(site)
+            return "nothing"
         plugin, portfolio = site.plugin, self.shown.validation.portfolio
-        self.unfinished = True
-        pages = plan_site(
-            plugin.site_inputs(self.shown, site.config, self.revisions), journey_ids=()
-        )
         dated = site_date(portfolio.journeys)
         for journey in portfolio.journeys:
             if journey.last_reviewed is None:  # dated by the newest review of all
@@ -215,6 +251,23 @@ class LiveSite:
             {**{i: t for i, t in old.too_large.items() if i not in affected}, **mine.too_large},
         )
         return mine
+
+
+class _Planning:
+    """The portfolio pages being planned in a thread of their own (pure work: the model,
+    the findings and the templates), stopped between pages when asked."""
+
+    def __init__(self, inputs: SiteInputs, done: Callable[[], None]) -> None:
+        self._stopped = threading.Event()
+        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="journeyspec-planning")
+        self.future: Future[list[PlannedPage]] = pool.submit(
+            plan_site, inputs, journey_ids=(), stop=self._stopped.is_set
+        )
+        pool.shutdown(wait=False)
+        self.future.add_done_callback(lambda _: None if self._stopped.is_set() else done())
+
+    def stop(self) -> None:
+        self._stopped.set()
 
 
 def _watched(config: MkDocsConfig, project: ProjectConfig) -> list[Path]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Protocol
@@ -113,6 +113,10 @@ def _facet_values(journeys: Sequence[Journey]) -> dict[str, dict[str, list[Journ
     return {name: dict(sorted(found.items())) for name, found in values.items()}
 
 
+class PlanningStopped(Exception):
+    """Raised by ``plan_site`` when its ``stop`` says so (a newer edit makes the plan moot)."""
+
+
 def site_date(journeys: Sequence[Journey]) -> dt.date:
     """The date of every page but a journey's (and a journey's never reviewed)."""
     return max((j.last_reviewed for j in journeys if j.last_reviewed), default=dt.date(2000, 1, 1))
@@ -122,8 +126,9 @@ class _Planner:
     """What pages share; what only the portfolio pages need is worked out when first asked
     for, so the preview can plan one journey's page without it."""
 
-    def __init__(self, inputs: SiteInputs) -> None:
+    def __init__(self, inputs: SiteInputs, stop: Callable[[], bool] | None = None) -> None:
         self.inputs = inputs
+        self.stop = stop
         self.portfolio = inputs.portfolio
         self.pages: list[PlannedPage] = []
         journeys = self.portfolio.journeys
@@ -168,6 +173,8 @@ class _Planner:
         updated: dt.date | None = None,
         **context: Any,
     ) -> None:
+        if self.stop is not None and self.stop():
+            raise PlanningStopped(src)
         url = links.Linker(src, self.inputs.directory_urls)
         common = {
             "url": url,
@@ -213,11 +220,15 @@ class _Planner:
 
 
 def plan_site(
-    inputs: SiteInputs, *, journey_ids: Collection[str] | None = None
+    inputs: SiteInputs,
+    *,
+    journey_ids: Collection[str] | None = None,
+    stop: Callable[[], bool] | None = None,
 ) -> list[PlannedPage]:
     """Every generated page, in a stable order; of the journeys' own pages only those of
-    ``journey_ids`` when given (the live preview plans the others' alone)."""
-    p = _Planner(inputs)
+    ``journey_ids`` when given (the live preview plans the others' alone). ``stop`` is
+    asked before each page: PlanningStopped when it says yes."""
+    p = _Planner(inputs, stop)
     portfolio = inputs.portfolio
     journeys = portfolio.journeys
     channels = {c.id: c.name for c in portfolio.channels.values()}

@@ -70,7 +70,7 @@ def serve_preview(settings: dict[str, Any]) -> None:
         server = PreviewServer(
             builder=builder, host=host, port=port, root=site_dir, mount_path=mount_path
         )
-        live = LiveSite(load, server.publish, server.pending)
+        live = LiveSite(load, server.publish, server.pending, server.request)
         server.set_app(with_banner(server.serve_request, lambda: live.banner))
         server.error_handler = _not_found(Path(site_dir))
         config.site_url = url
@@ -121,6 +121,12 @@ class PreviewServer(LiveReloadServer):
                 round(time.monotonic() * 1000), self._visible_epoch + 1
             )
             self._epoch_cond.notify_all()
+
+    def request(self) -> None:
+        """Ask for a rebuild, as a changed file does (from any thread)."""
+        with self._rebuild_cond:
+            self._want_rebuild = True
+            self._rebuild_cond.notify_all()
 
     def pending(self) -> bool:
         """Whether a file changed since the running rebuild began."""

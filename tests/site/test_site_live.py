@@ -10,6 +10,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
+from concurrent import futures
 from pathlib import Path
 
 import pytest
@@ -45,13 +46,14 @@ def _loader(project: Path, site: Path, work: Path) -> tuple[MkDocsConfig, LiveSi
     load = config_loader(project, site, work)
     config = load()
     config.plugins.on_startup(command="serve", dirty=False)
-    return config, LiveSite(load, lambda: None, lambda: False)
+    return config, LiveSite(load, lambda: None, lambda: False, lambda: None)
 
 
 def reference(project: str, site: str, work: str) -> None:
     """Entry point of the reference process: one full preview build."""
     config, live = _loader(Path(project), Path(site), Path(work))
     live.rebuild(config)
+    settle(live)
 
 
 def full_build(project: Path, site: Path, work: Path) -> None:
@@ -93,10 +95,22 @@ def preview(tmp_path: Path, pinned_today: None) -> Iterator[tuple[Path, Path, Li
     )
 
 
+def settle(live: LiveSite) -> None:
+    """Let the portfolio pages, planned in the background, be rendered (as the server's
+    rebuild does when the planning asks for one)."""
+    while live.unfinished:
+        if live.planning is not None:
+            futures.wait([live.planning.future])
+        live.rebuild()
+
+
 def rebuilt(live: LiveSite) -> str:
-    """What a rebuild of the preview did: "full", "pages", "banner" or "nothing"."""
+    """What a rebuild of the preview did ("full", "pages", "banner" or "nothing"), once
+    the portfolio pages it left for the background are rendered too."""
     live.rebuild()
-    return live.last
+    done = live.last
+    settle(live)
+    return done
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -183,17 +197,24 @@ def test_a_newer_change_stops_the_portfolio_pages_and_the_next_rebuild_finishes_
     waiting = [False]
     config, _ = _loader(project, site, tmp_path / "work")
     live = LiveSite(
-        config_loader(project, site, tmp_path / "work"), lambda: None, lambda: waiting[0]
+        config_loader(project, site, tmp_path / "work"),
+        lambda: None,
+        lambda: waiting[0],
+        lambda: None,
     )
     live.rebuild(config)
     edit(project / JOURNEY, "title: First purchase", "title: Second purchase")
-    waiting[0] = True  # saved again while the portfolio pages were being rendered
-    assert rebuilt(live) == "pages"
-    assert live.unfinished
+    live.rebuild()
+    assert live.last == "pages"
+    assert live.unfinished and live.planning is not None  # the portfolio pages: planning
     assert b"Second purchase" in (site / PAGE).read_bytes()  # the edited page first
+    futures.wait([live.planning.future])
+    waiting[0] = True  # saved again (nothing the site reads) before they were rendered
+    live.rebuild()
+    assert live.unfinished
     assert b"Second purchase" not in (site / "journeys/index.html").read_bytes()
     waiting[0] = False
-    assert rebuilt(live) == "pages"  # nothing else changed: the portfolio pages are done
+    assert rebuilt(live) == "nothing"  # nothing changed, but the portfolio pages are done
     assert not live.unfinished
     check_same_as_full_build(project, site, tmp_path, "finished")
     load_mkdocs(config_file=str(project / "mkdocs.yml")).plugins.on_startup(
