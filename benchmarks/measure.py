@@ -3,7 +3,9 @@ the peak memory of a process tree."""
 
 from __future__ import annotations
 
+import ctypes
 import os
+import platform
 import resource
 import subprocess
 import tempfile
@@ -127,9 +129,12 @@ def peak_memory(
 ) -> Peak:
     """Peak resident memory, in bytes, of ``argv`` and every process it starts.
 
-    The tree is sampled every 10 ms and the resident sizes summed, so pages that forked
-    workers share with their parent count once per process: an upper bound. The kernel's
-    own high-water mark of the largest single process is taken too, and the larger wins.
+    The tree is sampled every 10 ms and the proportional set sizes (PSS) summed: a page
+    that forked workers share with their parent counts once in all, split between them, so
+    the sum is the memory the tree really holds (summed resident sizes counted such a page
+    once per process). A child between ``vfork`` and ``exec`` shares its parent's address
+    space and is not counted again. The kernel's own high-water mark of the largest single
+    process is taken too, and the larger wins.
     The CPU time is the command's and its waited-for children's, from ``wait4``.
     """
     with tempfile.TemporaryFile() as errors:  # a pipe could fill up and stall the command
@@ -146,7 +151,7 @@ def peak_memory(
                 single = usage.ru_maxrss * 1024  # kilobytes on Linux
                 cpu = usage.ru_utime + usage.ru_stime
                 break
-            peak = max(peak, sum(_rss(pid) for pid in _tree(process.pid)))
+            peak = max(peak, _tree_pss(process.pid))
             if time.monotonic() > deadline:
                 process.kill()
             time.sleep(0.01)
@@ -188,12 +193,38 @@ def tree_cpu(root: int) -> float:
     return total / ticks
 
 
-def _rss(pid: int) -> int:
+_SYS_KCMP = 312  # x86_64
+_KCMP_VM = 1
+_libc = ctypes.CDLL(None, use_errno=True)
+
+
+def _same_memory(one: int, other: int) -> bool:
+    """Whether two processes share one address space: a child between ``vfork`` and
+    ``exec`` does, and its /proc files then show the parent's memory as its own."""
+    if platform.machine() != "x86_64":
+        return False
+    return int(_libc.syscall(_SYS_KCMP, one, other, _KCMP_VM, 0, 0)) == 0
+
+
+def _tree_pss(root: int) -> int:
+    """The PSS of ``root``'s tree, each address space counted once."""
+    counted: list[int] = []
+    total = 0
+    for pid in _tree(root):
+        if any(_same_memory(pid, seen) for seen in counted):
+            continue
+        counted.append(pid)
+        total += _pss(pid)
+    return total
+
+
+def _pss(pid: int) -> int:
+    """The proportional set size of ``pid`` in bytes (0 when it is gone)."""
     try:
-        status = Path(f"/proc/{pid}/status").read_text()
+        rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
     except OSError:
         return 0
-    for line in status.splitlines():
-        if line.startswith("VmRSS:"):
+    for line in rollup.splitlines():
+        if line.startswith("Pss:"):
             return int(line.split()[1]) * 1024
     return 0

@@ -15,7 +15,6 @@ The same functions as ``lint`` do the work (``validation.Examiner``,
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Iterable, Mapping
 
 from journeyspec import clock
@@ -30,6 +29,7 @@ from journeyspec.project import (
     discover,
     display_path,
     load_config,
+    refusal,
 )
 from journeyspec.pyproject import NAME as PYPROJECT
 from journeyspec.validation import Examined, Examiner, Registry, Validation, assemble
@@ -88,11 +88,6 @@ class LiveProject:
         assert self._validation is not None  # made by ``open``
         return LintResult(self._validation, list(self._findings), self._settings)
 
-    @property
-    def overlay(self) -> Mapping[str, bytes]:
-        """The texts given instead of the files', by project-relative path."""
-        return self._overlay
-
     # What an edit re-examines -------------------------------------------------------------
 
     def _refresh(self, texts: Mapping[str, str | None]) -> None:
@@ -104,10 +99,13 @@ class LiveProject:
         elif any(kinds.get(path, "journey") != "journey" for path in texts):
             self._examine_all()  # a persona or a registry: any journey may name what changed
         elif any(
-            text is None and (path not in kinds or not os.path.lexists(self.config.root / path))
+            text is None
+            and (path not in kinds or refusal(self.config.root / path, self.config.root))
             for path, text in texts.items()
         ):
-            self._rediscover(set(texts))  # a file came or went
+            # A file came or went, or is now one discovery refuses (a link out of the
+            # project): never read through it, as ``lint`` would not.
+            self._rediscover(set(texts))
         else:
             # A buffer of a file that is not in the project (yet) changes nothing, as in ``lint``.
             self._examine_journeys(path for path in texts if path in kinds)

@@ -236,3 +236,21 @@ def test_a_new_day_judges_every_journey_again(
     assert live.result.findings == expected.findings
     assert GYM in changed
     assert "suppression-expired" in {f.rule for f in expected.for_path(GYM)}
+
+
+def test_a_journey_replaced_by_a_link_out_of_the_project_is_not_read(tmp_path: Path) -> None:
+    """A journey file that becomes a link to a file outside the project is refused, as
+    discovery refuses it: its target is never read, nor quoted in a finding."""
+    root = copy_example(tmp_path / "project")
+    secret = tmp_path / "secret.yaml"
+    secret.write_text("journeyspec: 1\nid: [the secret]\n", encoding="utf-8")
+    config = load_config(root)
+    live = LiveProject.open(config, today=TODAY)
+    (root / GYM).unlink()
+    (root / GYM).symlink_to(secret)
+    changed = live.update({GYM: None})
+    expected = lint(config, today=TODAY)
+    assert live.result.findings == expected.findings
+    assert [(f.rule, f.line) for f in live.result.for_path(GYM)] == [("project", 0)]
+    assert GYM in changed
+    assert "secret" not in "".join(f.message + f.hint for f in live.result.findings)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from journeyspec import clock
@@ -22,6 +22,9 @@ from journeyspec.project import ProjectConfig
 from journeyspec.rules.base import Context, Hit
 from journeyspec.sourcemap import place
 from journeyspec.validation import Also, Validation, validate_project
+
+# A rule's ``check_across``: one journey's outline and every journey's, to hits.
+CheckAcross = Callable[[Outline, Mapping[str, Outline]], Iterable[Hit]]
 
 
 @dataclass
@@ -92,14 +95,19 @@ def conclude(validation: Validation, settings: LintSettings) -> list[Finding]:
     """Every finding of a lint run, sorted: the validation's, placed, then each judged
     journey's rule findings with the rules across journeys, less what is suppressed."""
     findings = [_placed(validation, finding) for finding in validation.findings]
+    # Looked up once, not once per journey: a rule without the function costs a failed
+    # attribute lookup each time (half of a language server's edit at 1,000 journeys).
+    across = [
+        (rule.ID, check)
+        for rule in settings.practice
+        if (check := getattr(rule, "check_across", None)) is not None
+    ]
     for path, judged in validation.judged.items():
         document = validation.document(path)
         if document is not None:
             rules = settings.for_path(path)
             outline = validation.outlines[path]
-            found = judged.findings + _across(
-                document, outline, validation.members, rules, settings
-            )
+            found = judged.findings + _across(document, outline, validation.members, rules, across)
             findings.extend(_suppressed(found, judged.comments, rules))
     return sorted(set(findings))
 
@@ -140,15 +148,14 @@ def _across(
     outline: Outline,
     journeys: Mapping[str, Outline],
     rules: dict[str, RuleSetting],
-    settings: LintSettings,
+    across: list[tuple[str, CheckAcross]],
 ) -> list[Finding]:
     """The findings of the rules that look at other journeys (``check_across``)."""
     found: list[Finding] = []
-    for rule in settings.practice:
-        check = getattr(rule, "check_across", None)
-        severity = rules[rule.ID].severity
-        if check is not None and severity is not None:
-            found.extend(_place(document, rule.ID, severity, check(outline, journeys)))
+    for rule_id, check in across:
+        severity = rules[rule_id].severity
+        if severity is not None:
+            found.extend(_place(document, rule_id, severity, check(outline, journeys)))
     return found
 
 

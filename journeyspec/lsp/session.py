@@ -9,6 +9,7 @@ every other file (a team renamed there breaks the journeys that name it).
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +19,14 @@ from journeyspec.findings import Finding
 from journeyspec.live import LiveProject
 from journeyspec.loader import MAX_FILE_BYTES, LoadError, decode
 from journeyspec.lsp.symbols import FileSymbols, Reference, Symbol, read_symbols
-from journeyspec.project import ProjectConfig, discover, display_path, load_config, schema_for
+from journeyspec.project import (
+    ProjectConfig,
+    discover,
+    display_path,
+    load_config,
+    refusal,
+    schema_for,
+)
 from journeyspec.rules.base import Rule
 
 
@@ -29,7 +37,6 @@ class Session:
     config: ProjectConfig
     buffers: dict[str, str] = field(default_factory=dict)  # path -> unsaved text
     files: dict[str, FileSymbols] = field(default_factory=dict)
-    _texts: dict[str, str] = field(default_factory=dict)
     today: dt.date | None = None
     # The project's own rules, as the last lint loaded them (for their documentation).
     custom: tuple[Rule, ...] = ()
@@ -67,6 +74,8 @@ class Session:
         """The buffer's text when open, else the file's (as the loader reads it)."""
         if path in self.buffers:
             return self.buffers[path]
+        if refusal(self.absolute(path), self.config.root) is not None:
+            return ""  # gone, or a link out of the project: never read through
         try:
             return decode(named.read_regular(self.absolute(path), MAX_FILE_BYTES))
         except (OSError, LoadError, named.NotARegularFile, named.FileTooLarge):
@@ -75,6 +84,17 @@ class Session:
     def refresh(self, paths: Iterable[str] | None = None) -> None:
         """Re-read the symbols of ``paths`` (None: of every project file) where their text
         changed since last time."""
+        # Reading makes many objects and no reference cycles: the cycle collector would
+        # only scan the symbols read so far again and again (1,000 journeys: 16 s -> 6.5 s).
+        paused = gc.isenabled()
+        gc.disable()
+        try:
+            self._refresh(paths)
+        finally:
+            if paused:
+                gc.enable()
+
+    def _refresh(self, paths: Iterable[str] | None) -> None:
         if paths is None:
             files, _ = discover(self.config)
             schemas: dict[str, str] = {
@@ -82,7 +102,6 @@ class Session:
             }
             for gone in set(self.files) - set(schemas):
                 del self.files[gone]
-                self._texts.pop(gone, None)
         else:
             schemas = {}
             for path in paths:
@@ -94,14 +113,13 @@ class Session:
             if path not in schemas and path not in self.files and path.endswith((".yaml", ".yml")):
                 schemas[path] = schema_for(self.absolute(path), self.config)
         for path, schema in sorted(schemas.items()):
-            if path not in self.buffers and not self.absolute(path).exists():
-                self.files.pop(path, None)  # gone
-                self._texts.pop(path, None)
+            if path not in self.buffers and refusal(self.absolute(path), self.config.root):
+                self.files.pop(path, None)  # gone, or a link out of the project
                 continue
             text = self.text(path)
-            if self._texts.get(path) != text or path not in self.files:
+            known = self.files.get(path)
+            if known is None or known.text != text:
                 self.files[path] = read_symbols(text, path, schema)
-                self._texts[path] = text
 
     def changes(self) -> dict[str, str | None]:
         """What changed since the last ``lint``, as ``LiveProject.update`` takes it: the

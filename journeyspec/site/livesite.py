@@ -33,7 +33,6 @@ import logging
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -219,9 +218,9 @@ class LiveSite:
             return "nothing"
         plugin, portfolio = site.plugin, self.shown.validation.portfolio
         dated = site_date(portfolio.journeys)
-        for journey in portfolio.journeys:
-            if journey.last_reviewed is None:  # dated by the newest review of all
-                pages.append(replace(plugin.planned[links.journey(journey.id)], updated=dated))
+        plugin.redate(  # journeys never reviewed are dated by the newest review of all
+            {links.journey(j.id): dated for j in portfolio.journeys if j.last_reviewed is None}
+        )
         figures = plugin.figures
         drawing = _drawing(site, Figures({}, figures.portfolio, {})) if figures else None
         if not site.render(pages, self._pending):
@@ -293,7 +292,7 @@ def _posters(site: Rendered, result: LintResult, affected: set[str]) -> Any:
         return None
     from journeyspec.site.posters import Posters
 
-    return Posters(result.validation.portfolio, affected)
+    return Posters(result.validation.portfolio, Path(site.config.site_dir), affected)
 
 
 def _write(site: Rendered, drawing: Drawing | None, posters: Any) -> None:
@@ -305,8 +304,7 @@ def _write(site: Rendered, drawing: Drawing | None, posters: Any) -> None:
         for finding in drawing.findings(site.plugin.paths, journeys):
             log.warning(str(finding))
     if posters is not None:
-        for src, content in posters.result():
-            site.write(src, content)
+        posters.wait()  # written as drawn
 
 
 def _project(site: Rendered) -> ProjectConfig:

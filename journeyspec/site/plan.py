@@ -23,7 +23,7 @@ from journeyspec.site.curve import journey_curve
 from journeyspec.site.env import environment
 from journeyspec.site.grid import journey_grid
 from journeyspec.site.reference import RuleDoc, format_sections, rule_docs
-from journeyspec.site.siblings import add_sibling_nav
+from journeyspec.site.siblings import INSIGHT_PAGES, add_sibling_nav
 from journeyspec.site.sparkline import sparkline
 from journeyspec.site.themes import theme_entries
 from journeyspec.site.touchpoints import touchpoint_entries
@@ -126,8 +126,14 @@ class _Planner:
     """What pages share; what only the portfolio pages need is worked out when first asked
     for, so the preview can plan one journey's page without it."""
 
-    def __init__(self, inputs: SiteInputs, stop: Callable[[], bool] | None = None) -> None:
+    def __init__(
+        self,
+        inputs: SiteInputs,
+        keep: Callable[[PlannedPage], PlannedPage] | None = None,
+        stop: Callable[[], bool] | None = None,
+    ) -> None:
         self.inputs = inputs
+        self.keep = keep
         self.stop = stop
         self.portfolio = inputs.portfolio
         self.pages: list[PlannedPage] = []
@@ -190,7 +196,10 @@ class _Planner:
             "levels": registers.SEVERITY_WORDS,
         }
         markdown = environment().get_template(template).render(**common, **context)
-        self.pages.append(PlannedPage(src, markdown, in_nav, updated or self.site_date))
+        page = PlannedPage(src, markdown, in_nav, updated or self.site_date)
+        # An Insights page gets its sibling row once every page is known: kept then.
+        later = self.keep is None or src in INSIGHT_PAGES
+        self.pages.append(page if later or self.keep is None else self.keep(page))
 
     def team_name(self, team_id: str | None) -> str:
         team = self.portfolio.teams.get(team_id or "")
@@ -221,14 +230,16 @@ class _Planner:
 
 def plan_site(
     inputs: SiteInputs,
+    keep: Callable[[PlannedPage], PlannedPage] | None = None,
     *,
     journey_ids: Collection[str] | None = None,
     stop: Callable[[], bool] | None = None,
 ) -> list[PlannedPage]:
-    """Every generated page, in a stable order; of the journeys' own pages only those of
-    ``journey_ids`` when given (the live preview plans the others' alone). ``stop`` is
-    asked before each page: PlanningStopped when it says yes."""
-    p = _Planner(inputs, stop)
+    """Every generated page, in a stable order; each passed through ``keep`` as it is made
+    (the plugin keeps a lighter copy, so no moment holds every page's whole text). Of the
+    journeys' own pages only those of ``journey_ids`` when given (the live preview plans
+    the others' alone). ``stop`` is asked before each page: PlanningStopped when it says yes."""
+    p = _Planner(inputs, keep, stop)
     portfolio = inputs.portfolio
     journeys = portfolio.journeys
     channels = {c.id: c.name for c in portfolio.channels.values()}
@@ -380,7 +391,10 @@ def plan_site(
         ]
         p.render(links.rule(rule.id), "rule.md.j2", rule=rule, hits=hits)
     p.render(links.FORMAT, "format.md.j2", in_nav=True, schemas=format_sections())
-    return add_sibling_nav(p.pages, inputs.directory_urls)
+    pages = add_sibling_nav(p.pages, inputs.directory_urls)
+    if keep is not None:
+        pages = [keep(page) if page.src in INSIGHT_PAGES else page for page in pages]
+    return pages
 
 
 def plan_journey_pages(inputs: SiteInputs, journey_ids: Collection[str]) -> list[PlannedPage]:

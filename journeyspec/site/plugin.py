@@ -11,19 +11,26 @@ none could be built) and ``on_page_content`` puts a banner listing the errors at
 ``file:line:col`` on top of every page. MkDocs keeps a plugin with ``on_startup`` for the
 whole ``serve`` session, which is where the last good lint is kept.
 
-Generated pages reach Markdown without their HTML blocks (``journeyspec.site.blocks``):
-``on_page_content`` puts them back, and around the search plugin's ``on_page_context`` the
-page's content is briefly its words-only copy, so search indexes the same words without
-parsing every tag (only when search is the one plugin whose handler runs in between, so no
-other plugin sees or changes the lean copy). Diagrams are drawn in the background while the
-pages are rendered; ``on_post_build`` writes them (``on_build_error`` stops the drawing). A
+Generated pages reach Markdown without their HTML blocks (``journeyspec.site.blocks``),
+which wait compressed. When search is the only other plugin, they go back into a page only
+when MkDocs writes it (``on_page_context``) and leave with it (``on_post_page``): MkDocs reads
+every page before it writes the first, and a site's blocks are most of its text, so no
+moment holds them all. With other plugins, ``on_page_content`` puts them back, so those
+plugins see the page as Markdown would have made it. Around the search plugin's
+``on_page_context`` the page's content is briefly its words-only copy, so search indexes the
+same words without parsing every tag (only when search is the one plugin whose handler runs
+in between, so no other plugin sees or changes the lean copy). Diagrams are drawn in the
+background while the pages are rendered; ``on_post_build`` writes them (``on_build_error``
+stops the drawing). A
 diagram past a limit (``journeyspec.diagrams.limits``) is replaced by a text stand-in and
 logged as a warning (so ``mkdocs build --strict`` fails); ``warnings`` keeps them as findings.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import hashlib
 import logging
 from importlib import resources
 from pathlib import Path
@@ -155,6 +162,10 @@ def banner(failures: list[Finding], *, stale: bool) -> str:
     )
 
 
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 def _unbuilt_home() -> PlannedPage:
     """The preview's only page while no build has succeeded yet: the banner lists why."""
     markdown = (
@@ -180,10 +191,11 @@ class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyp
         self.dates: dict[str, dt.date] = {}
         self.site_date = dt.date(2000, 1, 1)
         self.site_name = ""
-        self.blocks: dict[str, tuple[str, ...]] = {}  # page src -> its HTML blocks
+        self.blocks: dict[str, blocks.Packed] = {}  # page src -> its HTML blocks, until filled
         self.lean: dict[str, str] = {}  # page src -> words-only content, until search ran
         self.full: dict[str, str] = {}  # page src -> content, while search sees the lean one
         self.lean_search = False  # whether search alone runs between the swap and the restore
+        self.late = False  # whether blocks are filled in only as each page is written
         self.drawing: Drawing | None = None
         self.drawn: list[File] = []
         self.paths: dict[str, str] = {}  # journey id -> its file, for diagram findings
@@ -194,7 +206,7 @@ class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyp
         self.poster_files: list[File] = []
         self.docs: list[str] | None = None  # hand-written pages, when the nav is ours to make
         # Kept for `journeyspec serve`, which renders only what an edit changes (``livesite``):
-        self.planned: dict[str, PlannedPage] = {}  # page src -> the page as last planned
+        self.planned: dict[str, str] = {}  # page src -> digest of its Markdown as last planned
         self.figures: Figures | None = None  # the diagrams as last planned
         self.banner_slot = False  # put SLOT where the banner goes; the server fills it in
 
@@ -255,7 +267,8 @@ class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyp
         if self.command == "serve":
             shown = self.preview_result(result, failures)
             if shown is None:
-                self._add_pages(files, config, [_unbuilt_home()])
+                self._start_pages(config)
+                self._add_pages(files, config, [self._split(_unbuilt_home())])
                 self.drawing, self.drawn, self.figures = None, [], None
                 return files
             result = shown
@@ -273,8 +286,9 @@ class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyp
         if self.config.posters:
             from journeyspec.site.posters import Posters
 
-            self.posters = Posters(portfolio)
-        pages = plan_site(self.site_inputs(result, config, history(project)))
+            self.posters = Posters(portfolio, Path(config.site_dir))
+        self._start_pages(config)
+        pages = plan_site(self.site_inputs(result, config, history(project)), keep=self._split)
         self._add_pages(files, config, pages)
         if self.docs is not None:  # our default nav: now that the plan is known, exactly it
             config.nav = default_nav(self.docs, {page.src for page in pages})
@@ -350,12 +364,26 @@ class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyp
             )
         return found
 
-    def _add_pages(self, files: Files, config: MkDocsConfig, pages: list[PlannedPage]) -> None:
-        self.planned = {page.src: page for page in pages}
-        self.dates = {page.src: page.updated for page in pages}
-        self.site_date = max(self.dates.values(), default=self.site_date)
+    def _start_pages(self, config: MkDocsConfig) -> None:
+        self.planned = {}
         self.blocks, self.lean, self.full = {}, {}, {}
         self.lean_search = self.search_alone_in_between(config)
+        self.late = all(
+            name in ("search", "journeyspec") or name.endswith(("/search", "/journeyspec"))
+            for name in config.plugins
+        )
+
+    def _split(self, page: PlannedPage) -> PlannedPage:
+        """The page as Markdown sees it; its blocks wait, packed, in ``self.blocks``."""
+        self.planned[page.src] = _digest(page.markdown)
+        split = blocks.split(page.markdown)
+        self.blocks[page.src] = blocks.Packed.of(split.blocks)
+        return dataclasses.replace(page, markdown=split.markdown)
+
+    def _add_pages(self, files: Files, config: MkDocsConfig, pages: list[PlannedPage]) -> None:
+        """Add planned pages, already ``_split``, as generated files."""
+        self.dates = {page.src: page.updated for page in pages}
+        self.site_date = max(self.dates.values(), default=self.site_date)
         for page in pages:
             if files.get_file_from_path(page.src) is not None:
                 raise PluginError(
@@ -363,10 +391,8 @@ class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyp
                     "rename or move the hand-written file"
                 )
             inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
-            split = blocks.split(page.markdown)
-            self.blocks[page.src] = split.blocks
             files.append(
-                File.generated(config, page.src, content=split.markdown, inclusion=inclusion)
+                File.generated(config, page.src, content=page.markdown, inclusion=inclusion)
             )
 
     def restage(self, pages: list[PlannedPage], files: Files) -> list[str]:
@@ -374,20 +400,22 @@ class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyp
         the pages whose Markdown changed, for the caller to have MkDocs render again."""
         changed: list[str] = []
         for page in pages:
-            known = self.planned.get(page.src)
-            self.planned[page.src] = page
             self.dates[page.src] = page.updated
-            if known is not None and known.markdown == page.markdown:
+            if self.planned.get(page.src) == _digest(page.markdown):
                 continue
             changed.append(page.src)
-            split = blocks.split(page.markdown)
-            self.blocks[page.src] = split.blocks
+            split = self._split(page)
             file = files.get_file_from_path(page.src)
             if file is None:
                 raise PluginError(f"journeyspec: {page.src} is not a page of this build")
             file.content_string = split.markdown
         self.site_date = max(self.dates.values(), default=self.site_date)
         return changed
+
+    def redate(self, dates: dict[str, dt.date]) -> None:
+        """New dates of pages whose Markdown stays (the sitemap shows them)."""
+        self.dates.update(dates)
+        self.site_date = max(self.dates.values(), default=self.site_date)
 
     def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page:
         # Content dates instead of the build date keep sitemap.xml(.gz) byte-identical.
@@ -399,20 +427,32 @@ class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyp
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
         html = (SLOT if self.banner_slot else self.banner) + html
-        found = self.blocks.pop(page.file.src_uri, None)  # not needed once filled
-        if found is None:  # a hand-written page
+        src = page.file.src_uri
+        packed = self.blocks.get(src)
+        if packed is None:  # a hand-written page
             return html
         if page.present_anchor_ids is not None:  # ids links from other pages may point at
-            page.present_anchor_ids |= blocks.anchors(found)
+            page.present_anchor_ids |= packed.anchors
+        if self.late:
+            return html  # filled in on_page_context, as the page is written
+        del self.blocks[src]
+        found = packed.blocks()
         if self.lean_search:
-            self.lean[page.file.src_uri] = blocks.lean(html, found)
+            self.lean[src] = blocks.lean(html, found)
         return blocks.fill(html, found)
 
     @event_priority(100)  # before the search plugin indexes the page
     def _lean_for_search(
         self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Any
     ) -> Any:
-        lean = self.lean.pop(page.file.src_uri, None)
+        src = page.file.src_uri
+        packed = self.blocks.pop(src, None) if self.late else None
+        if packed is not None and page.content is not None:
+            found = packed.blocks()
+            if self.lean_search:
+                self.lean[src] = blocks.lean(page.content, found)
+            page.content = blocks.fill(page.content, found)
+        lean = self.lean.pop(src, None)
         if lean is not None and page.content is not None:
             self.full[page.file.src_uri] = page.content
             page.content = lean
@@ -447,6 +487,8 @@ class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyp
         )
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        if self.late:
+            page.content = None  # written now; no other plugin reads it later
         if self.progress is not None:
             self.pages_done += 1
             self.progress("writing pages", self.pages_done, self.pages_total)
@@ -454,8 +496,7 @@ class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyp
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.posters is not None:
-            for file, (_, content) in zip(self.poster_files, self.posters.result(), strict=True):
-                write_file(content, file.abs_dest_path)
+            self.posters.wait()  # each was written as it was drawn
             self.posters, self.poster_files = None, []
         if self.drawing is None:
             return

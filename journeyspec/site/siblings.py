@@ -27,6 +27,7 @@ INSIGHTS: tuple[tuple[str, str], ...] = (
     ("Channels × stages", links.CHANNELS),
     ("Touchpoints", links.TOUCHPOINTS),
 )
+INSIGHT_PAGES = frozenset(src for _, src in INSIGHTS)
 
 
 def present(srcs: Sequence[str] | set[str]) -> tuple[tuple[str, str], ...]:

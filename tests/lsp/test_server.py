@@ -435,3 +435,37 @@ async def test_files_changed_on_disk_are_read_again(client: LanguageClient) -> N
     watched(client, (second, types.FileChangeType.Deleted))
     await codes_of(client, address, [(4, unknown), (8, unknown)])
     await codes_of(client, uri(client, second), [])
+
+
+@pytest.mark.asyncio
+async def test_a_file_replaced_by_a_link_out_of_the_project_is_not_read(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    """A journey that becomes a link to a file outside the project, as the editor hears of
+    it: refused as `lint` refuses it, and nothing of the file it leads to is shown."""
+    root: Path = client.root  # type: ignore[attr-defined]
+    second = "journeys/second.yaml"
+    (root / second).write_text(
+        text(client, JOURNEY).replace("id: first-purchase", "id: second-purchase"),
+        encoding="utf-8",
+    )
+    watched(client, (second, types.FileChangeType.Created))
+    found = await client.workspace_symbol_async(types.WorkspaceSymbolParams(query="second"))
+    assert [s.name for s in found or []] == ["First purchase"]  # the title, id second-purchase
+    outside = tmp_path / "outside.yaml"
+    outside.write_text(
+        text(client, JOURNEY).replace("id: first-purchase", "id: secret-purchase"),
+        encoding="utf-8",
+    )
+    (root / second).unlink()
+    (root / second).symlink_to(outside)
+    watched(client, (second, types.FileChangeType.Changed))
+    (diagnostic,) = await diagnostics_of(client, uri(client, second), 1)
+    assert (diagnostic.code, diagnostic.message.split(" (")[0]) == (
+        "project",
+        "file links to a place outside the project; it was not read",
+    )
+    assert diagnostic.range == span(0, 0, 0)
+    for query in ("second", "secret"):
+        found = await client.workspace_symbol_async(types.WorkspaceSymbolParams(query=query))
+        assert found == [], query

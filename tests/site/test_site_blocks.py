@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -126,3 +129,72 @@ def test_search_sees_the_lean_copy_only_when_no_other_plugin_runs_in_between(
     assert plugin.search_alone_in_between(config)  # type: ignore[attr-defined]
     config.plugins["rewriter"] = _Rewriter()
     assert not plugin.search_alone_in_between(config)  # type: ignore[attr-defined]
+
+
+def test_packed_blocks_give_back_every_block_and_its_ids() -> None:
+    found = (
+        '<div id="a">é ✓ \U0001f600</div>\n',
+        "",
+        '<p id="b&amp;c">x</p>',
+        "<table>\n\n</table>",
+    )
+    packed = blocks.Packed.of(found)
+    assert packed.blocks() == found
+    assert packed.anchors == {"a", "b&c"}
+    assert blocks.Packed.of(()).blocks() == ()
+    big = ('<tr><td class="jsp-cell">the same words again</td></tr>' * 2000,)
+    assert len(blocks.Packed.of(big).data) * 10 < len(big[0])  # what makes packing worth it
+
+
+_HOOK = """
+def on_page_content(html, page, config, files):
+    return html
+"""
+
+
+def test_blocks_filled_late_give_the_same_site_as_blocks_filled_for_other_plugins(
+    example_project: Path, tmp_path: Path
+) -> None:
+    """With search the only other plugin, blocks go into a page only as it is written (so
+    a build never holds every page's text); with any other plugin (here a hook that
+    handles page content), as Markdown's HTML comes out. Every file is the same."""
+    config = load_config(str(example_project / "mkdocs.yml"))
+    plugin = config.plugins["journeyspec"]
+    plugin._start_pages(config)  # type: ignore[attr-defined]
+    assert plugin.late  # type: ignore[attr-defined]
+    sites = {}
+    for name, extra in (("late", ""), ("early", "hooks:\n  - hook.py\n")):
+        project = tmp_path / name
+        shutil.copytree(example_project, project, ignore=shutil.ignore_patterns("site"))
+        (project / "hook.py").write_text(_HOOK, encoding="utf-8")
+        with (project / "mkdocs.yml").open("a", encoding="utf-8") as mkdocs_yml:
+            mkdocs_yml.write(extra)
+        done = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--quiet"],
+            cwd=project,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+        sites[name] = project / "site"
+    early = load_config(str(tmp_path / "early" / "mkdocs.yml"))
+    early_plugin = early.plugins["journeyspec"]
+    early_plugin._start_pages(early)  # type: ignore[attr-defined]
+    assert not early_plugin.late  # type: ignore[attr-defined]
+    files = sorted(p.relative_to(sites["late"]) for p in sites["late"].rglob("*") if p.is_file())
+    assert files == sorted(
+        p.relative_to(sites["early"]) for p in sites["early"].rglob("*") if p.is_file()
+    )
+    assert len(files) > 100
+    different = [
+        f for f in files if (sites["late"] / f).read_bytes() != (sites["early"] / f).read_bytes()
+    ]
+    assert different == []
+
+
+def test_an_insights_page_row_of_siblings_is_a_block_too(built_site: Path) -> None:
+    """The row is added once every page is planned; it is still kept out of Markdown."""
+    docs = json.loads((built_site / "search/search_index.json").read_text("utf-8"))["docs"]
+    first = next(d for d in docs if d["location"] == "pain-points/")
+    assert first["text"].startswith("<p>Pain points · Opportunities · KPIs · Themes")
