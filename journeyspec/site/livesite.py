@@ -109,7 +109,7 @@ class LiveSite:
         if site is None or config is not None:
             self.full(config)
             return
-        now = Snapshot.take(self.roots, since=self.snapshot)
+        now = Snapshot.take(self.roots)
         changed, self.snapshot = now.changed(self.snapshot), now
         try:
             journeys = self._journey_edits(site, changed)
