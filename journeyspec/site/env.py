@@ -23,6 +23,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         finalize=text.neutral,
+        auto_reload=False,  # packaged templates: no stat() per page of a 1,000-journey site
     )
     env.filters.update(
         md=text.md_inline,

@@ -9,7 +9,7 @@ and needs no Graphviz.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -67,11 +67,13 @@ class Figures:
         return not (target.diagram.name == "flow" and target.journey in self.too_large)
 
 
-def plan_figures(portfolio: Portfolio) -> Figures:
-    """The DOT sources (pure; nothing is rendered yet)."""
-    too_large = {j.id: found for j in portfolio.journeys if (found := flow_too_large(j))}
+def plan_figures(portfolio: Portfolio, journey_ids: Collection[str] | None = None) -> Figures:
+    """The DOT sources (pure; nothing is rendered yet): of every journey, or of those in
+    ``journey_ids`` (the live preview's edited ones), and across the portfolio."""
+    chosen = [j for j in portfolio.journeys if journey_ids is None or j.id in journey_ids]
+    too_large = {j.id: found for j in chosen if (found := flow_too_large(j))}
     return Figures(
-        {j.id: diagrams.journey_diagrams(j, portfolio) for j in portfolio.journeys},
+        {j.id: diagrams.journey_diagrams(j, portfolio) for j in chosen},
         diagrams.portfolio_diagrams(portfolio),
         too_large,
     )

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Protocol
 
 from journeyspec.findings import Finding, Severity
@@ -20,7 +21,7 @@ from journeyspec.site import links, matrices, registers
 from journeyspec.site.curve import journey_curve
 from journeyspec.site.env import environment
 from journeyspec.site.grid import journey_grid
-from journeyspec.site.reference import format_sections, rule_docs
+from journeyspec.site.reference import RuleDoc, format_sections, rule_docs
 from journeyspec.site.siblings import INSIGHT_PAGES, add_sibling_nav
 from journeyspec.site.sparkline import sparkline
 from journeyspec.site.themes import theme_entries
@@ -109,28 +110,62 @@ def _facet_values(journeys: Sequence[Journey]) -> dict[str, dict[str, list[Journ
     return {name: dict(sorted(found.items())) for name, found in values.items()}
 
 
+class PlanningStopped(Exception):
+    """Raised by ``plan_site`` when its ``stop`` says so (a newer edit makes the plan moot)."""
+
+
+def site_date(journeys: Sequence[Journey]) -> dt.date:
+    """The date of every page but a journey's (and a journey's never reviewed)."""
+    return max((j.last_reviewed for j in journeys if j.last_reviewed), default=dt.date(2000, 1, 1))
+
+
 class _Planner:
+    """What pages share; what only the portfolio pages need is worked out when first asked
+    for, so the preview can plan one journey's page without it."""
+
     def __init__(
-        self, inputs: SiteInputs, keep: Callable[[PlannedPage], PlannedPage] | None = None
+        self,
+        inputs: SiteInputs,
+        keep: Callable[[PlannedPage], PlannedPage] | None = None,
+        stop: Callable[[], bool] | None = None,
     ) -> None:
         self.inputs = inputs
         self.keep = keep
+        self.stop = stop
         self.portfolio = inputs.portfolio
         self.pages: list[PlannedPage] = []
         journeys = self.portfolio.journeys
-        reviewed = [j.last_reviewed for j in journeys if j.last_reviewed]
-        self.site_date = max(reviewed, default=dt.date(2000, 1, 1))
+        self.site_date = site_date(journeys)
         self.by_path: dict[str, list[Finding]] = defaultdict(list)
         for finding in inputs.findings:
             self.by_path[finding.path].append(finding)
         self.overdue = {
             j.id for j in journeys if any(f.rule == OVERDUE_RULE for f in self.by_path[j.path])
         }
-        self.pains = registers.pain_entries(journeys, self.portfolio.studies)
-        self.opportunities = registers.opportunity_entries(journeys, inputs.today)
-        self.kpis = registers.kpi_entries(journeys)
-        self.rules = rule_docs(inputs.rules)
-        self.facets = _facet_values(journeys)
+
+    @cached_property
+    def pains(self) -> list[registers.PainEntry]:
+        return registers.pain_entries(self.portfolio.journeys, self.portfolio.studies)
+
+    @cached_property
+    def opportunities(self) -> list[registers.OpportunityEntry]:
+        return registers.opportunity_entries(self.portfolio.journeys, self.inputs.today)
+
+    @cached_property
+    def kpis(self) -> list[registers.KpiEntry]:
+        return registers.kpi_entries(self.portfolio.journeys)
+
+    @cached_property
+    def rules(self) -> list[RuleDoc]:
+        return rule_docs(self.inputs.rules)
+
+    @cached_property
+    def known_rules(self) -> set[str]:
+        return {r.id for r in self.rules}
+
+    @cached_property
+    def facets(self) -> dict[str, dict[str, list[Journey]]]:
+        return _facet_values(self.portfolio.journeys)
 
     def render(
         self,
@@ -141,6 +176,8 @@ class _Planner:
         updated: dt.date | None = None,
         **context: Any,
     ) -> None:
+        if self.stop is not None and self.stop():
+            raise PlanningStopped(src)
         url = links.Linker(src, self.inputs.directory_urls)
         common = {
             "url": url,
@@ -150,7 +187,7 @@ class _Planner:
             "edit_base": self.inputs.edit_base,
             "portfolio": self.portfolio,
             "overdue": self.overdue,
-            "known_rules": {r.id for r in self.rules},
+            "known_rules": self.known_rules,
             "team_name": self.team_name,
             "persona_name": self.persona_name,
             "levels": registers.SEVERITY_WORDS,
@@ -189,11 +226,17 @@ class _Planner:
 
 
 def plan_site(
-    inputs: SiteInputs, keep: Callable[[PlannedPage], PlannedPage] | None = None
+    inputs: SiteInputs,
+    keep: Callable[[PlannedPage], PlannedPage] | None = None,
+    *,
+    journey_ids: Collection[str] | None = None,
+    stop: Callable[[], bool] | None = None,
 ) -> list[PlannedPage]:
     """Every generated page, in a stable order; each passed through ``keep`` as it is made
-    (the plugin keeps a lighter copy, so no moment holds every page's whole text)."""
-    p = _Planner(inputs, keep)
+    (the plugin keeps a lighter copy, so no moment holds every page's whole text). Of the
+    journeys' own pages only those of ``journey_ids`` when given (the live preview plans
+    the others' alone). ``stop`` is asked before each page: PlanningStopped when it says yes."""
+    p = _Planner(inputs, keep, stop)
     portfolio = inputs.portfolio
     journeys = portfolio.journeys
     channels = {c.id: c.name for c in portfolio.channels.values()}
@@ -248,39 +291,8 @@ def plan_site(
                 facet_of=_facets,
             )
     for journey in journeys:
-        grid = journey_grid(journey, channels, p.inputs.lanes)
-        p.render(
-            links.journey(journey.id),
-            "journey.md.j2",
-            updated=journey.last_reviewed,
-            journey=journey,
-            grid=grid,
-            curve=journey_curve(journey, portfolio, grid.steps, p.persona_name(journey.persona)),
-            findings=p.findings_of(journey.path),
-            figures=[
-                (figure_src(journey.id, f), f)
-                for f in sorted(inputs.figures.get(journey.id, ()), key=_figure_rank)
-                if _shown(f)
-            ],
-            curve_src=next(
-                (
-                    figure_src(journey.id, f)
-                    for f in inputs.figures.get(journey.id, ())
-                    if f.name == "emotion"
-                ),
-                None,
-            ),
-            future_states=portfolio.future_states_of(journey.id),
-            poster=(links.poster(journey.id, "pdf"), links.poster(journey.id, "svg"))
-            if inputs.posters
-            else None,
-            history=[(r, e) for r in inputs.history for e in r.journeys if e.id == journey.id],
-            summary=summary,
-            evidence_titles={
-                **{s.id: s.title for s in portfolio.studies.values()},
-                **{e.id: e.title for e in journey.evidence if e.id},
-            },
-        )
+        if journey_ids is None or journey.id in journey_ids:
+            _plan_journey(p, journey, channels)
     acting = {persona: registers.takes_part(journeys, persona) for persona in portfolio.personas}
     p.render(
         links.PERSONAS,
@@ -380,6 +392,54 @@ def plan_site(
     if keep is not None:
         pages = [keep(page) if page.src in INSIGHT_PAGES else page for page in pages]
     return pages
+
+
+def plan_journey_pages(inputs: SiteInputs, journey_ids: Collection[str]) -> list[PlannedPage]:
+    """The pages of these journeys alone, as ``plan_site`` plans them (the live preview
+    plans the journeys an edit changed first)."""
+    p = _Planner(inputs)
+    channels = {c.id: c.name for c in inputs.portfolio.channels.values()}
+    for journey in inputs.portfolio.journeys:
+        if journey.id in journey_ids:
+            _plan_journey(p, journey, channels)
+    return p.pages
+
+
+def _plan_journey(p: _Planner, journey: Journey, channels: dict[str, str]) -> None:
+    inputs, portfolio = p.inputs, p.portfolio
+    grid = journey_grid(journey, channels, inputs.lanes)
+    p.render(
+        links.journey(journey.id),
+        "journey.md.j2",
+        updated=journey.last_reviewed,
+        journey=journey,
+        grid=grid,
+        curve=journey_curve(journey, portfolio, grid.steps, p.persona_name(journey.persona)),
+        findings=p.findings_of(journey.path),
+        figures=[
+            (figure_src(journey.id, f), f)
+            for f in sorted(inputs.figures.get(journey.id, ()), key=_figure_rank)
+            if _shown(f)
+        ],
+        curve_src=next(
+            (
+                figure_src(journey.id, f)
+                for f in inputs.figures.get(journey.id, ())
+                if f.name == "emotion"
+            ),
+            None,
+        ),
+        future_states=portfolio.future_states_of(journey.id),
+        poster=(links.poster(journey.id, "pdf"), links.poster(journey.id, "svg"))
+        if inputs.posters
+        else None,
+        history=[(r, e) for r in inputs.history for e in r.journeys if e.id == journey.id],
+        summary=summary,
+        evidence_titles={
+            **{s.id: s.title for s in portfolio.studies.values()},
+            **{e.id: e.title for e in journey.evidence if e.id},
+        },
+    )
 
 
 def _plan_shared(p: _Planner) -> None:

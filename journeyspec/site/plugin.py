@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 import logging
 from importlib import resources
 from pathlib import Path
@@ -52,7 +53,7 @@ from journeyspec.diagrams.limits import RULE, diagram_timeout
 from journeyspec.errors import JourneyspecError
 from journeyspec.escaping import neutral
 from journeyspec.findings import Finding, Severity
-from journeyspec.history import history, newest
+from journeyspec.history import Revision, history, newest
 from journeyspec.lint import LintResult, lint
 from journeyspec.parallel import Progress
 from journeyspec.project import ProjectConfig, display_path, load_config
@@ -132,6 +133,7 @@ def _escape_theme_values(config: MkDocsConfig) -> None:
 
 
 BANNER_ID = "journeyspec-preview-errors"
+SLOT = "<!-- journeyspec-preview-banner -->"  # where `journeyspec serve` shows the banner
 BANNER_MAX = 20  # errors listed on every page; `journeyspec validate` lists them all
 
 
@@ -158,6 +160,10 @@ def banner(failures: list[Finding], *, stale: bool) -> str:
         f'<p class="admonition-title">The project has {count}: {state}</p>'
         f"<ul>{shown}</ul></div>\n"
     )
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _unbuilt_home() -> PlannedPage:
@@ -199,21 +205,31 @@ class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyp
         self.posters: Posters | None = None
         self.poster_files: list[File] = []
         self.docs: list[str] | None = None  # hand-written pages, when the nav is ours to make
+        # Kept for `journeyspec serve`, which renders only what an edit changes (``livesite``):
+        self.planned: dict[str, str] = {}  # page src -> digest of its Markdown as last planned
+        self.figures: Figures | None = None  # the diagrams as last planned
+        self.banner_slot = False  # put SLOT where the banner goes; the server fills it in
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
+        self.banner_slot = False  # MkDocs keeps this plugin for the process: a new session
 
     @property
     def strict(self) -> bool:
         chosen: bool | None = self.config.strict
         return chosen if chosen is not None else self.command != "serve"
 
-    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+    def find_project(self, config: MkDocsConfig) -> ProjectConfig:
+        """The journeyspec project of the site: the plugin's ``project`` option, else found
+        upwards from mkdocs.yml's folder."""
         start = self.config.project or str(Path(config.config_file_path or ".").parent)
         try:
-            self.project = load_config(Path(start))
+            return load_config(Path(start))
         except JourneyspecError as exc:
             raise PluginError(f"journeyspec: {exc}") from None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.project = self.find_project(config)
         site = self.project.site
         if site.get("repo_url") and not config.repo_url:
             config.repo_url = str(site["repo_url"])
@@ -249,58 +265,30 @@ class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyp
             listing = "\n".join(str(f) for f in failures)
             raise PluginError(f"journeyspec: the project has errors, no site was built:\n{listing}")
         if self.command == "serve":
-            shown = self.last_good if failures else result
-            self.last_good = shown
-            self.banner = banner(failures, stale=shown is not None)
+            shown = self.preview_result(result, failures)
             if shown is None:
                 self._start_pages(config)
                 self._add_pages(files, config, [self._split(_unbuilt_home())])
-                self.drawing, self.drawn = None, []
+                self.drawing, self.drawn, self.figures = None, [], None
                 return files
             result = shown
         portfolio = result.validation.portfolio
-        site = project.site
-        figure_meta: dict[str, Any] = {}
-        portfolio_meta: list[Any] = []
-        self.drawing, self.drawn, self.warnings = None, [], []
+        self.drawing, self.drawn, self.warnings, self.figures = None, [], [], None
         self.paths = {j.id: j.path for j in portfolio.journeys}
         if self.config.diagrams:
             from journeyspec.site.figures import Drawing, plan_figures
 
-            try:
-                timeout = diagram_timeout(site)
-            except JourneyspecError as exc:
-                raise PluginError(f"journeyspec: {exc}") from None
-            figures = plan_figures(portfolio)
-            figure_meta, portfolio_meta = dict(figures.by_journey), list(figures.portfolio)
-            self.warnings = self._too_large(figures, result)
-            self.drawing = Drawing(figures, project.root, timeout=timeout)
+            timeout = self.diagram_timeout()
+            self.figures = plan_figures(portfolio)
+            self.warnings = self._too_large(self.figures, result)
+            self.drawing = Drawing(self.figures, project.root, timeout=timeout)
         self.posters, self.poster_files = None, []
         if self.config.posters:
             from journeyspec.site.posters import Posters
 
             self.posters = Posters(portfolio, Path(config.site_dir))
-        revisions = history(project)
         self._start_pages(config)
-        pages = plan_site(
-            SiteInputs(
-                portfolio=portfolio,
-                findings=result.findings,
-                rules=result.settings.practice if result.settings else RULES,
-                site_name=self.site_name,
-                description=str(site.get("description", "")),
-                edit_base=_edit_base(site),
-                today=clock.today(),
-                figures=figure_meta,
-                portfolio_figures=portfolio_meta,
-                directory_urls=config.use_directory_urls,
-                lanes=project.lanes,
-                posters=self.config.posters,
-                history=revisions,
-                changes_until=clock.pinned() or newest(revisions),
-            ),
-            keep=self._split,
-        )
+        pages = plan_site(self.site_inputs(result, config, history(project)), keep=self._split)
         self._add_pages(files, config, pages)
         if self.docs is not None:  # our default nav: now that the plan is known, exactly it
             config.nav = default_nav(self.docs, {page.src for page in pages})
@@ -324,6 +312,43 @@ class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyp
         self.pages_done, self.pages_total = 0, len(files.documentation_pages())
         return files
 
+    def preview_result(self, result: LintResult, failures: list[Finding]) -> LintResult | None:
+        """What the preview shows: ``result``, or while it has ``failures`` the last good
+        lint (None before there was one); the banner lists the failures."""
+        shown = self.last_good if failures else result
+        self.last_good = shown
+        self.banner = banner(failures, stale=shown is not None)
+        return shown
+
+    def diagram_timeout(self) -> float:
+        try:
+            return diagram_timeout(self._project().site)
+        except JourneyspecError as exc:
+            raise PluginError(f"journeyspec: {exc}") from None
+
+    def site_inputs(
+        self, result: LintResult, config: MkDocsConfig, revisions: tuple[Revision, ...]
+    ) -> SiteInputs:
+        """What the pages are planned from (the diagrams as ``self.figures`` holds them)."""
+        project, figures = self._project(), self.figures
+        site = project.site
+        return SiteInputs(
+            portfolio=result.validation.portfolio,
+            findings=result.findings,
+            rules=result.settings.practice if result.settings else RULES,
+            site_name=self.site_name,
+            description=str(site.get("description", "")),
+            edit_base=_edit_base(site),
+            today=clock.today(),
+            figures=dict(figures.by_journey) if figures else {},
+            portfolio_figures=list(figures.portfolio) if figures else [],
+            directory_urls=config.use_directory_urls,
+            lanes=project.lanes,
+            posters=self.config.posters,
+            history=revisions,
+            changes_until=clock.pinned() or newest(revisions),
+        )
+
     def _too_large(self, figures: Figures, result: LintResult) -> list[Finding]:
         """A warning at the ``next`` link past the limit, per flow diagram too large to draw."""
         found: list[Finding] = []
@@ -340,6 +365,7 @@ class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyp
         return found
 
     def _start_pages(self, config: MkDocsConfig) -> None:
+        self.planned = {}
         self.blocks, self.lean, self.full = {}, {}, {}
         self.lean_search = self.search_alone_in_between(config)
         self.late = all(
@@ -349,6 +375,7 @@ class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyp
 
     def _split(self, page: PlannedPage) -> PlannedPage:
         """The page as Markdown sees it; its blocks wait, packed, in ``self.blocks``."""
+        self.planned[page.src] = _digest(page.markdown)
         split = blocks.split(page.markdown)
         self.blocks[page.src] = blocks.Packed.of(split.blocks)
         return dataclasses.replace(page, markdown=split.markdown)
@@ -368,6 +395,28 @@ class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyp
                 File.generated(config, page.src, content=page.markdown, inclusion=inclusion)
             )
 
+    def restage(self, pages: list[PlannedPage], files: Files) -> list[str]:
+        """New versions of pages already in ``files`` (the preview's incremental rebuild):
+        the pages whose Markdown changed, for the caller to have MkDocs render again."""
+        changed: list[str] = []
+        for page in pages:
+            self.dates[page.src] = page.updated
+            if self.planned.get(page.src) == _digest(page.markdown):
+                continue
+            changed.append(page.src)
+            split = self._split(page)
+            file = files.get_file_from_path(page.src)
+            if file is None:
+                raise PluginError(f"journeyspec: {page.src} is not a page of this build")
+            file.content_string = split.markdown
+        self.site_date = max(self.dates.values(), default=self.site_date)
+        return changed
+
+    def redate(self, dates: dict[str, dt.date]) -> None:
+        """New dates of pages whose Markdown stays (the sitemap shows them)."""
+        self.dates.update(dates)
+        self.site_date = max(self.dates.values(), default=self.site_date)
+
     def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page:
         # Content dates instead of the build date keep sitemap.xml(.gz) byte-identical.
         page.update_date = self.dates.get(page.file.src_uri, self.site_date).isoformat()
@@ -377,7 +426,7 @@ class JourneyspecPlugin(BasePlugin[JourneyspecConfig]):  # type: ignore[no-untyp
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        html = self.banner + html
+        html = (SLOT if self.banner_slot else self.banner) + html
         src = page.file.src_uri
         packed = self.blocks.get(src)
         if packed is None:  # a hand-written page

@@ -2,10 +2,16 @@
 
 MkDocs' own ``serve`` leaves its server waiting for a good build after any exception in a
 rebuild, so every request hangs ("the server will appear stuck"), and it refuses to start
-when the first build fails. Here the project's errors never fail a build (the plugin
-shows the last good pages with a banner), and anything else a rebuild raises (a broken
-``mkdocs.yml`` or ``journeyspec.yaml`` saved while serving) replaces the site with one
-page naming the error (on every path): the server always answers, and the next good save reloads it.
+when the first build fails. Here the project's errors never fail a build (the pages stay
+the last good build's, and the server puts the banner listing the errors where the plugin
+left ``SLOT`` in every page), and anything else a rebuild raises (a broken ``mkdocs.yml``
+or ``journeyspec.yaml`` saved while serving) replaces the site with one page naming the
+error (on every path): the server always answers, and the next good save reloads it.
+
+After the first build, a rebuild renders only what the saved files changed
+(``livesite``), and shows the edited journey's page before the portfolio pages are done.
+Changes are noticed through the operating system's file events (inotify), not by polling
+every file twice a second as MkDocs does; polling remains where those are unavailable.
 """
 
 from __future__ import annotations
@@ -13,19 +19,23 @@ from __future__ import annotations
 import html
 import logging
 import tempfile
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, MkDocsException
 from mkdocs.livereload import LiveReloadServer
+from watchdog.observers import Observer
+from watchdog.observers.polling import PollingObserver
 
 from journeyspec.errors import JourneyspecError
 from journeyspec.escaping import neutral
+from journeyspec.site.livesite import LiveSite
+from journeyspec.site.plugin import SLOT
 
 log = logging.getLogger("mkdocs.commands.serve")
 
@@ -44,35 +54,117 @@ def serve_preview(settings: dict[str, Any]) -> None:
         mount_path = urlsplit(config.site_url or "/").path
         url = _serve_url(host, port, mount_path)
 
+        def load() -> MkDocsConfig:
+            loaded = load_config(site_dir=site_dir, **settings)
+            loaded.site_url = url
+            return loaded
+
         def builder(loaded: MkDocsConfig | None = None) -> None:
             try:
-                chosen = loaded or load_config(site_dir=site_dir, **settings)
-                chosen.site_url = url
-                build(chosen, serve_url=url)
+                live.rebuild(loaded)
             except Exception as exc:  # the server must answer, whatever failed
+                live.forget()
                 log.error("the preview could not be built: %s", _describe(exc))
                 write_error_page(Path(site_dir), _describe(exc))
 
-        server = LiveReloadServer(
+        server = PreviewServer(
             builder=builder, host=host, port=port, root=site_dir, mount_path=mount_path
         )
+        live = LiveSite(load, server.publish, server.pending, server.request)
+        server.set_app(with_banner(server.serve_request, lambda: live.banner))
         server.error_handler = _not_found(Path(site_dir))
+        config.site_url = url
         try:
             builder(config)
             server.watch(config.docs_dir)
             if config.config_file_path:
                 server.watch(config.config_file_path)
-            server = config.plugins.on_serve(server, config=config, builder=builder)
+            served = config.plugins.on_serve(server, config=config, builder=builder)
             for item in config.watch:
-                server.watch(item)
+                served.watch(item)
             try:
-                server.serve()  # type: ignore[no-untyped-call]
+                served.serve()  # type: ignore[no-untyped-call]
             except KeyboardInterrupt:
                 log.info("Shutting down...")
             finally:
-                server.shutdown()
+                served.shutdown()
         finally:
             config.plugins.on_shutdown()
+
+
+class PreviewServer(LiveReloadServer):
+    """MkDocs' server, watching through file events, and told when to show what a
+    rebuild has written so far (``publish``) and asked whether a newer change waits."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.observer = Observer(timeout=0.05)  # type: ignore[assignment]  # inotify here
+
+    def watch(self, path: str, func: None = None, *, recursive: bool = True) -> None:
+        try:
+            super().watch(path, func, recursive=recursive)
+        except OSError as exc:  # out of inotify watches, say: poll every file instead
+            if isinstance(self.observer, PollingObserver):
+                raise
+            log.warning("watching by polling: file events are unavailable (%s)", exc)
+            watched = list(self._watched_paths)
+            self._watched_paths.clear()
+            self._watch_refs.clear()
+            self.observer = PollingObserver(timeout=0.5)  # MkDocs' own
+            for known in [*watched, path]:
+                super().watch(known, recursive=recursive)
+
+    def publish(self) -> None:
+        """Show the site as written now: requests stop waiting, open pages reload."""
+        with self._epoch_cond:
+            self._wanted_epoch = self._visible_epoch = max(
+                round(time.monotonic() * 1000), self._visible_epoch + 1
+            )
+            self._epoch_cond.notify_all()
+
+    def request(self) -> None:
+        """Ask for a rebuild, as a changed file does (from any thread)."""
+        with self._rebuild_cond:
+            self._want_rebuild = True
+            self._rebuild_cond.notify_all()
+
+    def pending(self) -> bool:
+        """Whether a file changed since the running rebuild began."""
+        with self._rebuild_cond:
+            return bool(self._want_rebuild)
+
+
+WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
+
+
+def with_banner(app: WSGIApp, banner: Callable[[], str]) -> WSGIApp:
+    """``app`` with the project's errors (``banner``) in place of ``SLOT`` in every page."""
+    slot = SLOT.encode("utf-8")
+
+    def serve(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        answer: list[Any] = []
+
+        def capture(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> Any:
+            answer[:] = [status, headers]
+            return lambda data: None  # MkDocs' server never writes this way
+
+        body = app(environ, capture)
+        status, headers = answer
+        if not any(k.lower() == "content-type" and v.startswith("text/html") for k, v in headers):
+            start_response(status, headers)
+            return body
+        try:
+            content = b"".join(body)
+        finally:
+            close = getattr(body, "close", None)
+            if close is not None:
+                close()
+        content = content.replace(slot, banner().encode("utf-8"), 1)
+        headers = [(k, v) for k, v in headers if k.lower() != "content-length"]
+        start_response(status, [*headers, ("Content-Length", str(len(content)))])
+        return [content]
+
+    return serve
 
 
 def _describe(exc: BaseException) -> str:

@@ -175,7 +175,29 @@ def test_the_browser_shows_the_banner_and_reloads_to_the_fix(
         assert TITLE_ERROR in banner.inner_text()
         edit(journey, "title: {}", "title: First purchase, fixed")
         banner.wait_for(state="detached", timeout=60_000)
-        assert "First purchase, fixed" in page.content()
+        # The page reloads once its own page is rendered, and again with the rest of the site.
+        page.locator("h1", has_text="First purchase, fixed").wait_for(timeout=60_000)
+        assert page.locator("#journeyspec-preview-errors").count() == 0
+
+
+def test_open_pages_reload_to_an_edit_the_journey_first_then_the_portfolio(
+    minimal_project: Path, served: str
+) -> None:
+    from tests.browser import chromium
+
+    page_url = served + "journeys/first-purchase/"
+    assert wait_for(page_url, "First purchase")
+    journey = minimal_project / "journeys/first-purchase.yaml"
+    with chromium() as browser:
+        page, index = browser.new_page(), browser.new_page()
+        page.goto(page_url)
+        index.goto(served + "journeys/")
+        edit(journey, "title: First purchase", "title: First purchase, revised")
+        # Neither page is loaded again by the test: live reload brings the edit to both.
+        page.locator("h1", has_text="First purchase, revised").wait_for(timeout=60_000)
+        index.locator("a", has_text="First purchase, revised").first.wait_for(timeout=60_000)
+    # Written last, once every page is: the search finds the new title.
+    assert wait_for(served + "search/search_index.json", "First purchase, revised")
 
 
 def test_the_banner_escapes_what_the_files_hold_and_lists_at_most_twenty() -> None:
