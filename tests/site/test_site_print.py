@@ -76,6 +76,18 @@ def test_a_printed_journey_page_holds_the_whole_grid_on_a3_landscape(
             page.pdf(path=str(pdf), prefer_css_page_size=True, print_background=True)
             width, _, height = pdf_info(pdf)["Page size"].split()[:3]
             assert (round(float(width)), round(float(height))) == (1191, 842), journey.id
+            # Extracted text has every word even where the page hides it: look at the
+            # cells as the printer does (no clamp, no fade-out of a clamped cell).
+            page.emulate_media(media="print")
+            hidden = page.evaluate(
+                """() => [...document.querySelectorAll('.jsp-grid .jsp-cell')].filter(c => {
+                    const style = getComputedStyle(c);
+                    return style.maskImage !== 'none' || style.webkitMaskImage !== 'none'
+                        || style.maxHeight !== 'none';
+                }).length"""
+            )
+            page.emulate_media(media=None)
+            assert hidden == 0, journey.id
             first_sheet = squeezed(pdf_text(pdf, last=1))
             for step in journey.steps:
                 assert squeezed(step.name) in first_sheet, (journey.id, step.name)
