@@ -34,7 +34,7 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 from mkdocs.commands.build import build
 from mkdocs.config.defaults import MkDocsConfig
@@ -60,6 +60,9 @@ from journeyspec.site.plan import (
 from journeyspec.site.plugin import JourneyspecPlugin, build_failures
 from journeyspec.site.rendered import FullBuild, Recorder, Rendered
 from journeyspec.site.snapshot import Snapshot
+
+if TYPE_CHECKING:
+    from journeyspec.site.posters import Posters
 
 log = logging.getLogger("mkdocs.plugins.journeyspec")
 
@@ -287,7 +290,7 @@ def _drawing(site: Rendered, figures: Figures) -> Drawing | None:
     return Drawing(figures, root, timeout=site.plugin.diagram_timeout())
 
 
-def _posters(site: Rendered, result: LintResult, affected: set[str]) -> Any:
+def _posters(site: Rendered, result: LintResult, affected: set[str]) -> Posters | None:
     if not site.plugin.config.posters:
         return None
     from journeyspec.site.posters import Posters
@@ -295,7 +298,7 @@ def _posters(site: Rendered, result: LintResult, affected: set[str]) -> Any:
     return Posters(result.validation.portfolio, Path(site.config.site_dir), affected)
 
 
-def _write(site: Rendered, drawing: Drawing | None, posters: Any) -> None:
+def _write(site: Rendered, drawing: Drawing | None, posters: Posters | None) -> None:
     if drawing is not None:
         for src, svg in drawing.result():
             site.write(src, svg.encode("utf-8"))
