@@ -121,3 +121,29 @@ def test_corners_benchmark_runs_at_a_tiny_size() -> None:
         r"diff HEAD, 2 journeys beside a 1 MB unrelated file: [\d.]+ s, peak memory \d+ MB\n",
         done.stdout,
     )
+
+
+def test_runner_measures_only_the_groups_asked_for(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks.run", "--journeys", "3", "--repeat", "1",
+         "--only", "lint", "--workdir", str(tmp_path / "work")],
+        cwd=REPO, env={**os.environ, "NO_COLOR": "1"},
+        capture_output=True, text=True, timeout=600, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert re.findall(r"^\| (\w+) \|.*$", done.stdout, re.M) == ["1", "1w", "2"]
+
+
+def test_peak_memory_counts_an_address_space_once() -> None:
+    """PSS of a tree: a vfork child shares its parent's memory and is not counted again;
+    a forked one has its own."""
+    from benchmarks.measure import _same_memory, _tree_pss
+
+    assert _same_memory(os.getpid(), os.getpid())
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        assert not _same_memory(os.getpid(), child.pid)
+        assert _tree_pss(os.getpid()) > 0
+    finally:
+        child.kill()
+        child.wait()
